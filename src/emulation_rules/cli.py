@@ -1,0 +1,194 @@
+"""The command-line interface: ``emulation-rules COMMAND ...``.
+
+``main(argv)`` wraps ``run(args, stdout=..., stderr=...)``; this is the only module that knows
+exit codes: 0 success, 1 problems found in the input, 2 usage error. Heavy imports (pydantic,
+jsonschema) happen inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import IO, Any
+
+__all__ = ["main", "run"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse exits 2 on usage errors; keep that
+        self.print_usage(sys.stderr)
+        raise _UsageError(f"{self.prog}: error: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="emulation-rules",
+                     description="Check emulation-movement plans (Kế hoạch thi đua) as data.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    plan_help = "a bundled plan id (bac_giang) or a path to a plan .yaml file"
+
+    p = sub.add_parser("validate", help="check plan files: model, citations, dates, metrics")
+    p.add_argument("plans", nargs="+", metavar="PLAN", help=plan_help)
+    p.add_argument("--format", choices=("text", "json", "github"), default="text")
+
+    p = sub.add_parser("show", help="print a plan with inheritance resolved")
+    p.add_argument("plan", metavar="PLAN", help=plan_help)
+    p.add_argument("--format", choices=("yaml", "json"), default="yaml")
+
+    p = sub.add_parser("diff", help="semantic differences between two plans, by id and field")
+    p.add_argument("a", metavar="PLAN_A", help=plan_help)
+    p.add_argument("b", metavar="PLAN_B", help=plan_help)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--sources", action="store_true",
+                   help="also compare citations (section, quote), which differ everywhere")
+
+    sub.add_parser("schema", help="print the JSON Schema of plan files")
+    return parser
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, dict) and "id" in value:
+        return f"{{id: {value['id']}, ...}}"
+    if isinstance(value, (dict, list)):
+        text = json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= 120 else text[:117] + "..."
+    return "null" if value is None else str(value)
+
+
+def _cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
+    from .errors import Issue, Severity
+    from .loading import iter_plan_issues
+
+    results: list[tuple[str, list[Issue]]] = []
+    for ref in args.plans:
+        results.append((ref, iter_plan_issues(ref)))
+    n_err = sum(1 for _, issues in results for i in issues if i.severity is Severity.ERROR)
+    bad_files = sum(1 for _, issues in results if issues)
+    if args.format == "json":
+        json.dump({
+            "files": [{"plan": ref, "valid": not issues,
+                       "issues": [i.to_dict() for i in issues]} for ref, issues in results],
+            "summary": {"files": len(results), "invalid": bad_files, "errors": n_err},
+        }, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "github":
+        for _, issues in results:
+            for i in issues:
+                loc = i.location
+                msg = f"{i.message} ({i.hint})" if i.hint else i.message
+                msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+                out.write(f"::{i.severity.value} file={loc.file},line={loc.line},"
+                          f"col={loc.column},title={i.code}::{msg}\n")
+    else:
+        for ref, issues in results:
+            for i in issues:
+                out.write(f"{i}\n")
+            if not issues:
+                out.write(f"{ref}: ok\n")
+        out.write(f"{len(results)} plan(s) checked: {len(results) - bad_files} valid, "
+                  f"{bad_files} with problems ({n_err} error(s))\n")
+    return EXIT_PROBLEMS if n_err else EXIT_OK
+
+
+def _load_or_report(ref: str, err: IO[str]) -> Any:
+    from .errors import PlanError
+    from .loading import load_plan
+
+    try:
+        return load_plan(ref)
+    except PlanError as exc:
+        for issue in exc.issues:
+            err.write(f"{issue}\n")
+        return None
+
+
+def _cmd_show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .diffing import plan_data
+
+    plan = _load_or_report(args.plan, err)
+    if plan is None:
+        return EXIT_PROBLEMS
+    data = plan_data(plan)
+    if args.format == "json":
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        from ._yaml import dump
+
+        out.write(f"# {data['id']}: resolved plan (inheritance applied)\n")
+        out.write(dump(data))
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .diffing import diff_plans
+
+    a, b = _load_or_report(args.a, err), _load_or_report(args.b, err)
+    if a is None or b is None:
+        return EXIT_PROBLEMS
+    changes = diff_plans(a, b, include_sources=args.sources)
+    if args.format == "json":
+        json.dump({"a": a.id, "b": b.id, "changes": [c.to_dict() for c in changes]}, out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    out.write(f"--- {a.id}\n+++ {b.id}\n")
+    for c in changes:
+        if c.kind == "changed":
+            out.write(f"~ {c.path}: {_fmt(c.old)} -> {_fmt(c.new)}\n")
+        elif c.kind == "added":
+            out.write(f"+ {c.path}: {_fmt(c.new)}  (only in {b.id})\n")
+        else:
+            out.write(f"- {c.path}: {_fmt(c.old)}  (only in {a.id})\n")
+    out.write(f"{len(changes)} difference(s)\n")
+    return EXIT_OK
+
+
+def _cmd_schema(out: IO[str]) -> int:
+    from .schema import render_schema
+
+    out.write(render_schema())
+    return EXIT_OK
+
+
+def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
+    """Run the CLI with explicit streams; returns the exit code (tests call this)."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except _UsageError as exc:
+        stderr.write(f"{exc}\n")
+        return EXIT_USAGE
+    if args.version:
+        from . import __version__
+
+        stdout.write(f"emulation-rules {__version__}\n")
+        return EXIT_OK
+    if args.command is None:
+        parser.print_help(stderr)
+        return EXIT_USAGE
+    if args.command == "validate":
+        return _cmd_validate(args, stdout)
+    if args.command == "show":
+        return _cmd_show(args, stdout, stderr)
+    if args.command == "diff":
+        return _cmd_diff(args, stdout, stderr)
+    return _cmd_schema(stdout)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point."""
+    try:
+        return run(sys.argv[1:] if argv is None else argv, stdout=sys.stdout, stderr=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,520 @@
+"""The plan model: frozen pydantic models named after ../GLOSSARY (see docs/plan-format.md).
+
+One model describes both a plan file as written and the resolved plan (inheritance applied):
+fields that a file may inherit are optional here, and :mod:`emulation_rules.checks` enforces
+what a resolved, non-template plan must carry (citations, a campaign, phases, ...). Unknown keys
+are rejected at every depth. Field docstrings become the JSON Schema descriptions that editors
+show on hover.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "AttestationCondition",
+    "Award",
+    "AwardCondition",
+    "Campaign",
+    "Comparator",
+    "Condition",
+    "CountCondition",
+    "Criterion",
+    "Deadline",
+    "DefaultRule",
+    "Document",
+    "Issuer",
+    "JudgementCondition",
+    "LeadsBlocCondition",
+    "MetricCondition",
+    "Phase",
+    "Plan",
+    "PriorAwardsCondition",
+    "RatioCondition",
+    "Recurrence",
+    "Reference",
+    "Relation",
+    "ReviewCycle",
+    "Source",
+    "Standard",
+    "Target",
+    "Text",
+    "WhenNoCases",
+]
+
+ISSUANCE = "issuance"
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_VN = re.compile(r"^\d{2}/\d{2}/\d{4}$")
+ISO_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+VN_PATTERN = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
+
+
+def _to_date(value: Any) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if _ISO.match(text):
+                return date.fromisoformat(text)
+            if _VN.match(text):
+                return datetime.strptime(text, "%d/%m/%Y").date()
+        except ValueError:
+            raise ValueError(f"{text!r} is not a real calendar date") from None
+    raise ValueError("a date is written 2025-05-19 (ISO) or 19/05/2025 (day first)")
+
+
+def _to_date_or_issuance(value: Any) -> date | str:
+    return ISSUANCE if value == ISSUANCE else _to_date(value)
+
+
+_DATE_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "anyOf": [{"format": "date", "pattern": ISO_PATTERN}, {"pattern": VN_PATTERN}],
+    "description": "A date, ISO 2025-05-19 or Vietnamese day-first 19/05/2025.",
+}
+PlanDate = Annotated[date, BeforeValidator(_to_date), WithJsonSchema(_DATE_SCHEMA)]
+"""A calendar date written as ISO ``2025-05-19`` or day-first ``19/05/2025``."""
+
+DateOrIssuance = Annotated[
+    date | Literal["issuance"],
+    BeforeValidator(_to_date_or_issuance),
+    WithJsonSchema({
+        "anyOf": [
+            {"const": ISSUANCE, "description": "The plan's issue date, supplied at run time."},
+            _DATE_SCHEMA,
+        ]
+    }),
+]
+"""A date, or ``issuance``: the plan's issue date, which the documents leave blank."""
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Section = Annotated[
+    str,
+    StringConstraints(pattern=r"^(preamble|header|[IVX]+(\.[0-9]+)*|[0-9]+(\.[0-9]+)*)$"),
+]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+ExtendsRef = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^([a-z][a-z0-9_]*|([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.ya?ml)$",
+        max_length=200,
+    ),
+]
+
+Comparator = Literal["gt", "gte", "eq", "lte", "lt"]
+Relation = Literal["before", "on_or_before", "on"]
+Verdict = Literal["met", "not_met", "unknown"]
+Level = Literal["team", "commune", "agency", "business", "school", "person"]
+AwardForm = Literal["commendation", "certificate_of_merit", "emulation_flag"]
+Occasion = Literal["phase_review", "final_review", "yearly_review", "stage_review"]
+RecipientKind = Literal["collective", "individual"]
+Category = Literal[
+    "team", "commune", "agency", "business", "school",
+    "armed_forces_or_employee", "other_person", "head_of_unit",
+]
+Body = Literal[
+    "ministry_of_public_security",
+    "provincial_people_committee",
+    "provincial_chairman",
+    "provincial_steering_committee",
+    "provincial_police",
+    "provincial_home_affairs",
+    "district_people_committee",
+    "district_chairman",
+    "district_steering_committee",
+    "district_police",
+    "district_home_affairs",
+    "commune_people_committee",
+    "commune_chairman",
+    "commune_police",
+    "commune_culture_society_office",
+    "local_units",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        hide_input_in_errors=True,
+        allow_inf_nan=False,
+        use_attribute_docstrings=True,
+        validate_default=False,
+    )
+
+
+class Text(_Model):
+    """A label: the Vietnamese wording, with an English gloss."""
+
+    vi: NonEmpty
+    """Vietnamese, as the document words it."""
+    en: NonEmpty
+    """English gloss."""
+
+
+class Source(_Model):
+    """Where a fact stands in the source document."""
+
+    section: Section
+    """Section number as the document numbers it, quoted: "4.1", "II.2", "IV.1"."""
+    quote: Annotated[str, StringConstraints(min_length=3, max_length=800)]
+    """A short passage of the original Vietnamese that states the fact."""
+    reading: NonEmpty | None = None
+    """Where the wording is ambiguous: the reading chosen, and why."""
+
+
+class _Cited(_Model):
+    source: Source | None = None
+    """The section and quote of the source document that states this."""
+    policy: Literal["local"] | None = None
+    """"local" marks a rule that no document states, chosen locally (give a reason)."""
+    reason: NonEmpty | None = None
+    """One line: why this local policy was chosen."""
+
+    @model_validator(mode="after")
+    def _provenance(self) -> _Cited:
+        if self.policy is not None and self.source is not None:
+            raise ValueError("give either a source or policy: local, not both")
+        if self.policy is not None and self.reason is None:
+            raise ValueError("a local policy needs a one-line reason")
+        if self.reason is not None and self.policy is None:
+            raise ValueError("a reason is given only with policy: local")
+        return self
+
+
+class WhenNoCases(_Cited):
+    """What a ratio target means when its denominator is 0 (there were no cases at all)."""
+
+    verdict: Verdict
+    """met, not_met or unknown."""
+
+
+class CountCondition(_Model):
+    """A count compared with a whole-number threshold ("ít nhất 01": gte 1; "không để xảy ra":
+    eq 0)."""
+
+    metric: Id
+    """A metric of the vocabulary (docs/metrics.md)."""
+    comparator: Comparator
+    """gt (trên), gte (từ ... trở lên, ít nhất, a bare target), eq, lte, lt."""
+    threshold: Annotated[int, Field(ge=0, strict=True)]
+    """The number to compare with."""
+
+
+class RatioCondition(_Model):
+    """A share: sum of numerator over sum of denominator, compared with a fraction (0.8 = 80%)."""
+
+    numerator: Id
+    """The metric counted in the share (e.g. tips_via_force)."""
+    denominator: Id
+    """The metric that is the whole (e.g. tips_total)."""
+    comparator: Comparator
+    """gt for "trên 90%"; gte for "từ 80% trở lên", a bare "80%" and "100%"."""
+    threshold: Annotated[float, Field(ge=0, le=1)]
+    """A fraction from 0 to 1: 0.8 is 80%, 1 is all (100%)."""
+    when_no_cases: WhenNoCases | None = None
+    """What the target means when the denominator is 0. Required in a resolved plan."""
+
+
+class AnyOf(_Model):
+    """Met when any of its conditions is met (the document's "hoặc")."""
+
+    any_of: Annotated[tuple[Condition, ...], Field(min_length=2)]
+    """Two or more conditions."""
+
+
+class AllOf(_Model):
+    """Met when all of its conditions are met."""
+
+    all_of: Annotated[tuple[Condition, ...], Field(min_length=2)]
+    """Two or more conditions."""
+
+
+def _condition_tag(value: Any) -> str | None:
+    keys = value.keys() if isinstance(value, dict) else vars(value).keys()
+    for key, tag in (("any_of", "any_of"), ("all_of", "all_of"), ("numerator", "ratio"),
+                     ("denominator", "ratio"), ("metric", "count")):
+        if key in keys:
+            return tag
+    return None
+
+
+Condition = Annotated[
+    Annotated[CountCondition, Tag("count")]
+    | Annotated[RatioCondition, Tag("ratio")]
+    | Annotated[AnyOf, Tag("any_of")]
+    | Annotated[AllOf, Tag("all_of")],
+    Discriminator(
+        _condition_tag,
+        custom_error_type="condition_kind",
+        custom_error_message="a condition has 'metric', 'numerator'/'denominator', 'any_of' "
+        "or 'all_of'",
+    ),
+]
+
+
+class Target(_Cited):
+    """A measurable target (chỉ tiêu) of a criterion."""
+
+    id: Id
+    label: Text
+    level: Level
+    """The unit the target holds for: "team" for "mỗi Tổ", "commune" for "trên địa bàn"."""
+    per: Literal["total", "month", "year"] = "total"
+    """total: summed over the whole phase or review; month/year: must hold in every period."""
+    condition: Condition
+    """The test: a count, a ratio, or any_of / all_of of them."""
+
+
+class Criterion(_Cited):
+    """A content of the movement (nội dung thi đua), with its targets."""
+
+    id: Id
+    label: Text
+    targets: tuple[Target, ...] = ()
+    remove: tuple[Id, ...] = ()
+    """Ids of inherited targets to drop (only in a file that extends another)."""
+
+
+class Phase(_Cited):
+    """A dated part of the campaign (đợt). Both ends are inclusive."""
+
+    id: Id
+    label: Text
+    start: DateOrIssuance
+    """First day, or "issuance" for "từ khi kế hoạch được ban hành" / "từ nay"."""
+    end: PlanDate
+    """Last day, inclusive ("đến ngày", "đến hết ngày")."""
+    motto: Text | None = None
+    """The phase's slogan (phương châm)."""
+
+
+class ReviewCycle(_Cited):
+    """How an open-ended movement is reviewed: yearly, with a summary every few years."""
+
+    period: Literal["year"]
+    stage_years: Annotated[int, Field(ge=1, le=50, strict=True)]
+    """Length of a stage closed by a final review (tổng kết giai đoạn), in years."""
+
+
+class Campaign(_Cited):
+    """The movement (phong trào thi đua) the plan runs, and its window."""
+
+    name: Text
+    theme: Text | None = None
+    """The movement's theme (chủ đề)."""
+    start: DateOrIssuance
+    end: PlanDate | None = None
+    """Last day, inclusive; null for an open-ended movement (then give review_cycle)."""
+    review_cycle: ReviewCycle | None = None
+
+
+class Issuer(_Model):
+    """Who issues the plan."""
+
+    name: Text
+    body: Body
+    level: Literal["province", "district", "commune"]
+    signatory: NonEmpty | None = None
+
+
+class Document(_Cited):
+    """The plan document itself; its number and date are often left blank."""
+
+    number: NonEmpty | None = None
+    place: NonEmpty | None = None
+    year: Annotated[int, Field(ge=1945, le=2100, strict=True)] | None = None
+    issued: PlanDate | None = None
+    """The issue date, when the document states it; otherwise it is supplied at run time."""
+
+
+class Reference(_Cited):
+    """A document the plan implements or is based on."""
+
+    number: NonEmpty
+    date: PlanDate
+    issuer: NonEmpty
+    relation: Literal["implements", "legal_basis", "proposal"] = "implements"
+
+
+class Recurrence(_Model):
+    """A recurring obligation: one instance per month or year, due within that period."""
+
+    freq: Literal["monthly", "yearly"]
+    start: DateOrIssuance | None = None
+    """First period starts here; default: the campaign start."""
+    until: PlanDate | None = None
+    """Last period ends here; default: the campaign end (or the requested horizon)."""
+
+
+class Deadline(_Cited):
+    """A dated obligation (a report, a ceremony), or a recurring one."""
+
+    id: Id
+    label: Text
+    owed_by: Body
+    """Who must do it; only units of this kind are tracked for it."""
+    to: tuple[Body, ...] = ()
+    """Who receives it."""
+    via: Body | None = None
+    """Through whom it is sent ("qua Công an tỉnh")."""
+    phase: Id | None = None
+    """The phase it reports on, if any."""
+    due: PlanDate | None = None
+    relation: Relation | None = None
+    """before ("trước ngày D": D is late), on_or_before ("đến ngày D"), on ("trong ngày D")."""
+    recurrence: Recurrence | None = None
+    """Instead of due/relation, for "hằng tháng", "hằng năm"."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Deadline:
+        dated = self.due is not None or self.relation is not None
+        if dated and self.recurrence is not None:
+            raise ValueError("a deadline has either due and relation, or a recurrence")
+        if not dated and self.recurrence is None:
+            raise ValueError("a deadline needs due and relation, or a recurrence")
+        if dated and (self.due is None or self.relation is None):
+            raise ValueError("a dated deadline needs both due and relation")
+        return self
+
+
+class DefaultRule(_Cited):
+    """The rule applied when no attestation supplies a judgement (always local policy)."""
+
+    rule: Literal["all_criteria_met", "attestation_required"]
+
+
+class _AwardConditionBase(_Cited):
+    id: Id
+    label: Text
+    applies_to: tuple[Category, ...] = ()
+    """Only for these categories (e.g. business); empty: for every recipient of the standard."""
+
+
+class JudgementCondition(_AwardConditionBase):
+    """A condition the document leaves to local judgement ("thành tích xuất sắc")."""
+
+    kind: Literal["judgement"]
+    attestation: Id
+    """The attestation that records the judgement (e.g. outstanding_achievement)."""
+    default: DefaultRule | None = None
+    """Local-policy rule used when no attestation is given."""
+
+
+class AttestationCondition(_AwardConditionBase):
+    """A certified yes/no fact (rated "Xuất sắc", certified "An toàn về ANTT")."""
+
+    kind: Literal["attestation"]
+    attestation: Id
+
+
+class LeadsBlocCondition(_AwardConditionBase):
+    """Ranked first in its emulation bloc (dẫn đầu khối)."""
+
+    kind: Literal["leads_bloc"]
+    bloc: Text | None = None
+    """The bloc as the document names it ("khối xã, phường")."""
+
+
+class PriorAwardsCondition(_AwardConditionBase):
+    """Has already received a number of awards of a form from given authorities."""
+
+    kind: Literal["prior_awards"]
+    form: AwardForm
+    granted_by: Annotated[tuple[Body, ...], Field(min_length=1)]
+    at_least: Annotated[int, Field(ge=1, strict=True)]
+
+
+class MetricCondition(_AwardConditionBase):
+    """A condition on counts (e.g. no serious incidents, at least one model rated Good)."""
+
+    kind: Literal["metric"]
+    per: Literal["total", "year"] = "total"
+    condition: Condition
+
+
+AwardCondition = Annotated[
+    JudgementCondition | AttestationCondition | LeadsBlocCondition | PriorAwardsCondition
+    | MetricCondition,
+    Field(discriminator="kind"),
+]
+
+
+class Standard(_Cited):
+    """The conditions one kind of recipient must meet for an award."""
+
+    id: Id
+    recipient: RecipientKind
+    categories: tuple[Category, ...] = ()
+    """Which recipients this standard is for; empty: any."""
+    conditions: tuple[AwardCondition, ...] = ()
+    remove: tuple[Id, ...] = ()
+
+
+class Award(_Cited):
+    """An award tier: its form (if the document names one), who grants it, and when."""
+
+    id: Id
+    label: Text
+    form: AwardForm | None = None
+    """commendation (Giấy khen), certificate_of_merit (Bằng khen), emulation_flag (Cờ thi đua);
+    null when the document says only "theo thẩm quyền"."""
+    granted_by: Body
+    proposed_by: Body | None = None
+    occasions: Annotated[tuple[Occasion, ...], Field(min_length=1)]
+    standards: tuple[Standard, ...] = ()
+    remove: tuple[Id, ...] = ()
+
+
+class Plan(_Model):
+    """One locality's plan (Kế hoạch), or a template that plans extend."""
+
+    id: Id
+    """Equals the file name without .yaml."""
+    template: Annotated[bool, Field(strict=True)] = False
+    """A template is only extended, never evaluated; it is not inherited."""
+    extends: ExtendsRef | None = None
+    """A bundled plan id, or a .yaml path inside this file's own folder."""
+    title: Text
+    issuer: Issuer | None = None
+    document: Document | None = None
+    implements: tuple[Reference, ...] = ()
+    """Documents the plan implements or is based on (their dates bound the issue date)."""
+    campaign: Campaign | None = None
+    phases: tuple[Phase, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    awards: tuple[Award, ...] = ()
+    remove: tuple[Id, ...] = ()
+    """Ids of inherited phases, criteria, deadlines or awards to drop."""
+
+    @property
+    def needs_issue_date(self) -> bool:
+        """True when a date of the plan is tied to its (blank) issue date."""
+        starts: list[object] = [p.start for p in self.phases]
+        if self.campaign is not None:
+            starts.append(self.campaign.start)
+        starts += [d.recurrence.start for d in self.deadlines if d.recurrence]
+        return ISSUANCE in starts
+
+
+for _m in (AnyOf, AllOf, Target, MetricCondition):
+    _m.model_rebuild()
