@@ -49,14 +49,14 @@ class _Refused(Exception):
 class _Loader(yaml.SafeLoader):
     """SafeLoader with the YAML 1.2 core resolvers, no anchors, and a depth bound."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012  (PyYAML class table)
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent):
             raise _Refused("yaml-alias", "aliases (*name) are not allowed in plan files",
                            event.start_mark)
@@ -186,10 +186,11 @@ def parse(text: str | bytes, file: str = "<input>") -> tuple[Document, list[Issu
         return doc, [Issue("too-large", f"file is larger than {MAX_BYTES} bytes",
                            Location(file))]
     if isinstance(text, bytes):
+        raw = text
         try:
-            text = text.decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = text[: exc.start].count(b"\n") + 1
+            line = raw[: exc.start].count(b"\n") + 1
             return doc, [Issue("encoding", "file is not UTF-8 text", Location(file, line, 1),
                                "save the file as UTF-8")]
     if text.startswith("\ufeff"):

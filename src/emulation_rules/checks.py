@@ -142,13 +142,13 @@ def _check_vocabulary(plan: Plan) -> Iterator[_Found]:
     for i, award in enumerate(plan.awards):
         for j, standard in enumerate(award.standards):
             for k, cond in enumerate(standard.conditions):
-                path: PathT = ("awards", i, "standards", j, "conditions", k)
+                cpath: PathT = ("awards", i, "standards", j, "conditions", k)
                 if isinstance(cond, JudgementCondition | AttestationCondition) and (
                         cond.attestation not in ATTESTATIONS):
                     yield ("unknown-attestation", f"unknown attestation {cond.attestation!r}",
-                           (*path, "attestation"), did_you_mean(cond.attestation, ATTESTATIONS))
+                           (*cpath, "attestation"), did_you_mean(cond.attestation, ATTESTATIONS))
                 if isinstance(cond, MetricCondition):
-                    for name, mpath in _metric_refs(cond.condition, (*path, "condition")):
+                    for name, mpath in _metric_refs(cond.condition, (*cpath, "condition")):
                         if name not in METRICS:
                             yield ("unknown-metric", f"unknown metric {name!r}", mpath,
                                    did_you_mean(name, METRICS))

@@ -217,7 +217,8 @@ def _read_tree(path: Path, issues: list[Issue]) -> _Tree | None:
     return tree
 
 
-def _extends_target(ref: Any, child_file: Path, where: Location) -> tuple[Path | None, Issue | None]:
+def _extends_target(ref: Any, child_file: Path, where: Location
+                    ) -> tuple[Path | None, Issue | None]:
     if not isinstance(ref, str):
         return None, Issue("wrong-type", "extends: names a plan id or a .yaml file", where)
     if is_path_ref(ref):
@@ -354,9 +355,9 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
         elif code == "missing-key" and missing_key:
             message = f"{missing_key!r} is required here"
             location = tree.location(path[:-1])
-            issues.append(Issue(code, message, Location(location.file, location.line,
-                                                        location.column, location.path +
-                                                        (missing_key,)), hint))
+            where = Location(location.file, location.line, location.column,
+                             (*location.path, missing_key))
+            issues.append(Issue(code, message, where, hint))
             continue
         elif code == "invalid-value" and "expected" in (err.get("ctx") or {}):
             expected = str(err["ctx"]["expected"])
@@ -432,7 +433,7 @@ def load_plan_detailed(ref: str | Path) -> LoadedPlan:
     loaded, issues, kind = _load(ref)
     errors = [i for i in issues if i.severity.value == "error"]
     if loaded is None or errors:
-        raise kind(errors or issues)  # type: ignore[call-arg]
+        raise kind(errors or issues)
     return loaded
 
 

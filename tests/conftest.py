@@ -1,0 +1,44 @@
+"""Shared fixtures: the CLI with captured streams, and paths of the bundled test data."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from emulation_rules.cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "plans"
+DATA = Path(__file__).resolve().parent / "data"
+INVALID = DATA / "plans" / "invalid"
+SHIPPED = sorted(PLANS.glob("*.yaml"))
+LOCALITIES = ("kon_plong", "bac_giang", "ninh_thuan", "tuyen_quang", "phuong_tien")
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def cli() -> Callable[..., CliResult]:
+    def invoke(*argv: str) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        code = run(list(argv), stdout=out, stderr=err)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return invoke
+
+
+def expected_issues(path: Path) -> list[tuple[str, int, str]]:
+    """The ``# expect: CODE LINE PATH`` lines at the top of an invalid fixture."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("# expect:"):
+            break
+        code, lineno, yaml_path = line.removeprefix("# expect:").split()
+        found.append((code, int(lineno), yaml_path))
+    return found

@@ -1,0 +1,109 @@
+"""The command-line interface: exit codes, formats, and PLAN arguments as ids or paths."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import emulation_rules as er
+from emulation_rules import _yaml
+from emulation_rules.model import Plan
+
+from .conftest import INVALID, LOCALITIES, SHIPPED
+
+
+def test_validate_all_shipped_plans_exits_0(cli: Any) -> None:
+    result = cli("validate", *map(str, SHIPPED))
+    assert result.code == 0, result.out
+    assert f"{len(SHIPPED)} plan(s) checked: {len(SHIPPED)} valid" in result.out
+
+
+def test_validate_accepts_bundled_ids(cli: Any) -> None:
+    assert cli("validate", *LOCALITIES).code == 0
+
+
+@pytest.mark.parametrize("name", ["duplicate_key", "impossible_date", "unknown_key"])
+def test_validate_rejects_broken_copies_with_line_and_exit_1(cli: Any, name: str) -> None:
+    path = INVALID / f"{name}.yaml"
+    result = cli("validate", str(path))
+    assert result.code == 1
+    code, line, yaml_path = (path.read_text(encoding="utf-8").splitlines()[0]
+                             .removeprefix("# expect:").split())
+    assert f"{path}:{line}:" in result.out
+    assert f"{yaml_path}: error[{code}]" in result.out
+
+
+def test_validate_json_format(cli: Any) -> None:
+    result = cli("validate", str(INVALID / "unknown_key.yaml"), "kon_plong", "--format", "json")
+    data = json.loads(result.out)
+    assert result.code == 1
+    assert data["summary"] == {"files": 2, "invalid": 1, "errors": 1}
+    issue = data["files"][0]["issues"][0]
+    assert (issue["code"], issue["line"], issue["path"]) == ("unknown-key", 8, "$.phases[1].mottto")
+    assert issue["hint"] == "did you mean 'motto'?"
+    assert data["files"][1]["valid"] is True
+
+
+def test_validate_github_format(cli: Any) -> None:
+    result = cli("validate", str(INVALID / "duplicate_key.yaml"), "--format", "github")
+    assert result.out.startswith(f"::error file={INVALID / 'duplicate_key.yaml'},line=8,col=3,"
+                                 "title=duplicate-key::")
+
+
+@pytest.mark.parametrize("argv", [[], ["validate"], ["validate", "--format", "xml", "x"],
+                                  ["frobnicate"], ["show"]])
+def test_usage_errors_exit_2(cli: Any, argv: list[str]) -> None:
+    assert cli(*argv).code == 2
+
+
+def test_missing_plan_exits_1_with_a_hint(cli: Any) -> None:
+    result = cli("show", "kon_plon")
+    assert result.code == 1
+    assert "did you mean 'kon_plong'?" in result.err
+
+
+@pytest.mark.parametrize("plan_id", LOCALITIES)
+def test_show_yaml_reads_back_to_the_same_plan(cli: Any, plan_id: str) -> None:
+    result = cli("show", plan_id)
+    assert result.code == 0
+    doc, issues = _yaml.parse(result.out)
+    assert issues == []
+    assert Plan.model_validate(doc.data) == er.load_plan(plan_id).model_copy(
+        update={"extends": None})
+
+
+def test_show_json_has_the_documented_top_level_keys(cli: Any) -> None:
+    data = json.loads(cli("show", "kon_plong", "--format", "json").out)
+    assert {"id", "phases", "criteria", "deadlines", "awards", "campaign"} <= set(data)
+    assert data["phases"][0] == {**data["phases"][0], "id": "phase_1", "start": "issuance",
+                                 "end": "2025-02-03"}
+    assert data["deadlines"][0]["due"] == "2025-02-03"
+    assert data["campaign"]["end"] == "2025-08-19"
+
+
+def test_diff_shows_bac_giang_phase_2_ending_in_may(cli: Any) -> None:
+    result = cli("diff", "plans/kon_plong.yaml", "plans/bac_giang.yaml")
+    assert result.code == 0
+    assert "~ phases[phase_2].end: 2025-08-19 -> 2025-05-19" in result.out
+    data = json.loads(cli("diff", "kon_plong", "bac_giang", "--format", "json").out)
+    assert {"kind": "changed", "path": "phases[phase_2].end", "old": "2025-08-19",
+            "new": "2025-05-19"} in data["changes"]
+
+
+def test_diff_of_a_plan_with_itself_is_empty(cli: Any) -> None:
+    result = cli("diff", "kon_plong", "kon_plong", "--sources")
+    assert result.out.endswith("0 difference(s)\n")
+
+
+def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run([sys.executable, "-m", "emulation_rules", "validate", "kon_plong"],
+                            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "kon_plong: ok" in result.stdout

@@ -1,0 +1,55 @@
+"""The documentation stays true: its worked example validates, its tables match the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import emulation_rules as er
+from emulation_rules.vocabulary import ATTESTATIONS, METRICS
+
+from .conftest import ROOT
+
+DOCS = ROOT / "docs"
+
+
+def test_worked_example_in_plan_format_validates_and_differs_as_described(tmp_path: Path
+                                                                           ) -> None:
+    text = (DOCS / "plan-format.md").read_text(encoding="utf-8")
+    block = re.search(r"Save `kon_ray.yaml` anywhere:\n\n```yaml\n(.*?)```", text, re.S)
+    assert block is not None
+    path = tmp_path / "kon_ray.yaml"
+    path.write_text(block.group(1), encoding="utf-8")
+    assert er.iter_plan_issues(path) == []
+    plan = er.load_plan(path)
+    assert str(plan.phases[1].end) == "2025-06-30"
+    assert plan.deadlines[1].relation == "on_or_before"
+
+
+def _table_rows(name: str) -> dict[str, list[str]]:
+    rows = {}
+    for line in (DOCS / name).read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) > 2 and cells[0].startswith("`") and cells[0].endswith("`"):
+            rows[cells[0].strip("`")] = cells
+    return rows
+
+
+def test_metrics_doc_lists_every_metric_with_its_level_and_direction() -> None:
+    rows = _table_rows("metrics.md")
+    for metric in METRICS.values():
+        assert metric.id in rows, f"docs/metrics.md lacks {metric.id}"
+        cells = rows[metric.id]
+        assert metric.level in cells and metric.direction in cells
+    for attestation in ATTESTATIONS.values():
+        assert attestation.id in rows, f"docs/metrics.md lacks attestation {attestation.id}"
+    assert set(rows) == set(METRICS) | set(ATTESTATIONS)
+
+
+@pytest.mark.parametrize("code", ["duplicate-key", "unknown-key", "invalid-date",
+                                  "phase-overlap", "unknown-metric", "missing-citation",
+                                  "extends-outside", "unknown-remove"])
+def test_plan_format_doc_explains_each_issue_code(code: str) -> None:
+    assert f"`{code}`" in (DOCS / "plan-format.md").read_text(encoding="utf-8")
