@@ -26,7 +26,6 @@ SCHEMA_FILE = ROOT / "schemas" / "plan.schema.json"
 SCHEMA_BLIND = {
     "impossible_date": "a day-first date is checked by pattern only; 31/02 needs a calendar",
     "phase_overlap": "compares values of two phases",
-    "unknown_metric": "the metric vocabulary is checked by the loader, with did-you-mean",
     "level_mismatch": "needs the level of each metric from the vocabulary",
     "missing_citation": "citations are required of the resolved plan, after inheritance",
     "missing_when_no_cases": "required of the resolved plan, after inheritance",

@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from .vocabulary import ATTESTATIONS, METRICS
+
 __all__ = [
     "AllOf",
     "AnyOf",
@@ -119,6 +121,20 @@ ExtendsRef = Annotated[
     ),
 ]
 
+MetricId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64),
+    WithJsonSchema({"type": "string", "enum": sorted(METRICS),
+                    "description": "A metric of the vocabulary (docs/metrics.md)."}),
+]
+"""A metric id; the loader rejects unknown ones with a did-you-mean hint."""
+AttestationId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64),
+    WithJsonSchema({"type": "string", "enum": sorted(ATTESTATIONS),
+                    "description": "An attestation of the vocabulary (docs/metrics.md)."}),
+]
+
 Comparator = Literal["gt", "gte", "eq", "lte", "lt"]
 Relation = Literal["before", "on_or_before", "on"]
 Verdict = Literal["met", "not_met", "unknown"]
@@ -211,7 +227,7 @@ class CountCondition(_Model):
     """A count compared with a whole-number threshold ("ít nhất 01": gte 1; "không để xảy ra":
     eq 0)."""
 
-    metric: Id
+    metric: MetricId
     """A metric of the vocabulary (docs/metrics.md)."""
     comparator: Comparator
     """gt (trên), gte (từ ... trở lên, ít nhất, a bare target), eq, lte, lt."""
@@ -222,9 +238,9 @@ class CountCondition(_Model):
 class RatioCondition(_Model):
     """A share: sum of numerator over sum of denominator, compared with a fraction (0.8 = 80%)."""
 
-    numerator: Id
+    numerator: MetricId
     """The metric counted in the share (e.g. tips_via_force)."""
-    denominator: Id
+    denominator: MetricId
     """The metric that is the whole (e.g. tips_total)."""
     comparator: Comparator
     """gt for "trên 90%"; gte for "từ 80% trở lên", a bare "80%" and "100%"."""
@@ -413,7 +429,7 @@ class JudgementCondition(_AwardConditionBase):
     """A condition the document leaves to local judgement ("thành tích xuất sắc")."""
 
     kind: Literal["judgement"]
-    attestation: Id
+    attestation: AttestationId
     """The attestation that records the judgement (e.g. outstanding_achievement)."""
     default: DefaultRule | None = None
     """Local-policy rule used when no attestation is given."""
@@ -423,7 +439,7 @@ class AttestationCondition(_AwardConditionBase):
     """A certified yes/no fact (rated "Xuất sắc", certified "An toàn về ANTT")."""
 
     kind: Literal["attestation"]
-    attestation: Id
+    attestation: AttestationId
 
 
 class LeadsBlocCondition(_AwardConditionBase):
