@@ -48,6 +48,14 @@ def test_metrics_doc_lists_every_metric_with_its_level_and_direction() -> None:
     assert set(rows) == set(METRICS) | set(ATTESTATIONS)
 
 
+def test_metrics_doc_is_up_to_date_with_vocabulary_and_plans() -> None:
+    from emulation_rules.docgen import render_metrics_doc
+
+    assert (DOCS / "metrics.md").read_text(encoding="utf-8") == render_metrics_doc(), (
+        "docs/metrics.md is out of date; regenerate it with:\n"
+        "    python scripts/gen_metrics_doc.py > docs/metrics.md")
+
+
 @pytest.mark.parametrize("code", ["duplicate-key", "unknown-key", "invalid-date",
                                   "phase-overlap", "unknown-metric", "missing-citation",
                                   "extends-outside", "unknown-remove"])

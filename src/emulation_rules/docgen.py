@@ -1,0 +1,95 @@
+"""Render reference pages from the code, so that docs and code cannot drift apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._resources import bundled_plan_ids
+from .loading import load_plan
+from .model import AllOf, AnyOf, CountCondition, MetricCondition, Plan, RatioCondition
+from .vocabulary import ATTESTATIONS, METRICS
+
+__all__ = ["metric_usage", "render_metrics_doc"]
+
+_INTRO = """\
+# The metric vocabulary
+
+Targets in a plan name **metrics**: counts recorded for one unit and one period (a month for the
+four 2024 plans, a year for `phuong_tien`). A plan that names a metric not listed here is
+rejected (`unknown-metric`, with a did-you-mean hint); editors that read the schema offer these
+names as completions. The four 2024 plans share one vocabulary; where a plan's wording changes
+what is counted (Bắc Giang's mass-organisation models "biểu dương, nhân rộng", Ninh Thuận's
+models "ghi nhận và đánh giá cao"), it names a different metric.
+
+**Ratios are pairs of counts.** "80% of tips through the force" is the numerator
+`tips_via_force` over the denominator `tips_total`. Over a phase, a ratio is the sum of the
+numerators over the sum of the denominators, never a mean of monthly ratios. Every ratio target
+declares `when_no_cases` (met, not_met or unknown) for a period whose denominator is 0.
+
+**Level** is the unit where a count is recorded. A count recorded per `team` (the security team
+of a village or residential group) sums up to its `commune` when a target is checked "trên địa
+bàn" (in the area); a count recorded per `commune` cannot be checked per team
+(`level-mismatch`). Counts about the grassroots force as a whole (its members, the members who
+patrol) are recorded per team and summed to the commune's force.
+
+**Direction** says which way is better: `higher`, `lower`, or `neutral` (a denominator).
+
+This page is generated from `src/emulation_rules/vocabulary.py` and the bundled plans by
+`python scripts/gen_metrics_doc.py > docs/metrics.md`; a test fails when it is out of date.
+"""
+
+
+def _names(cond: Any) -> list[str]:
+    if isinstance(cond, CountCondition):
+        return [cond.metric]
+    if isinstance(cond, RatioCondition):
+        return [cond.numerator, cond.denominator]
+    if isinstance(cond, AnyOf):
+        return [n for sub in cond.any_of for n in _names(sub)]
+    if isinstance(cond, AllOf):
+        return [n for sub in cond.all_of for n in _names(sub)]
+    return []
+
+
+def _plan_names(plan: Plan) -> set[str]:
+    names = {n for c in plan.criteria for t in c.targets for n in _names(t.condition)}
+    for award in plan.awards:
+        for standard in award.standards:
+            for cond in standard.conditions:
+                if isinstance(cond, MetricCondition):
+                    names.update(_names(cond.condition))
+                attestation = getattr(cond, "attestation", None)
+                if attestation:
+                    names.add(attestation)
+    return names
+
+
+def metric_usage() -> dict[str, list[str]]:
+    """For each metric or attestation id, the bundled non-template plans that use it."""
+    usage: dict[str, list[str]] = {name: [] for name in [*METRICS, *ATTESTATIONS]}
+    for plan_id in bundled_plan_ids():
+        plan = load_plan(plan_id)
+        if plan.template:
+            continue
+        for name in sorted(_plan_names(plan)):
+            usage.setdefault(name, []).append(plan_id)
+    return usage
+
+
+def render_metrics_doc() -> str:
+    usage = metric_usage()
+    lines = [_INTRO, "## Metrics", "",
+             "| metric | Vietnamese | English | level | direction | used by |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for m in METRICS.values():
+        used = ", ".join(usage[m.id]) or "(none yet)"
+        lines.append(f"| `{m.id}` | {m.vi} | {m.en} | {m.level} | {m.direction} | {used} |")
+    lines += ["", "## Attestations", "",
+              "Yes/no facts that a person certifies rather than counts (a rating, a "
+              "certification, a judgement the document leaves to local authorities). Award "
+              "conditions of kind `attestation` and `judgement` name them.", "",
+              "| attestation | Vietnamese | English | used by |", "| --- | --- | --- | --- |"]
+    for a in ATTESTATIONS.values():
+        used = ", ".join(usage[a.id]) or "(none yet)"
+        lines.append(f"| `{a.id}` | {a.vi} | {a.en} | {used} |")
+    return "\n".join(lines) + "\n"
