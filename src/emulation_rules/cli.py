@@ -11,6 +11,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
 from typing import IO, Any
 
 __all__ = ["main", "run"]
@@ -51,7 +53,32 @@ def _parser() -> argparse.ArgumentParser:
                    help="also compare citations (section, quote), which differ everywhere")
 
     sub.add_parser("schema", help="print the JSON Schema of plan files")
+
+    p = sub.add_parser("timeline", help="phases, gaps, deadlines and reviews on the calendar")
+    p.add_argument("plans", nargs="+", metavar="PLAN", help=plan_help)
+    p.add_argument("--issued", action="append", default=[], metavar="[PLAN=]DATE",
+                   help="the plan's issue date (left blank in the documents); one date for all, "
+                   "or PLAN=DATE per plan (repeatable)")
+    p.add_argument("--as-of", type=_date_arg, metavar="DATE",
+                   help="show where this date falls and what is due next")
+    p.add_argument("--until", type=_date_arg, metavar="DATE",
+                   help="horizon for an open-ended movement (default: end of the current stage)")
+    p.add_argument("--format", choices=("text", "json", "ics"), default="text")
+    p.add_argument("--submissions", type=Path, metavar="FILE",
+                   help="CSV/JSON/YAML of unit, deadline, submitted: status per unit (needs "
+                   "--as-of)")
+    p.add_argument("--units", type=Path, metavar="FILE",
+                   help="CSV/JSON/YAML of id, name, kind: units that owe deadlines")
     return parser
+
+
+def _date_arg(text: str) -> date:
+    from ._tables import parse_date_cell
+
+    try:
+        return parse_date_cell(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _fmt(value: Any) -> str:
@@ -159,6 +186,107 @@ def _cmd_schema(out: IO[str]) -> int:
     return EXIT_OK
 
 
+def _issue_dates(values: list[str], plan_ids: list[str]) -> tuple[date | None, dict[str, date]]:
+    common: date | None = None
+    per_plan: dict[str, date] = {}
+    for value in values:
+        plan_id, sep, text = value.rpartition("=")
+        try:
+            day = _date_arg(text)
+        except argparse.ArgumentTypeError as exc:
+            raise _UsageError(f"--issued {value}: {exc}") from None
+        if not sep:
+            common = day
+        elif plan_id not in plan_ids:
+            raise _UsageError(f"--issued {value}: no plan {plan_id!r} among "
+                              f"{', '.join(plan_ids)}")
+        else:
+            per_plan[plan_id] = day
+    return common, per_plan
+
+
+def _cmd_timeline(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .reporting import side_by_side, timeline_data, timeline_text
+    from .timeline import TimelineError
+
+    plans = []
+    for ref in args.plans:
+        plan = _load_or_report(ref, err)
+        if plan is None:
+            return EXIT_PROBLEMS
+        if plan.template and len(args.plans) > 1:
+            err.write(f"note: {plan.id} is a template; skipped\n")
+            continue
+        plans.append(plan)
+    if args.submissions and len(plans) != 1:
+        raise _UsageError("--submissions tracks one plan at a time")
+    if args.submissions and args.as_of is None:
+        raise _UsageError("--submissions needs --as-of DATE (the date to judge statuses on)")
+    common, per_plan = _issue_dates(args.issued, [p.id for p in plans])
+    timelines = []
+    for plan in plans:
+        issued = per_plan.get(plan.id, common)
+        try:
+            timelines.append(plan.timeline(issued if plan.needs_issue_date else None,
+                                           until=args.until, as_of=args.as_of))
+        except TimelineError as exc:
+            raise _UsageError(str(exc)) from None
+        if issued is not None and not plan.needs_issue_date and plan.id in per_plan:
+            err.write(f"note: {plan.id} does not depend on its issue date; --issued ignored\n")
+    if args.format == "ics":
+        from .ics import MissingExtraError, render_ics
+
+        try:
+            out.write(render_ics(timelines).decode("utf-8"))
+        except MissingExtraError as exc:
+            raise _UsageError(str(exc)) from None
+        return EXIT_OK
+    if args.submissions:
+        return _track(args, timelines[0], out, err)
+    if args.format == "json":
+        data = [timeline_data(t, args.as_of) for t in timelines]
+        json.dump(data[0] if len(args.plans) == 1 else data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif len(timelines) > 1:
+        out.write(side_by_side(timelines))
+    else:
+        out.write(timeline_text(timelines[0], args.as_of))
+    return EXIT_OK
+
+
+def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int:
+    from .reporting import tracking_data, tracking_text
+    from .submissions import read_submissions, read_units
+
+    units = None
+    rejected = []
+    rows_total = 0
+    if args.units:
+        units, unit_issues, n_units = read_units(args.units)
+        rejected += unit_issues
+        rows_total += n_units
+    subs, sub_issues, n_rows = read_submissions(args.submissions, tl)
+    rejected += sub_issues
+    rows_total += n_rows
+    statuses = tl.track(subs, args.as_of, units)
+    for issue in rejected:
+        err.write(f"{issue}\n")
+    used = len(subs) + (len(units) if units is not None else 0)
+    summary = {"rows": rows_total, "used": used, "rejected": rows_total - used}
+    if args.format == "json":
+        json.dump({"plan": tl.plan_id, "as_of": args.as_of.isoformat(), "rows": summary,
+                   "rejected": [i.to_dict() for i in rejected],
+                   "statuses": tracking_data(statuses)}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(tracking_text(statuses, args.as_of))
+        out.write(f"rows: {summary['rows']} read, {summary['used']} used, "
+                  f"{summary['rejected']} rejected\n")
+    if used == 0 and rows_total:
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
 def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
     """Run the CLI with explicit streams; returns the exit code (tests call this)."""
     parser = _parser()
@@ -181,6 +309,12 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
         return _cmd_show(args, stdout, stderr)
     if args.command == "diff":
         return _cmd_diff(args, stdout, stderr)
+    if args.command == "timeline":
+        try:
+            return _cmd_timeline(args, stdout, stderr)
+        except _UsageError as exc:
+            stderr.write(f"emulation-rules timeline: error: {exc}\n")
+            return EXIT_USAGE
     return _cmd_schema(stdout)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -26,6 +26,9 @@ from pydantic import (
 )
 
 from .vocabulary import ATTESTATIONS, METRICS
+
+if TYPE_CHECKING:
+    from .timeline import Timeline
 
 __all__ = [
     "AllOf",
@@ -55,6 +58,7 @@ __all__ = [
     "ReviewCycle",
     "Source",
     "Standard",
+    "StraddlingMonth",
     "Target",
     "Text",
     "WhenNoCases",
@@ -500,6 +504,20 @@ class Award(_Cited):
     remove: tuple[Id, ...] = ()
 
 
+class StraddlingMonth(_Cited):
+    """Which phase a calendar month belongs to when it straddles a phase boundary (February 2025
+    holds the last days of phase 1 and the first of phase 2). Without a declaration the default
+    is ``most_days``."""
+
+    rule: Literal["most_days", "month_start", "month_end"]
+    """most_days: the phase holding most of the month's days (a tie goes to the later phase);
+    month_start / month_end: the phase holding the month's first / last day (or, if none does,
+    the nearest phase that overlaps the month)."""
+
+
+DEFAULT_STRADDLING_RULE = "most_days"
+
+
 class Plan(_Model):
     """One locality's plan (Kế hoạch), or a template that plans extend."""
 
@@ -519,6 +537,8 @@ class Plan(_Model):
     criteria: tuple[Criterion, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     awards: tuple[Award, ...] = ()
+    straddling_month: StraddlingMonth | None = None
+    """The phase a month straddling a phase boundary belongs to (default: most_days)."""
     remove: tuple[Id, ...] = ()
     """Ids of inherited phases, criteria, deadlines or awards to drop."""
 
@@ -530,6 +550,13 @@ class Plan(_Model):
             starts.append(self.campaign.start)
         starts += [d.recurrence.start for d in self.deadlines if d.recurrence]
         return ISSUANCE in starts
+
+    def timeline(self, issued: date | None = None, *, until: date | None = None,
+                 as_of: date | None = None) -> Timeline:
+        """The plan on the calendar; see :func:`emulation_rules.timeline.build_timeline`."""
+        from .timeline import build_timeline
+
+        return build_timeline(self, issued=issued, until=until, as_of=as_of)
 
 
 for _m in (AnyOf, AllOf, Target, MetricCondition):

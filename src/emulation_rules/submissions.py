@@ -1,0 +1,178 @@
+"""Submission tracking: who reported on time, late, or not at all, as of a date.
+
+A submissions file (CSV, JSON or YAML) has the columns ``unit``, ``deadline`` (a deadline id, or
+for a recurring one an instance id such as ``monthly_news:2025-03``), ``submitted`` (a date,
+blank if not submitted) and optionally ``kind``. A units file (``id``, ``name``, ``kind``) lists
+every unit, so that a unit that never submitted shows as missing. A unit owes a deadline when its
+kind matches the deadline's ``owed_by``: a commune owes what ``commune_people_committee`` owes, a
+district what the district's committees owe, a province what provincial bodies owe. Every input
+row is accounted for: used, or rejected with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ._tables import Row, parse_date_cell, read_table
+from .errors import Issue, did_you_mean
+from .model import Body
+from .timeline import DeadlineInstance, SubmissionStatus, Timeline, submission_status
+
+__all__ = ["UNIT_KINDS", "Submission", "Tracking", "Unit", "owes", "read_submissions",
+           "read_units", "track"]
+
+UNIT_KINDS = ("team", "commune", "district", "province", "agency", "business", "school",
+              "person")
+_BODIES = set(Body.__args__)  # type: ignore[attr-defined]
+_UNIT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,99}$")
+
+
+def owes(kind: str, owed_by: str) -> bool:
+    """Whether a unit of ``kind`` (a unit kind or a body id) owes what ``owed_by`` owes."""
+    if kind == owed_by:
+        return True
+    prefix = owed_by.split("_", 1)[0]
+    if owed_by == "local_units":
+        return kind in {"agency", "business", "school", "team"}
+    return {"commune": "commune", "district": "district", "provincial": "province"}.get(
+        prefix) == kind
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Submission:
+    row: int
+    unit: str
+    deadline: str
+    submitted: date | None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """Statuses of every tracked unit for every deadline instance, and every row's fate."""
+
+    as_of: date
+    statuses: tuple[SubmissionStatus, ...]
+    rows_total: int
+    rows_used: int
+    rejected: tuple[Issue, ...] = field(default=())
+
+
+def _check_kind(kind: str, row: Row, file: str, issues: list[Issue]) -> bool:
+    if kind in UNIT_KINDS or kind in _BODIES:
+        return True
+    issues.append(Issue("invalid-value", f"unknown kind {kind!r}", row.location(file, "kind"),
+                        did_you_mean(kind, [*UNIT_KINDS, *_BODIES])))
+    return False
+
+
+def read_units(path: Path) -> tuple[list[Unit], list[Issue], int]:
+    """Units (id, name, kind) from a file; returns units, rejected-row issues, rows read."""
+    rows, issues = read_table(path)
+    file = str(path)
+    units: list[Unit] = []
+    first: dict[str, int] = {}
+    for row in rows:
+        missing = [c for c in ("id", "kind") if not row.cells.get(c)]
+        if missing:
+            issues.append(Issue("missing-value", f"row has no {missing[0]!r}",
+                                row.location(file, missing[0])))
+            continue
+        unit_id, kind = row.cells["id"], row.cells["kind"]
+        if not _check_kind(kind, row, file, issues):
+            continue
+        if unit_id in first:
+            issues.append(Issue("duplicate-row", f"unit {unit_id!r} is listed twice (rows "
+                                f"{first[unit_id]} and {row.number})", row.location(file, "id")))
+            continue
+        first[unit_id] = row.number
+        units.append(Unit(unit_id, row.cells.get("name", ""), kind))
+    return units, issues, len(rows) + sum(1 for i in issues if i.code == "row-shape")
+
+
+def read_submissions(path: Path, timeline: Timeline
+                     ) -> tuple[list[Submission], list[Issue], int]:
+    """Submissions from a file, checked against the timeline's deadline instances."""
+    rows, issues = read_table(path)
+    file = str(path)
+    instance_ids = [d.id for d in timeline.deadlines]
+    known = set(instance_ids)
+    out: list[Submission] = []
+    first: dict[tuple[str, str], int] = {}
+    for row in rows:
+        cells = row.cells
+        missing = [c for c in ("unit", "deadline") if not cells.get(c)]
+        if missing:
+            issues.append(Issue("missing-value", f"row has no {missing[0]!r}",
+                                row.location(file, missing[0])))
+            continue
+        unit, deadline = cells["unit"], cells["deadline"]
+        if not _UNIT_ID.match(unit):
+            issues.append(Issue("invalid-value", f"unit id {unit!r} is not a plain id",
+                                row.location(file, "unit")))
+            continue
+        if deadline not in known:
+            issues.append(Issue("unknown-deadline", f"plan {timeline.plan_id!r} has no deadline "
+                                f"{deadline!r}", row.location(file, "deadline"),
+                                did_you_mean(deadline, instance_ids)))
+            continue
+        submitted = None
+        if cells.get("submitted"):
+            try:
+                submitted = parse_date_cell(cells["submitted"])
+            except ValueError as exc:
+                issues.append(Issue("invalid-date", str(exc), row.location(file, "submitted")))
+                continue
+        kind = cells.get("kind") or None
+        if kind is not None and not _check_kind(kind, row, file, issues):
+            continue
+        key = (unit, deadline)
+        if key in first:
+            issues.append(Issue("duplicate-row", f"unit {unit!r} has two rows for {deadline!r} "
+                                f"(rows {first[key]} and {row.number})",
+                                row.location(file, "deadline"), "keep one row per submission"))
+            continue
+        first[key] = row.number
+        out.append(Submission(row.number, unit, deadline, submitted, kind))
+    total = len(rows) + sum(1 for i in issues if i.code == "row-shape")
+    return out, issues, total
+
+
+def track(timeline: Timeline, submissions: Sequence[Submission], as_of: date,
+          units: Sequence[Unit] | None = None) -> list[SubmissionStatus]:
+    """The status of every unit that owes each deadline instance, as of ``as_of``.
+
+    Units owing a deadline are those of the units list (when given) whose kind matches its
+    ``owed_by``, plus every unit with a submission row for it. Sorted by due date, then unit.
+    """
+    kinds: dict[str, str] = {u.id: u.kind for u in (units or ())}
+    for s in submissions:
+        if s.kind and s.unit not in kinds:
+            kinds[s.unit] = s.kind
+    by_key = {(s.unit, s.deadline): s for s in submissions}
+    out: list[SubmissionStatus] = []
+    for inst in timeline.deadlines:
+        owing = {u for u, k in kinds.items() if owes(k, inst.owed_by)}
+        owing |= {s.unit for s in submissions if s.deadline == inst.id}
+        for unit in sorted(owing):
+            sub = by_key.get((unit, inst.id))
+            out.append(_status(inst, unit, sub.submitted if sub else None, as_of))
+    return out
+
+
+def _status(inst: DeadlineInstance, unit: str, submitted: date | None, as_of: date
+            ) -> SubmissionStatus:
+    return submission_status(inst.due, inst.relation, submitted, as_of, unit=unit,
+                             deadline=inst.id)
+

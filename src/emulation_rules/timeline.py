@@ -1,0 +1,388 @@
+"""Dates and periods: a plan's concrete campaign for a given issue date.
+
+Pure: the issue date, the as-of date and the horizon are arguments; nothing here reads a clock or
+a file. :func:`build_timeline` turns a plan into a :class:`Timeline`: phases with concrete dates,
+the gaps between them, every deadline (recurring ones expanded with ``dateutil.rrule``, clipped
+to the campaign), the reviews, and the answers staff ask of a calendar: where are we on a date,
+what is due next, and was a submission on time.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
+
+from dateutil.rrule import MONTHLY, YEARLY, rrule
+
+from .errors import EmulationRulesError
+from .model import DEFAULT_STRADDLING_RULE, ISSUANCE, Deadline, Plan, Text
+
+if TYPE_CHECKING:
+    from .submissions import Submission, Unit
+
+__all__ = [
+    "DeadlineInstance",
+    "Gap",
+    "IssueDateError",
+    "PhaseWindow",
+    "Position",
+    "Review",
+    "SubmissionStatus",
+    "Timeline",
+    "TimelineError",
+    "build_timeline",
+    "last_on_time_day",
+    "submission_status",
+]
+
+Relation = Literal["before", "on_or_before", "on"]
+Status = Literal["on_time", "late", "missing", "not_yet_due"]
+ONE_DAY = timedelta(days=1)
+
+
+class TimelineError(EmulationRulesError):
+    """The plan cannot be laid out on a calendar with the dates given (a usage problem)."""
+
+
+class IssueDateError(TimelineError):
+    """The issue date is missing where the plan needs it, or impossible for the plan."""
+
+
+@dataclass(frozen=True)
+class PhaseWindow:
+    """A phase with concrete dates; both ends inclusive."""
+
+    id: str
+    label: Text
+    start: date
+    end: date
+    starts_at_issuance: bool = False
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Days inside the campaign that belong to no phase (inclusive)."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class DeadlineInstance:
+    """One dated obligation: a deadline, or one period of a recurring one."""
+
+    id: str
+    """``report_phase_1``; for a recurring one, ``monthly_news:2025-03`` or ``yearly_report:2026``."""
+    deadline_id: str
+    label: Text
+    due: date
+    relation: Relation
+    owed_by: str
+    to: tuple[str, ...] = ()
+    via: str | None = None
+    phase: str | None = None
+    period_start: date | None = None
+    """For a recurring obligation: the first day of its period (it is due within the period)."""
+
+    @property
+    def last_on_time_day(self) -> date:
+        return last_on_time_day(self.due, self.relation)
+
+    @property
+    def recurring(self) -> bool:
+        return self.period_start is not None
+
+
+@dataclass(frozen=True)
+class Review:
+    """A review occasion: a phase review (sơ kết), the final review (tổng kết), a yearly review,
+    or a stage review; ``id`` is what ``--review`` names (``phase_1``, ``final``, ``year:2026``,
+    ``stage:2026-2030``)."""
+
+    id: str
+    kind: Literal["phase_review", "final_review", "yearly_review", "stage_review"]
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a date falls in the campaign."""
+
+    as_of: date
+    status: Literal["before_campaign", "in_phase", "between_phases", "after_campaign",
+                    "in_campaign"]
+    phase: str | None = None
+    days_left: int | None = None
+    """Days left in the phase (or gap, or campaign), counting the as-of day itself."""
+    next_phase: str | None = None
+
+
+@dataclass(frozen=True)
+class SubmissionStatus:
+    """Status of one unit for one deadline instance, as of a date."""
+
+    unit: str
+    deadline: str
+    status: Status
+    due: date
+    relation: Relation
+    submitted: date | None = None
+    days_late: int = 0
+    early: bool = False
+    """True for an on-time submission before the day of an ``on`` ("trong ngày") deadline."""
+
+
+def last_on_time_day(due: date, relation: Relation) -> date:
+    """The last day a submission is on time: D-1 for ``before`` ("trước ngày D"), D otherwise."""
+    return due - ONE_DAY if relation == "before" else due
+
+
+def submission_status(due: date, relation: Relation, submitted: date | None, as_of: date,
+                      *, unit: str = "", deadline: str = "") -> SubmissionStatus:
+    """Status of one submission as of a date, honouring the relation exactly.
+
+    An early submission is on time for every relation (flagged ``early`` for ``on``). A
+    submission dated after ``as_of`` is not known yet on that date. Without a submission, the
+    deadline is ``not_yet_due`` up to its last on-time day and ``missing`` from the day after.
+    """
+    last = last_on_time_day(due, relation)
+    if submitted is not None and submitted <= as_of:
+        if submitted <= last:
+            return SubmissionStatus(unit, deadline, "on_time", due, relation, submitted,
+                                    early=relation == "on" and submitted < due)
+        return SubmissionStatus(unit, deadline, "late", due, relation, submitted,
+                                days_late=(submitted - last).days)
+    status: Status = "missing" if as_of > last else "not_yet_due"
+    return SubmissionStatus(unit, deadline, status, due, relation)
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A plan's concrete calendar (see :func:`build_timeline`)."""
+
+    plan_id: str
+    issued: date | None
+    start: date
+    end: date | None
+    """Campaign end, inclusive; None for an open-ended movement."""
+    horizon: date
+    """Last day laid out: the campaign end, or the ``until`` of an open-ended movement."""
+    phases: tuple[PhaseWindow, ...]
+    gaps: tuple[Gap, ...]
+    deadlines: tuple[DeadlineInstance, ...]
+    reviews: tuple[Review, ...]
+    straddling_rule: str = DEFAULT_STRADDLING_RULE
+    notes: tuple[str, ...] = field(default=())
+
+    def phase_of(self, day: date) -> PhaseWindow | None:
+        """The phase holding ``day``, or None (a gap, or outside the campaign)."""
+        return next((p for p in self.phases if day in p), None)
+
+    def position(self, as_of: date) -> Position:
+        """Where ``as_of`` falls: in a phase (days left in it), between phases, before or after."""
+        if as_of < self.start:
+            first = self.phases[0].id if self.phases else None
+            return Position(as_of, "before_campaign", days_left=None, next_phase=first)
+        if self.end is not None and as_of > self.end:
+            return Position(as_of, "after_campaign")
+        phase = self.phase_of(as_of)
+        if phase is not None:
+            return Position(as_of, "in_phase", phase.id, (phase.end - as_of).days + 1)
+        later = [p for p in self.phases if p.start > as_of]
+        if later or self.phases:
+            gap_end = later[0].start - ONE_DAY if later else (self.end or self.horizon)
+            return Position(as_of, "between_phases", None, (gap_end - as_of).days + 1,
+                            later[0].id if later else None)
+        end = self.end or self.horizon
+        return Position(as_of, "in_campaign", None, (end - as_of).days + 1)
+
+    def upcoming(self, as_of: date, limit: int | None = None) -> list[DeadlineInstance]:
+        """Deadlines whose last on-time day is on or after ``as_of``, soonest first."""
+        due = [d for d in self.deadlines if d.last_on_time_day >= as_of]
+        return due[:limit] if limit is not None else due
+
+    def instance(self, instance_id: str) -> DeadlineInstance | None:
+        return next((d for d in self.deadlines if d.id == instance_id), None)
+
+    def phase_of_month(self, year: int, month: int) -> str | None:
+        """The phase a calendar month belongs to, by the plan's straddling-month rule."""
+        first = date(year, month, 1)
+        last = _month_end(first)
+        overlaps = [(p, (min(p.end, last) - max(p.start, first)).days + 1)
+                    for p in self.phases if p.start <= last and p.end >= first]
+        if not overlaps:
+            return None
+        if self.straddling_rule == "month_start":
+            holder = self.phase_of(first)
+            return holder.id if holder else overlaps[0][0].id
+        if self.straddling_rule == "month_end":
+            holder = self.phase_of(last)
+            return holder.id if holder else overlaps[-1][0].id
+        best = max(days for _, days in overlaps)
+        return [p for p, days in overlaps if days == best][-1].id
+
+    def track(self, submissions: Sequence[Submission], as_of: date,
+              units: Sequence[Unit] | None = None) -> list[SubmissionStatus]:
+        """Status of every owing unit for every deadline as of a date (see submissions.track)."""
+        from .submissions import track
+
+        return track(self, submissions, as_of, units)
+
+    def months_of_phase(self, phase_id: str) -> list[str]:
+        """The months (``YYYY-MM``) that belong to a phase under the straddling rule."""
+        phase = next(p for p in self.phases if p.id == phase_id)
+        out: list[str] = []
+        for dt in rrule(MONTHLY, dtstart=phase.start.replace(day=1), until=phase.end):
+            if self.phase_of_month(dt.year, dt.month) == phase_id:
+                out.append(f"{dt.year:04d}-{dt.month:02d}")
+        return out
+
+
+def _issue_date(plan: Plan, issued: date | None) -> date | None:
+    if not plan.needs_issue_date:
+        return issued
+    if issued is None:
+        raise IssueDateError(
+            f"plan {plan.id!r} starts on its issue date, which the document leaves blank: "
+            "give it with --issued YYYY-MM-DD (in Python: issued=date(...))")
+    earliest = max((r.date for r in plan.implements), default=None)
+    if earliest is not None and issued < earliest:
+        ref = next(r for r in plan.implements if r.date == earliest)
+        raise IssueDateError(f"issue date {issued.isoformat()} is before {ref.number} of "
+                             f"{earliest.isoformat()}, which plan {plan.id!r} is based on")
+    if plan.phases and issued > plan.phases[0].end:
+        raise IssueDateError(f"issue date {issued.isoformat()} is after the end of the first "
+                             f"phase ({plan.phases[0].end.isoformat()}) of plan {plan.id!r}")
+    return issued
+
+
+def _concrete(value: date | str, issued: date | None) -> date:
+    if value == ISSUANCE:
+        assert issued is not None  # guaranteed by _issue_date
+        return issued
+    assert isinstance(value, date)
+    return value
+
+
+def _stage_end(start: date, stage_years: int, day: date) -> date:
+    """The last day of the review stage that holds ``day`` (stages run from ``start``)."""
+    years = max(0, day.year - start.year)
+    stage_index = years // stage_years
+    return date(start.year + (stage_index + 1) * stage_years - 1, 12, 31)
+
+
+def _recurring(d: Deadline, start: date, end: date) -> Iterator[DeadlineInstance]:
+    rec = d.recurrence
+    assert rec is not None
+    first = start
+    if rec.start is not None and rec.start != ISSUANCE:
+        assert isinstance(rec.start, date)
+        first = max(first, rec.start)
+    last = min(end, rec.until) if rec.until is not None else end
+    monthly = rec.freq == "monthly"
+    anchor = first.replace(day=1) if monthly else first.replace(month=1, day=1)
+    for dt in rrule(MONTHLY if monthly else YEARLY, dtstart=anchor, until=last):
+        period_start = dt.date()
+        period_end = _month_end(period_start) if monthly else period_start.replace(month=12,
+                                                                                   day=31)
+        suffix = f"{dt.year:04d}-{dt.month:02d}" if monthly else f"{dt.year:04d}"
+        yield DeadlineInstance(
+            id=f"{d.id}:{suffix}", deadline_id=d.id, label=d.label,
+            due=min(period_end, last), relation="on_or_before", owed_by=d.owed_by, to=d.to,
+            via=d.via, phase=d.phase, period_start=max(period_start, first))
+
+
+def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None = None,
+                   as_of: date | None = None) -> Timeline:
+    """Lay ``plan`` out on the calendar.
+
+    ``issued`` is required when a date of the plan is tied to its (blank) issue date. For an
+    open-ended movement, ``until`` bounds the expansion; it defaults to the end of the review
+    stage that holds ``as_of`` (or the first stage). Raises :class:`TimelineError`.
+    """
+    if plan.template:
+        raise TimelineError(f"{plan.id!r} is a template: it is extended by plans, never laid "
+                            "out or evaluated on its own")
+    if plan.campaign is None:
+        raise TimelineError(f"plan {plan.id!r} has no campaign")
+    issued = _issue_date(plan, issued)
+    camp = plan.campaign
+    start = _concrete(camp.start, issued)
+    notes: list[str] = []
+    if camp.end is None:
+        cycle = camp.review_cycle
+        assert cycle is not None  # checked when the plan was loaded
+        if until is None:
+            until = _stage_end(start, cycle.stage_years, as_of or start)
+            notes.append(f"open-ended movement: laid out until {until.isoformat()}, the end of "
+                         "the current review stage (use --until for another horizon)")
+        if until < start:
+            raise TimelineError(f"--until {until.isoformat()} is before the movement starts "
+                                f"({start.isoformat()})")
+        horizon = until
+    else:
+        horizon = camp.end
+    phases = tuple(PhaseWindow(p.id, p.label, _concrete(p.start, issued), p.end,
+                               p.start == ISSUANCE) for p in plan.phases)
+    gaps: list[Gap] = []
+    cursor = start
+    for phase in phases:
+        if phase.start > cursor:
+            gaps.append(Gap(cursor, phase.start - ONE_DAY))
+        cursor = max(cursor, phase.end + ONE_DAY)
+    if phases and camp.end is not None and cursor <= camp.end:
+        gaps.append(Gap(cursor, camp.end))
+    instances: list[DeadlineInstance] = []
+    for d in plan.deadlines:
+        if d.recurrence is not None:
+            instances.extend(_recurring(d, start, horizon))
+        else:
+            assert d.due is not None and d.relation is not None
+            instances.append(DeadlineInstance(d.id, d.id, d.label, d.due, d.relation, d.owed_by,
+                                              d.to, d.via, d.phase))
+    instances.sort(key=lambda i: (i.last_on_time_day, i.id))
+    reviews = list(_reviews(plan, phases, start, horizon))
+    rule = plan.straddling_month.rule if plan.straddling_month else DEFAULT_STRADDLING_RULE
+    return Timeline(plan.id, issued, start, camp.end, horizon, phases, tuple(gaps),
+                    tuple(instances), tuple(reviews), rule, tuple(notes))
+
+
+def _reviews(plan: Plan, phases: Iterable[PhaseWindow], start: date, horizon: date
+             ) -> Iterator[Review]:
+    phases = list(phases)
+    for p in phases:
+        yield Review(p.id, "phase_review", p.start, p.end)
+    camp = plan.campaign
+    assert camp is not None
+    if camp.end is not None:
+        yield Review("final", "final_review", start, camp.end)
+        return
+    cycle = camp.review_cycle
+    assert cycle is not None
+    for dt in rrule(YEARLY, dtstart=start.replace(month=1, day=1), until=horizon):
+        year_start = max(dt.date(), start)
+        yield Review(f"year:{dt.year}", "yearly_review", year_start, date(dt.year, 12, 31))
+    for dt in rrule(YEARLY, interval=cycle.stage_years, dtstart=start.replace(month=1, day=1),
+                    until=horizon):
+        last_year = dt.year + cycle.stage_years - 1
+        yield Review(f"stage:{dt.year}-{last_year}", "stage_review", max(dt.date(), start),
+                     date(last_year, 12, 31))
