@@ -86,7 +86,7 @@ class DeadlineInstance:
     """One dated obligation: a deadline, or one period of a recurring one."""
 
     id: str
-    """``report_phase_1``; for a recurring one, ``monthly_news:2025-03`` or ``yearly_report:2026``."""
+    """``report_phase_1``; for a recurring one ``monthly_news:2025-03``, ``yearly_report:2026``."""
     deadline_id: str
     label: Text
     due: date

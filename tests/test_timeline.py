@@ -1,0 +1,221 @@
+"""The timeline: concrete dates per plan, gaps, positions, recurring deadlines, tracking, ICS.
+Dates expected here are literals from the source documents, cited by plan and section."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import emulation_rules as er
+from emulation_rules.submissions import Submission, Unit, read_submissions, read_units
+from emulation_rules.timeline import IssueDateError, TimelineError, build_timeline
+
+ISSUED = date(2024, 10, 15)
+
+
+def tl(plan_id: str, **kw: Any) -> Any:
+    return er.load_plan(plan_id).timeline(**kw)
+
+
+def test_kon_plong_phases_from_the_issue_date() -> None:
+    t = tl("kon_plong", issued=ISSUED)
+    # II.2: phase 1 from issuance to 03/02/2025; phase 2 04/02/2025 to 19/08/2025
+    assert [(p.id, p.start, p.end) for p in t.phases] == [
+        ("phase_1", ISSUED, date(2025, 2, 3)), ("phase_2", date(2025, 2, 4), date(2025, 8, 19))]
+    assert t.gaps == ()
+    assert (t.start, t.end) == (ISSUED, date(2025, 8, 19))
+
+
+def test_bac_giang_gaps_before_issue_and_after_phase_2() -> None:
+    t = tl("bac_giang", issued=date(2024, 9, 1))
+    # II.2: campaign from 19/8/2024 to 19/8/2025; phase 1 "Từ nay"; phase 2 ends 19/5/2025
+    assert [(g.start, g.end) for g in t.gaps] == [
+        (date(2024, 8, 19), date(2024, 8, 31)),
+        (date(2025, 5, 20), date(2025, 8, 19)),
+    ]
+    assert t.position(date(2025, 6, 1)).status == "between_phases"
+    assert t.position(date(2025, 5, 19)).phase == "phase_2"
+
+
+def test_issue_date_is_required_and_bounded() -> None:
+    plan = er.load_plan("kon_plong")
+    with pytest.raises(IssueDateError, match="--issued"):
+        plan.timeline()
+    with pytest.raises(IssueDateError, match="3238/KH-UBND"):
+        plan.timeline(date(2024, 9, 11))  # before Kon Tum's 3238/KH-UBND of 12/9/2024
+    with pytest.raises(IssueDateError, match="first phase"):
+        plan.timeline(date(2025, 2, 4))   # after phase 1 ends (03/02/2025)
+    assert plan.timeline(date(2024, 9, 12)).start == date(2024, 9, 12)
+
+
+def test_ninh_thuan_issue_date_cannot_precede_its_proposal_documents() -> None:
+    # preamble: Tờ trình 4272/TTr-SNV ngày 29/10/2024
+    with pytest.raises(IssueDateError, match="4272"):
+        tl("ninh_thuan", issued=date(2024, 10, 28))
+
+
+def test_a_template_has_no_timeline() -> None:
+    with pytest.raises(TimelineError, match="template"):
+        build_timeline(er.load_plan("special_movement_2024"), issued=ISSUED)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status", "phase", "days_left"),
+    [
+        (date(2024, 10, 14), "before_campaign", None, None),
+        (date(2025, 2, 3), "in_phase", "phase_1", 1),
+        (date(2025, 2, 4), "in_phase", "phase_2", 197),
+        (date(2025, 8, 19), "in_phase", "phase_2", 1),
+        (date(2025, 8, 20), "after_campaign", None, None),
+    ],
+)
+def test_position_on_boundary_days(as_of: date, status: str, phase: str | None,
+                                   days_left: int | None) -> None:
+    pos = tl("kon_plong", issued=ISSUED).position(as_of)
+    assert (pos.status, pos.phase, pos.days_left) == (status, phase, days_left)
+
+
+def test_upcoming_deadlines_in_order() -> None:
+    t = tl("kon_plong", issued=ISSUED)
+    assert [d.id for d in t.upcoming(date(2025, 2, 2))] == ["report_phase_1", "report_phase_2"]
+    # IV.5 "trước ngày 03 tháng 02 năm 2025": on 03/02 the last on-time day has passed
+    assert [d.id for d in t.upcoming(date(2025, 2, 3))] == ["report_phase_2"]
+
+
+def test_straddling_february_belongs_to_phase_2_by_most_days() -> None:
+    t = tl("kon_plong", issued=ISSUED)
+    assert t.straddling_rule == "most_days"
+    assert t.phase_of_month(2025, 2) == "phase_2"      # 3 days of phase 1, 25 of phase 2
+    assert t.phase_of_month(2024, 10) == "phase_1"
+    assert t.months_of_phase("phase_1") == ["2024-10", "2024-11", "2024-12", "2025-01"]
+
+
+def test_bac_giang_monthly_news_expands_with_rrule_clipped_to_the_campaign() -> None:
+    t = tl("bac_giang", issued=date(2024, 9, 1))
+    news = [d for d in t.deadlines if d.deadline_id == "monthly_news"]
+    assert len(news) == 13  # August 2024 (from 19/8) to August 2025 (to 19/8)
+    assert (news[0].period_start, news[0].due) == (date(2024, 8, 19), date(2024, 8, 31))
+    assert (news[-1].id, news[-1].due) == ("monthly_news:2025-08", date(2025, 8, 19))
+    assert all(d.relation == "on_or_before" for d in news)
+
+
+def test_phuong_tien_is_laid_out_to_a_horizon_never_forever() -> None:
+    t = tl("phuong_tien")
+    assert t.end is None and t.horizon == date(2030, 12, 31)  # end of stage 2026-2030
+    assert [r.id for r in t.reviews if r.kind == "stage_review"] == ["stage:2026-2030"]
+    assert len([r for r in t.reviews if r.kind == "yearly_review"]) == 5
+    later = tl("phuong_tien", as_of=date(2032, 3, 1))
+    assert later.horizon == date(2035, 12, 31)
+    custom = tl("phuong_tien", until=date(2027, 12, 31))
+    assert [r.id for r in custom.reviews if r.kind == "yearly_review"] == ["year:2026",
+                                                                          "year:2027"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(issued=st.dates(min_value=date(2024, 10, 30), max_value=date(2025, 2, 3)),
+       plan_id=st.sampled_from(["kon_plong", "bac_giang", "ninh_thuan", "tuyen_quang"]))
+def test_phase_partition(issued: date, plan_id: str) -> None:
+    """Every campaign day is in at most one phase; the gaps are exactly the days in none."""
+    t = tl(plan_id, issued=issued)
+    day, end = t.start, t.end
+    assert end is not None
+    gap_days = {g.start + timedelta(days=i) for g in t.gaps for i in range(g.days)}
+    while day <= end:
+        holders = [p for p in t.phases if day in p]
+        assert len(holders) <= 1
+        assert (not holders) == (day in gap_days)
+        day += timedelta(days=1)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_tracking_from_an_excel_csv(tmp_path: Path) -> None:
+    t = tl("kon_plong", issued=ISSUED)
+    units = write(tmp_path, "units.csv", "\ufeffid,name,kind\r\nxa_a,Xã Đắk Long,commune\r\n"
+                  "xa_b,Xã Hiếu,commune\r\nxa_c,Xã Măng Cành,commune\r\n")
+    subs = write(tmp_path, "subs.csv", "\ufeffunit,deadline,submitted\r\n"
+                 "xa_a,report_phase_1,02/02/2025\r\n"
+                 "xa_b,report_phase_1,2025-02-03\r\n"
+                 "xa_b,report_phase_1,2025-02-01\r\n"
+                 "xa_c,report_phase_9,2025-02-01\r\n"
+                 "xa_c,report_phase_2,31/02/2025\r\n")
+    unit_list, unit_issues, n_units = read_units(units)
+    assert (len(unit_list), unit_issues, n_units) == (3, [], 3)
+    found, issues, total = read_submissions(subs, t)
+    assert total == 5 and len(found) == 2
+    assert [(i.code, i.location.line) for i in issues] == [
+        ("duplicate-row", 4), ("unknown-deadline", 5), ("invalid-date", 6)]
+    statuses = {(s.unit, s.deadline): s for s in t.track(found, date(2025, 2, 10), unit_list)}
+    assert statuses[("xa_a", "report_phase_1")].status == "on_time"
+    late = statuses[("xa_b", "report_phase_1")]
+    assert (late.status, late.days_late) == ("late", 1)  # "trước ngày 03/02": 03/02 is late
+    assert statuses[("xa_c", "report_phase_1")].status == "missing"
+    assert statuses[("xa_a", "report_phase_2")].status == "not_yet_due"
+
+
+def test_tracking_only_units_of_the_owing_kind() -> None:
+    t = tl("kon_plong", issued=ISSUED)
+    units = [Unit("xa_a", "", "commune"), Unit("huyen", "", "district"), Unit("t1", "", "team")]
+    statuses = t.track([Submission(2, "xa_a", "report_phase_1", date(2025, 1, 5))],
+                       date(2025, 3, 1), units)
+    assert {s.unit for s in statuses} == {"xa_a"}  # owed_by commune_people_committee
+
+
+def test_cli_timeline_json_and_missing_issued(cli: Any) -> None:
+    bad = cli("timeline", "kon_plong")
+    assert bad.code == 2 and "--issued" in bad.err
+    result = cli("timeline", "kon_plong", "--issued", "15/10/2024", "--as-of", "2025-02-05",
+                 "--format", "json")
+    data = json.loads(result.out)
+    assert data["phases"][0]["start"] == "2024-10-15"
+    assert data["deadlines"][0] == {**data["deadlines"][0], "id": "report_phase_1",
+                                    "due": "2025-02-03", "relation": "before"}
+    assert data["as_of"]["phase"] == "phase_2"
+
+
+def test_cli_side_by_side_skips_the_template(cli: Any) -> None:
+    result = cli("timeline", "plans/special_movement_2024.yaml", "kon_plong", "bac_giang",
+                 "ninh_thuan", "tuyen_quang", "phuong_tien", "--issued", "2024-11-05")
+    assert result.code == 0, result.err
+    assert "special_movement_2024 is a template; skipped" in result.err
+    assert "phase_2 04/02/2025–19/05/2025" in result.out   # Bắc Giang
+    assert "phase_2 04/02/2025–19/08/2025" in result.out   # the others
+    per_plan = cli("timeline", "kon_plong", "bac_giang", "--issued", "kon_plong=2024-10-15",
+                   "--issued", "bac_giang=2024-09-01")
+    assert "15/10/2024" in per_plan.out and "01/09/2024" in per_plan.out
+
+
+def test_cli_ics_parses_with_one_event_per_phase_and_deadline(cli: Any) -> None:
+    result = cli("timeline", "bac_giang", "--issued", "2024-09-01", "--format", "ics")
+    cal = icalendar.Calendar.from_ical(result.out.encode("utf-8"))
+    events = cal.walk("VEVENT")
+    t = tl("bac_giang", issued=date(2024, 9, 1))
+    assert len(events) == len(t.phases) + len(t.deadlines)
+    phase_2 = next(e for e in events if str(e["uid"]).startswith("bac_giang.phase_2@"))
+    assert phase_2.decoded("dtstart") == date(2025, 2, 4)
+    assert phase_2.decoded("dtend") == date(2025, 5, 20)  # exclusive end: last day 19/5
+    report = next(e for e in events if str(e["uid"]).startswith("bac_giang.report_phase_1@"))
+    assert "district_steering_committee" in str(report["description"])
+    assert "Đợt" in str(phase_2["summary"])
+
+
+def test_cli_submissions_needs_as_of(cli: Any, tmp_path: Path) -> None:
+    subs = write(tmp_path, "s.csv", "unit,deadline,submitted\nx,report_phase_1,2025-01-01\n")
+    result = cli("timeline", "kon_plong", "--issued", "2024-10-15", "--submissions", str(subs))
+    assert result.code == 2 and "--as-of" in result.err
+    ok = cli("timeline", "kon_plong", "--issued", "2024-10-15", "--submissions", str(subs),
+             "--as-of", "2025-02-10", "--format", "json")
+    data = json.loads(ok.out)
+    assert data["rows"] == {"rows": 1, "used": 1, "rejected": 0}
+    assert data["statuses"][0]["status"] == "on_time"
