@@ -1,0 +1,311 @@
+"""Apply a plan to unit metrics: ``evaluate(plan, records, units=..., issued=..., as_of=...)``.
+
+Pure: reads no clock and no file. The plan is compiled once (:mod:`emulation_rules.criteria`)
+into closures; records stream in and are kept per unit and period (memory grows with units and
+their periods, never by re-reading). For every unit and window (each phase, then the whole
+campaign) each target gets a verdict with its observed value, threshold, comparator, margin,
+the periods used and missing, and the source citation.
+
+Rules (docs/evaluation.md): counts are summed over the window's periods before comparing, a
+ratio is the sum of numerators over the sum of denominators; a per-month target must hold in
+every month of the window; a month belongs to the phase the plan's straddling-month rule says;
+an expected period with no data makes the verdict unknown; a target stated for an area
+(``level: commune``) sums the counts of the commune and of its teams (from the units tree).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .criteria import Check, Outcome, Verdict, compile_condition, metrics_of
+from .diffing import plan_data
+from .errors import EvaluationError
+from .model import Plan, RatioCondition, Target
+from .timeline import Timeline
+from .vocabulary import METRICS
+
+__all__ = ["CriterionResult", "Evaluation", "Record", "TargetResult", "UnitInfo",
+           "UnitResult", "compile_plan", "evaluate", "plan_hash"]
+
+CAMPAIGN = "campaign"
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """A unit of the units tree: team -> commune -> district -> province."""
+
+    id: str
+    name: str = ""
+    kind: str = "team"
+    bloc: str = ""
+    parent: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One unit's counts for one period (``2025-03`` for a month)."""
+
+    unit: str
+    period: str
+    values: dict[str, int | None]
+    row: int = 0
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    criterion: str
+    target: str
+    level: str
+    per: str
+    verdict: str
+    observed: float | int | None
+    comparator: str
+    threshold: float | int | None
+    margin: float | int | None
+    periods: tuple[str, ...]
+    missing_periods: tuple[str, ...]
+    section: str | None
+    quote: str | None
+    no_cases: bool = False
+    policy: str | None = None
+    failed_periods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: str
+    verdict: str
+    targets: tuple[TargetResult, ...]
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    unit: str
+    window: str
+    complete: bool
+    """False while the window is still running on the as-of date."""
+    criteria: tuple[CriterionResult, ...]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    plan_id: str
+    plan_hash: str
+    issued: date | None
+    as_of: date
+    windows: tuple[str, ...]
+    results: tuple[UnitResult, ...]
+    rows_total: int = 0
+    rows_used: int = 0
+    rejected: tuple[Any, ...] = field(default=())
+
+    def summary(self) -> dict[str, dict[str, dict[str, int]]]:
+        """Per window, per criterion: how many units met, did not meet, or are unknown."""
+        out: dict[str, dict[str, Counter[str]]] = {}
+        for res in self.results:
+            for crit in res.criteria:
+                out.setdefault(res.window, {}).setdefault(crit.criterion, Counter())[
+                    crit.verdict] += 1
+        return {w: {c: {k: counts.get(k, 0) for k in ("met", "not_met", "unknown")}
+                     for c, counts in crits.items()} for w, crits in out.items()}
+
+    def for_unit(self, unit: str) -> list[UnitResult]:
+        return [r for r in self.results if r.unit == unit]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    criterion: str
+    target: Target
+    check: Check
+    metrics: tuple[str, ...]
+    threshold: float | int | None
+    comparator: str
+
+
+def compile_plan(plan: Plan) -> list[_Compiled]:
+    """Every target of the plan as a closure, compiled once."""
+    out = []
+    for crit in plan.criteria:
+        for target in crit.targets:
+            cond = target.condition
+            threshold = getattr(cond, "threshold", None)
+            comparator = getattr(cond, "comparator", "any_of" if hasattr(cond, "any_of")
+                                 else "all_of")
+            out.append(_Compiled(crit.id, target, compile_condition(cond),
+                                 tuple(metrics_of(cond)), threshold, comparator))
+    return out
+
+
+def ratio_pairs(plan: Plan) -> list[tuple[str, str]]:
+    """(numerator, denominator) pairs: a row with numerator > denominator contradicts itself."""
+    pairs = []
+    for crit in plan.criteria:
+        for target in crit.targets:
+            if isinstance(target.condition, RatioCondition):
+                pairs.append((target.condition.numerator, target.condition.denominator))
+    return list(dict.fromkeys(pairs))
+
+
+def plan_hash(plan: Plan) -> str:
+    """sha256 of the resolved plan's canonical JSON: which rules produced a result."""
+    text = json.dumps(plan_data(plan), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _month(period: str) -> tuple[int, int]:
+    year, month = period.split("-")
+    return int(year), int(month)
+
+
+class _Windows:
+    """Which windows a period belongs to, and which periods each window expects."""
+
+    def __init__(self, tl: Timeline, as_of: date) -> None:
+        self.expected: dict[str, list[str]] = {}
+        self.complete: dict[str, bool] = {}
+        last = f"{as_of.year:04d}-{as_of.month:02d}"
+        campaign: list[str] = []
+        for phase in tl.phases:
+            months = [m for m in tl.months_of_phase(phase.id) if m <= last]
+            self.expected[phase.id] = months
+            self.complete[phase.id] = phase.end <= as_of
+            campaign += months
+        self.expected[CAMPAIGN] = campaign
+        self.complete[CAMPAIGN] = tl.end is not None and tl.end <= as_of
+        self.of_period = {m: [w for w, ms in self.expected.items() if m in ms]
+                          for m in campaign}
+
+
+def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo] | None = None,
+             issued: date | None = None, as_of: date) -> Evaluation:
+    """Evaluate every unit of ``records`` against ``plan`` for each phase and the campaign.
+
+    ``records`` may be any iterable (a generator streams). Records for periods outside the
+    campaign (or after ``as_of``) are not evaluated; callers that read files account for them.
+    """
+    tl = plan.timeline(issued, as_of=as_of)
+    if not tl.phases:
+        raise EvaluationError(f"plan {plan.id!r} has no phases to evaluate targets over")
+    compiled = compile_plan(plan)
+    windows = _Windows(tl, as_of)
+    data: dict[str, dict[str, dict[str, int | None]]] = {}
+    for rec in records:
+        if rec.period in windows.of_period:
+            data.setdefault(rec.unit, {})[rec.period] = rec.values
+    info = {u.id: u for u in units or ()}
+    children: dict[str, list[str]] = {}
+    for u in units or ():
+        if u.parent:
+            children.setdefault(u.parent, []).append(u.id)
+    evaluated = sorted(set(info) | set(data)) if units else sorted(data)
+    results: list[UnitResult] = []
+    for unit_id in evaluated:
+        kind = info[unit_id].kind if unit_id in info else None
+        applicable = [c for c in compiled if kind is None or c.target.level == kind]
+        if not applicable:
+            continue
+        for window in (*(p.id for p in tl.phases), CAMPAIGN):
+            crits: dict[str, list[TargetResult]] = {}
+            for comp in applicable:
+                tr = _target_result(comp, unit_id, kind, windows.expected[window], data, info,
+                                    children)
+                crits.setdefault(comp.criterion, []).append(tr)
+            results.append(UnitResult(unit_id, window, windows.complete[window], tuple(
+                CriterionResult(c, _all_verdict([t.verdict for t in trs]), tuple(trs))
+                for c, trs in crits.items())))
+    return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of,
+                      (*(p.id for p in tl.phases), CAMPAIGN), tuple(results))
+
+
+def _all_verdict(verdicts: Sequence[str]) -> Verdict:
+    if "not_met" in verdicts:
+        return "not_met"
+    if "unknown" in verdicts:
+        return "unknown"
+    return "met"
+
+
+def _contributors(unit_id: str, kind: str | None, metric: str, info: dict[str, UnitInfo],
+                  children: dict[str, list[str]]) -> list[str]:
+    """Units whose counts of ``metric`` make up ``unit_id``'s value (itself, or its teams)."""
+    if kind is None:
+        return [unit_id]
+    level = METRICS[metric].level
+    if level == kind:
+        return [unit_id]
+    found: list[str] = []
+    stack = list(children.get(unit_id, ()))
+    while stack:
+        child = stack.pop()
+        if info[child].kind == level:
+            found.append(child)
+        stack.extend(children.get(child, ()))
+    return sorted(found)
+
+
+def _period_values(unit_id: str, kind: str | None, period: str, metrics: Sequence[str],
+                   data: dict[str, dict[str, dict[str, int | None]]],
+                   info: dict[str, UnitInfo], children: dict[str, list[str]]
+                   ) -> dict[str, int | None] | None:
+    """The unit's values for one period, summed over contributors; None if a row is missing."""
+    values: dict[str, int | None] = {}
+    for metric in metrics:
+        total: int | None = 0
+        contributors = _contributors(unit_id, kind, metric, info, children)
+        if not contributors:
+            values[metric] = None
+            continue
+        for c in contributors:
+            row = data.get(c, {}).get(period)
+            if row is None:
+                return None
+            v = row.get(metric)
+            total = None if v is None or total is None else total + v
+        values[metric] = total
+    return values
+
+
+def _target_result(comp: _Compiled, unit_id: str, kind: str | None, periods: list[str],
+                   data: dict[str, dict[str, dict[str, int | None]]],
+                   info: dict[str, UnitInfo], children: dict[str, list[str]]) -> TargetResult:
+    target = comp.target
+    per_period = {p: _period_values(unit_id, kind, p, comp.metrics, data, info, children)
+                  for p in periods}
+    missing = tuple(p for p, v in per_period.items() if v is None)
+    present = {p: v for p, v in per_period.items() if v is not None}
+    failed: tuple[str, ...] = ()
+    if target.per == "total":
+        sums: dict[str, int | None] = {}
+        for metric in comp.metrics:
+            vals = [v[metric] for v in present.values()]
+            sums[metric] = None if not vals or None in vals else sum(
+                x for x in vals if x is not None)
+        outcome = comp.check(sums)
+        if missing or not periods:
+            outcome = Outcome("unknown", outcome.observed, outcome.margin, outcome.no_cases,
+                              outcome.policy, outcome.missing)
+    else:
+        outcomes = {p: comp.check(v) for p, v in present.items()}
+        failed = tuple(p for p, o in outcomes.items() if o.verdict == "not_met")
+        verdicts: list[str] = [o.verdict for o in outcomes.values()]
+        verdicts += ["unknown"] * len(missing)
+        if not periods:
+            verdicts = ["unknown"]
+        met_periods = sum(1 for o in outcomes.values() if o.verdict == "met")
+        outcome = Outcome(_all_verdict(verdicts), met_periods, met_periods - len(periods))
+    source = target.source
+    return TargetResult(
+        criterion=comp.criterion, target=target.id, level=target.level, per=target.per,
+        verdict=outcome.verdict, observed=outcome.observed, comparator=comp.comparator,
+        threshold=comp.threshold, margin=outcome.margin, periods=tuple(periods),
+        missing_periods=missing, section=source.section if source else None,
+        quote=source.quote if source else None, no_cases=outcome.no_cases,
+        policy=outcome.policy, failed_periods=failed)
