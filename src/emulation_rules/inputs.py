@@ -1,0 +1,155 @@
+"""Read metrics and units files into evaluation records, accounting for every row.
+
+Metrics: one row per unit and period (``unit``, ``period`` as ``2025-03``, ``03/2025`` or
+``2026``), one column per metric of the vocabulary; a blank cell is missing data. A row is
+rejected, with its file, row and column, when a count is not a whole number >= 0, when two rows
+give the same unit and period (``duplicate-row``, naming both), or when counts contradict each
+other (a numerator larger than its denominator: ``contradictory-counts``, never clamped). An
+unknown column is reported once and ignored. Every row is either used or rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ._tables import Row, read_table
+from .errors import Issue, Location, did_you_mean
+from .evaluation import Record, UnitInfo, ratio_pairs
+from .model import Plan
+from .submissions import UNIT_KINDS
+from .vocabulary import METRICS
+
+__all__ = ["MetricsRead", "read_metrics", "read_unit_tree"]
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
+_YEAR = re.compile(r"^\d{4}$")
+_RESERVED = {"unit", "period", "name", "kind", "note", "notes"}
+
+
+@dataclass
+class MetricsRead:
+    """The outcome of reading a metrics file: records, and the fate of every row."""
+
+    records: list[Record] = field(default_factory=list)
+    rejected: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    rows_total: int = 0
+
+
+def _period(text: str) -> str | None:
+    text = text.strip()
+    m = _MONTH.match(text) or None
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    m = _MONTH_VN.match(text)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
+    return text if _YEAR.match(text) else None
+
+
+def _rows(path: Path, read: MetricsRead) -> Iterator[Row]:
+    rows, issues = read_table(path)
+    read.rejected.extend(i for i in issues if i.location.line > 1 or i.code == "row-shape")
+    read.warnings.extend(i for i in issues if not (i.location.line > 1 or
+                                                   i.code == "row-shape"))
+    read.rows_total = len(rows) + sum(1 for i in issues if i.code == "row-shape")
+    yield from rows
+
+
+def read_metrics(path: Path, plan: Plan) -> MetricsRead:
+    """Records of a metrics file for ``plan``, with every rejected row's reason."""
+    read = MetricsRead()
+    file = str(path)
+    pairs = ratio_pairs(plan)
+    first: dict[tuple[str, str], int] = {}
+    warned: set[str] = set()
+    for row in _rows(path, read):
+        cells = row.cells
+        problems: list[Issue] = []
+        unit, period_text = cells.get("unit", ""), cells.get("period", "")
+        if not unit:
+            problems.append(Issue("missing-value", "row has no 'unit'",
+                                  row.location(file, "unit")))
+        period = _period(period_text)
+        if period is None:
+            problems.append(Issue("invalid-period", f"period {period_text!r} is not a month "
+                                  "(2025-03 or 03/2025) or a year (2026)",
+                                  row.location(file, "period")))
+        values: dict[str, int | None] = {}
+        for column, text in cells.items():
+            if column in _RESERVED:
+                continue
+            if column not in METRICS:
+                if column not in warned:
+                    warned.add(column)
+                    read.warnings.append(Issue(
+                        "unknown-column", f"column {column!r} is not a metric; ignored",
+                        Location(file, 1, 0, (column,)), did_you_mean(column, METRICS)))
+                continue
+            if text == "":
+                values[column] = None
+                continue
+            if not re.fullmatch(r"\d{1,12}", text):
+                problems.append(Issue("invalid-count", f"{column} = {text!r} is not a whole "
+                                      "number of 0 or more", row.location(file, column)))
+                continue
+            values[column] = int(text)
+        for num, den in pairs:
+            n, d = values.get(num), values.get(den)
+            if n is not None and d is not None and n > d:
+                problems.append(Issue("contradictory-counts", f"{num} = {n} is more than "
+                                      f"{den} = {d}", row.location(file, num),
+                                      "a part cannot exceed its whole; fix the source data"))
+        if not problems and period is not None:
+            key = (unit, period)
+            if key in first:
+                problems.append(Issue("duplicate-row", f"unit {unit!r} has two rows for "
+                                      f"{period} (rows {first[key]} and {row.number})",
+                                      row.location(file, "period"),
+                                      "rows are never summed: keep one"))
+            else:
+                first[key] = row.number
+        if problems:
+            read.rejected.extend(problems)
+            continue
+        assert period is not None
+        read.records.append(Record(unit, period, values, row.number))
+    return read
+
+
+def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
+    """Units (id, name, kind, bloc, parent) of the units tree, and rejected rows."""
+    rows, issues = read_table(path)
+    file = str(path)
+    units: list[UnitInfo] = []
+    first: dict[str, int] = {}
+    for row in rows:
+        c = row.cells
+        if not c.get("id") or not c.get("kind"):
+            missing = "id" if not c.get("id") else "kind"
+            issues.append(Issue("missing-value", f"row has no {missing!r}",
+                                row.location(file, missing)))
+            continue
+        if c["kind"] not in UNIT_KINDS:
+            issues.append(Issue("invalid-value", f"unknown kind {c['kind']!r}",
+                                row.location(file, "kind"), did_you_mean(c["kind"], UNIT_KINDS)))
+            continue
+        if c["id"] in first:
+            issues.append(Issue("duplicate-row", f"unit {c['id']!r} is listed twice (rows "
+                                f"{first[c['id']]} and {row.number})", row.location(file, "id")))
+            continue
+        first[c["id"]] = row.number
+        units.append(UnitInfo(c["id"], c.get("name", ""), c["kind"], c.get("bloc", ""),
+                              c.get("parent", "")))
+    known = {u.id for u in units}
+    for u in units:
+        if u.parent and u.parent not in known:
+            issues.append(Issue("unknown-parent", f"unit {u.id!r} names parent {u.parent!r}, "
+                                "which is not in the file", Location(file, first[u.id], 0,
+                                                                     (f"row {first[u.id]}",
+                                                                      "parent"))))
+    return units, issues, len(rows) + sum(1 for i in issues if i.code == "row-shape")

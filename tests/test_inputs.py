@@ -1,0 +1,58 @@
+"""Reading metrics and units files: every row is used or rejected with file, row and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import emulation_rules as er
+from emulation_rules.inputs import read_metrics, read_unit_tree
+
+PLAN = er.load_plan("kon_plong")
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_excel_csv_rows_are_all_accounted_for(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.csv", (
+        "\ufeffunit,period,tips_total,tips_via_force,good_deeds,colour\r\n"
+        "xa_a,2024-11,10,8,,red\r\n"          # 2: used; a blank cell is missing data
+        "xa_a,11/2024,10,8,1,red\r\n"         # 3: same unit and month as row 2
+        "xa_b,2024-11,5,6,0,red\r\n"          # 4: more via the force than in total
+        "xa_c,2024-13,1,1,1,red\r\n"          # 5: no month 13
+        "xa_d,2024-12,-1,0,x,red\r\n"         # 6: two bad counts
+        "Tổ Đắk,2024-12,3,3,2,red\r\n"))      # 7: Vietnamese id kept exactly
+    read = read_metrics(path, PLAN)
+    assert read.rows_total == 6
+    assert [(r.unit, r.period, r.row) for r in read.records] == [
+        ("xa_a", "2024-11", 2), ("Tổ Đắk", "2024-12", 7)]
+    assert read.records[0].values["good_deeds"] is None
+    got = [(i.code, i.location.line, i.location.path[-1]) for i in read.rejected]
+    assert got == [("duplicate-row", 3, "period"), ("contradictory-counts", 4, "tips_via_force"),
+                   ("invalid-period", 5, "period"), ("invalid-count", 6, "tips_total"),
+                   ("invalid-count", 6, "good_deeds")]
+    assert "rows 2 and 3" in read.rejected[0].message
+    assert [(w.code, w.hint) for w in read.warnings] == [("unknown-column", None)]
+    rejected_rows = {i.location.line for i in read.rejected}
+    assert len(read.records) + len(rejected_rows) == read.rows_total
+
+
+def test_json_and_yaml_metrics(tmp_path: Path) -> None:
+    for name, text in (("m.json", '[{"unit": "t1", "period": "2025-01", "good_deeds": 2}]'),
+                       ("m.yaml", "- {unit: t1, period: 2025-01, good_deeds: 2}\n")):
+        read = read_metrics(write(tmp_path, name, text), PLAN)
+        assert [(r.unit, r.period, r.values) for r in read.records] == [
+            ("t1", "2025-01", {"good_deeds": 2})]
+
+
+def test_units_tree(tmp_path: Path) -> None:
+    path = write(tmp_path, "u.csv", "id,name,kind,bloc,parent\nxa,Xã A,commune,b1,\n"
+                 "t1,Tổ 1,team,,xa\nt2,Tổ 2,teem,,xa\nt3,Tổ 3,team,,xb\n")
+    units, issues, total = read_unit_tree(path)
+    assert total == 4 and [u.id for u in units] == ["xa", "t1", "t3"]
+    assert [(i.code, i.location.line) for i in issues] == [("invalid-value", 4),
+                                                           ("unknown-parent", 5)]
+    assert issues[0].hint == "did you mean 'team'?"
