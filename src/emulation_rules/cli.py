@@ -69,6 +69,22 @@ def _parser() -> argparse.ArgumentParser:
                    "--as-of)")
     p.add_argument("--units", type=Path, metavar="FILE",
                    help="CSV/JSON/YAML of id, name, kind: units that owe deadlines")
+
+    p = sub.add_parser("evaluate", help="apply a plan to unit metrics and explain each verdict")
+    p.add_argument("--plan", required=True, metavar="PLAN", help=plan_help)
+    p.add_argument("--metrics", required=True, type=Path, metavar="FILE",
+                   help="CSV/JSON/YAML: unit, period, one column per metric")
+    p.add_argument("--units", type=Path, metavar="FILE",
+                   help="CSV/JSON/YAML: id, name, kind, bloc, parent (the units tree)")
+    p.add_argument("--issued", type=_date_arg, metavar="DATE",
+                   help="the plan's issue date, where the plan runs from it")
+    p.add_argument("--as-of", type=_date_arg, metavar="DATE",
+                   help="evaluate the data as of this date (default: today, printed)")
+    p.add_argument("--format", choices=("json", "csv", "markdown"), default="markdown")
+    p.add_argument("--output", type=Path, metavar="FILE", help="write here (atomically)")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any row is rejected")
+    p.add_argument("--explain", metavar="UNIT", help="explain one unit's verdicts in sentences")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi")
     return parser
 
 
@@ -287,6 +303,85 @@ def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int
     return EXIT_OK
 
 
+def _write_atomic(path: Path, text: str) -> None:
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.",
+                               suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from dataclasses import replace
+
+    from .evaluation import evaluate
+    from .inputs import read_metrics, read_unit_tree, reject_unknown_units
+    from .reporting import evaluation_csv, evaluation_data, evaluation_markdown, explain
+    from .timeline import TimelineError
+
+    plan = _load_or_report(args.plan, err)
+    if plan is None:
+        return EXIT_PROBLEMS
+    if plan.template:
+        raise _UsageError(f"{plan.id} is a template: evaluate a plan that extends it")
+    as_of = args.as_of
+    if as_of is None:
+        as_of = date.today()
+        err.write(f"note: evaluating as of today, {as_of.isoformat()} (set --as-of)\n")
+    if not args.metrics.is_file():
+        raise _UsageError(f"no metrics file {str(args.metrics)!r}")
+    units = None
+    rejected = []
+    if args.units:
+        if not args.units.is_file():
+            raise _UsageError(f"no units file {str(args.units)!r}")
+        units, unit_issues, _ = read_unit_tree(args.units)
+        rejected += unit_issues
+    read = read_metrics(args.metrics, plan)
+    if units is not None:
+        reject_unknown_units(read, units, str(args.metrics))
+    rejected += read.rejected
+    try:
+        ev = evaluate(plan, read.records, units=units, issued=args.issued, as_of=as_of)
+    except TimelineError as exc:
+        raise _UsageError(str(exc)) from None
+    rejected_rows = {(i.location.file, i.location.line) for i in read.rejected}
+    ev = replace(ev, rows_total=read.rows_total,
+                 rows_used=read.rows_total - len(rejected_rows), rejected=tuple(rejected))
+    for issue in [*rejected, *read.warnings]:
+        err.write(f"{issue}\n")
+    if args.explain:
+        text = explain(ev, args.explain, args.lang)
+    elif args.format == "json":
+        text = json.dumps(evaluation_data(ev, rejected, read.warnings), ensure_ascii=False,
+                          indent=2, sort_keys=False) + "\n"
+    elif args.format == "csv":
+        text = evaluation_csv(ev)
+    else:
+        text = evaluation_markdown(ev, rejected)
+    if args.output:
+        _write_atomic(args.output, text)
+    else:
+        out.write(text)
+    err.write(f"rows: {ev.rows_total} read, {ev.rows_used} evaluated, "
+              f"{ev.rows_total - ev.rows_used} rejected\n")
+    if not ev.results:
+        err.write("nothing could be evaluated\n")
+        return EXIT_PROBLEMS
+    if args.strict and rejected:
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
 def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
     """Run the CLI with explicit streams; returns the exit code (tests call this)."""
     parser = _parser()
@@ -309,11 +404,12 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
         return _cmd_show(args, stdout, stderr)
     if args.command == "diff":
         return _cmd_diff(args, stdout, stderr)
-    if args.command == "timeline":
+    if args.command in ("timeline", "evaluate"):
+        command = _cmd_timeline if args.command == "timeline" else _cmd_evaluate
         try:
-            return _cmd_timeline(args, stdout, stderr)
+            return command(args, stdout, stderr)
         except _UsageError as exc:
-            stderr.write(f"emulation-rules timeline: error: {exc}\n")
+            stderr.write(f"emulation-rules {args.command}: error: {exc}\n")
             return EXIT_USAGE
     return _cmd_schema(stdout)
 

@@ -54,6 +54,10 @@ class Location:
 
     def __str__(self) -> str:
         head = self.file or "<input>"
+        if self.path and isinstance(self.path[0], str) and self.path[0].startswith("row "):
+            # a row of a table (CSV, JSON or YAML rows): file:row, then the column
+            head += f":{self.line}" if self.line else ""
+            return head + (f": column {self.path[1]!r}" if len(self.path) > 1 else "")
         if self.line:
             head += f":{self.line}:{self.column}"
         return f"{head}: {format_path(self.path)}" if self.path else head
@@ -81,6 +85,10 @@ class Issue:
 
     def to_dict(self) -> dict[str, object]:
         loc = self.location
+        if loc.path and isinstance(loc.path[0], str) and loc.path[0].startswith("row "):
+            return {"code": self.code, "severity": self.severity.value, "message": self.message,
+                    "hint": self.hint, "file": loc.file, "row": loc.line,
+                    "column": loc.path[1] if len(loc.path) > 1 else None}
         return {
             "code": self.code,
             "severity": self.severity.value,

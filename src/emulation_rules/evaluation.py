@@ -205,7 +205,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     for u in units or ():
         if u.parent:
             children.setdefault(u.parent, []).append(u.id)
-    evaluated = sorted(set(info) | set(data)) if units else sorted(data)
+    evaluated = sorted(info) if units else sorted(data)
     results: list[UnitResult] = []
     for unit_id in evaluated:
         kind = info[unit_id].kind if unit_id in info else None

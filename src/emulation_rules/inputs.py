@@ -22,7 +22,7 @@ from .model import Plan
 from .submissions import UNIT_KINDS
 from .vocabulary import METRICS
 
-__all__ = ["MetricsRead", "read_metrics", "read_unit_tree"]
+__all__ = ["MetricsRead", "read_metrics", "read_unit_tree", "reject_unknown_units"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
@@ -119,6 +119,21 @@ def read_metrics(path: Path, plan: Plan) -> MetricsRead:
         assert period is not None
         read.records.append(Record(unit, period, values, row.number))
     return read
+
+
+def reject_unknown_units(read: MetricsRead, units: list[UnitInfo], file: str) -> None:
+    """With a units tree, a metrics row for a unit not in it is rejected (not evaluated)."""
+    known = {u.id for u in units}
+    kept = []
+    for rec in read.records:
+        if rec.unit in known:
+            kept.append(rec)
+        else:
+            read.rejected.append(Issue("unknown-unit", f"unit {rec.unit!r} is not in the units "
+                                       "file", Location(file, rec.row, 0,
+                                                        (f"row {rec.row}", "unit")),
+                                       did_you_mean(rec.unit, known)))
+    read.records = kept
 
 
 def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:

@@ -138,3 +138,159 @@ def tracking_text(statuses: Sequence[SubmissionStatus], as_of: date) -> str:
     lines.append("  totals: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in
                                            ("on_time", "late", "missing", "not_yet_due")))
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# evaluation reports
+
+_CMP_VI = {"gt": "trên", "gte": "từ ... trở lên", "eq": "bằng", "lte": "không quá",
+           "lt": "dưới", "any_of": "một trong các điều kiện", "all_of": "tất cả điều kiện"}
+_CMP_EN = {"gt": "more than", "gte": "at least", "eq": "exactly", "lte": "at most",
+           "lt": "less than", "any_of": "any of", "all_of": "all of"}
+_VERDICT_VI = {"met": "đạt", "not_met": "không đạt", "unknown": "chưa xác định"}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any] = ()
+                    ) -> dict[str, Any]:
+    """An evaluation as JSON-ready data, in a fixed order (byte-identical across runs)."""
+    return {
+        "plan": ev.plan_id,
+        "plan_hash": ev.plan_hash,
+        "issued": _iso(ev.issued),
+        "as_of": ev.as_of.isoformat(),
+        "rows": {"total": ev.rows_total, "used": ev.rows_used,
+                 "rejected": ev.rows_total - ev.rows_used},
+        "rejected": [i.to_dict() for i in issues],
+        "warnings": [i.to_dict() for i in warnings],
+        "windows": list(ev.windows),
+        "summary": ev.summary(),
+        "results": [{
+            "unit": r.unit, "window": r.window, "complete": r.complete,
+            "criteria": [{
+                "criterion": c.criterion, "verdict": c.verdict,
+                "targets": [{
+                    "target": t.target, "verdict": t.verdict, "observed": t.observed,
+                    "comparator": t.comparator, "threshold": t.threshold, "margin": t.margin,
+                    "level": t.level, "per": t.per, "periods": list(t.periods),
+                    "missing_periods": list(t.missing_periods),
+                    "failed_periods": list(t.failed_periods), "no_cases": t.no_cases,
+                    "policy": t.policy, "section": t.section, "quote": t.quote,
+                } for t in c.targets],
+            } for c in r.criteria],
+        } for r in ev.results],
+    }
+
+
+def _safe_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def evaluation_csv(ev: Any) -> str:
+    """One row per unit, window and target; cells a spreadsheet would run are neutralised."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["unit", "window", "complete", "criterion", "criterion_verdict", "target",
+                     "verdict", "observed", "comparator", "threshold", "margin", "periods",
+                     "missing_periods", "no_cases", "policy", "section", "quote"])
+    for r in ev.results:
+        for c in r.criteria:
+            for t in c.targets:
+                writer.writerow([_safe_cell(v) for v in (
+                    r.unit, r.window, r.complete, c.criterion, c.verdict, t.target, t.verdict,
+                    t.observed, t.comparator, t.threshold, t.margin, " ".join(t.periods),
+                    " ".join(t.missing_periods), t.no_cases, t.policy or "", t.section,
+                    t.quote)])
+    return buf.getvalue()
+
+
+def evaluation_markdown(ev: Any, issues: Sequence[Any] = ()) -> str:
+    lines = [f"# {ev.plan_id}: evaluation as of {ev.as_of.isoformat()}", "",
+             f"- issue date used: {_iso(ev.issued) or '(not needed)'}",
+             f"- plan hash: `{ev.plan_hash}`",
+             f"- rows: {ev.rows_total} read, {ev.rows_used} evaluated, "
+             f"{ev.rows_total - ev.rows_used} rejected", ""]
+    for window, crits in ev.summary().items():
+        lines += [f"## {window}", "", "| criterion | met | not met | unknown |",
+                  "| --- | ---: | ---: | ---: |"]
+        for crit, counts in crits.items():
+            lines.append(f"| {crit} | {counts['met']} | {counts['not_met']} | "
+                         f"{counts['unknown']} |")
+        lines.append("")
+    if issues:
+        lines += ["## Rejected rows", ""]
+        lines += [f"- `{i.location.file}` row {i.location.line}: {i.code}: {i.message}"
+                  for i in issues]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _value(t: Any) -> str:
+    if t.observed is None:
+        return "?"
+    if isinstance(t.observed, float) and t.comparator not in ("any_of", "all_of"):
+        return f"{t.observed * 100:.2f}%"
+    return str(t.observed)
+
+
+def _threshold(t: Any) -> str:
+    if isinstance(t.threshold, float):
+        return f"{t.threshold * 100:g}%"
+    return str(t.threshold)
+
+
+def explain(ev: Any, unit: str, lang: str = "vi") -> str:
+    """The reasoning for one unit as plain sentences, the way a reviewer would write it."""
+    results = ev.for_unit(unit)
+    if not results:
+        return (f"Không có kết quả cho đơn vị {unit}.\n" if lang == "vi"
+                else f"No result for unit {unit}.\n")
+    lines = []
+    for r in results:
+        head = (f"{unit}, {r.window}" + ("" if r.complete else
+                                         (" (đang diễn ra)" if lang == "vi" else
+                                          " (still running)")) + ":")
+        lines.append(head)
+        for c in r.criteria:
+            for t in c.targets:
+                lines.append("  " + _sentence(t, lang))
+    return "\n".join(lines) + "\n"
+
+
+def _sentence(t: Any, lang: str) -> str:
+    cite = f"[{t.section}: “{t.quote}”]" if t.section else ""
+    periods = f"{t.periods[0]}..{t.periods[-1]}" if t.periods else "-"
+    if lang == "vi":
+        verdict = _VERDICT_VI[t.verdict]
+        if t.per != "total":
+            text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: phải đạt trong từng tháng "
+                    f"({periods}); số tháng đạt {t.observed}")
+            if t.failed_periods:
+                text += f"; không đạt các tháng {', '.join(t.failed_periods)}"
+        elif t.no_cases:
+            text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: không có trường hợp nào "
+                    f"trong kỳ; áp dụng quy định địa phương (policy: local)")
+        else:
+            text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: ghi nhận {_value(t)}, "
+                    f"yêu cầu {_CMP_VI[t.comparator]} {_threshold(t)} (kỳ {periods})")
+        if t.missing_periods:
+            text += f"; thiếu số liệu các tháng {', '.join(t.missing_periods)}"
+        return f"{text}. {cite}"
+    if t.per != "total":
+        text = (f"Target {t.target} ({t.criterion}) {t.verdict}: must hold in every month "
+                f"({periods}); months met: {t.observed}")
+        if t.failed_periods:
+            text += f"; failed in {', '.join(t.failed_periods)}"
+    elif t.no_cases:
+        text = (f"Target {t.target} ({t.criterion}) {t.verdict}: there were no cases; the "
+                "local-policy rule for that case decided")
+    else:
+        text = (f"Target {t.target} ({t.criterion}) {t.verdict}: observed {_value(t)}, needs "
+                f"{_CMP_EN[t.comparator]} {_threshold(t)} (periods {periods})")
+    if t.missing_periods:
+        text += f"; no data for {', '.join(t.missing_periods)}"
+    return f"{text}. {cite}"
