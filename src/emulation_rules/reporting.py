@@ -81,9 +81,10 @@ def timeline_text(tl: Timeline, as_of: date | None = None) -> str:
     if as_of is not None:
         pos = tl.position(as_of)
         where = {"in_phase": f"in {pos.phase}, {pos.days_left} day(s) left including today",
-                 "between_phases": "between phases" + (f", {pos.next_phase} starts in "
-                                                       f"{pos.days_left} day(s)"
-                                                       if pos.next_phase else ""),
+                 "between_phases": (f"between phases, {pos.next_phase} starts in "
+                                    f"{pos.days_left} day(s)" if pos.next_phase else
+                                    f"after the last phase, in no phase; the campaign has "
+                                    f"{pos.days_left} day(s) left including today"),
                  "before_campaign": "before the campaign",
                  "after_campaign": "after the campaign",
                  "in_campaign": "in the campaign"}[pos.status]
