@@ -219,3 +219,41 @@ def test_cli_submissions_needs_as_of(cli: Any, tmp_path: Path) -> None:
     data = json.loads(ok.out)
     assert data["rows"] == {"rows": 1, "used": 1, "rejected": 0}
     assert data["statuses"][0]["status"] == "on_time"
+
+
+@pytest.mark.parametrize(
+    ("plan_id", "phases", "deadlines"),
+    [
+        # Kon Plông II.2 and IV.5
+        ("kon_plong", [("phase_1", "2024-11-05", "2025-02-03"),
+                       ("phase_2", "2025-02-04", "2025-08-19")],
+         [("report_phase_1", "2025-02-03", "before"), ("report_phase_2", "2025-08-18", "before")]),
+        # Bắc Giang II.2 and III.8
+        ("bac_giang", [("phase_1", "2024-11-05", "2025-02-03"),
+                       ("phase_2", "2025-02-04", "2025-05-19")],
+         [("launch_ceremony", "2024-09-25", "before"), ("report_phase_1", "2025-02-08", "before"),
+          ("report_phase_2", "2025-05-20", "before")]),
+        # Ninh Thuận II.3 and IV.1
+        ("ninh_thuan", [("phase_1", "2024-11-05", "2025-02-03"),
+                        ("phase_2", "2025-02-04", "2025-08-19")],
+         [("report_phase_1", "2025-02-07", "before"), ("report_phase_2", "2025-08-22", "before")]),
+        # Tuyên Quang II.3 and IV.1
+        ("tuyen_quang", [("phase_1", "2024-11-05", "2025-02-03"),
+                         ("phase_2", "2025-02-04", "2025-08-19")],
+         [("implementation_plan", "2024-12-31", "before"), ("report_phase_1", "2025-02-03", "on"),
+          ("report_final", "2025-08-10", "before")]),
+        # Phượng Tiến II.2 and VI.1, VI.4: no phases, yearly obligations
+        ("phuong_tien", [], [("yearly_report:2026", "2026-12-31", "on_or_before"),
+                             ("yearly_safety_registration:2026", "2026-12-31", "on_or_before")]),
+    ],
+)
+def test_timeline_json_of_each_plan(cli: Any, plan_id: str, phases: list[tuple[str, str, str]],
+                                    deadlines: list[tuple[str, str, str]]) -> None:
+    result = cli("timeline", plan_id, "--issued", "2024-11-05", "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert [(p["id"], p["start"], p["end"]) for p in data["phases"]] == phases
+    got = {(d["id"], d["due"], d["relation"]) for d in data["deadlines"]}
+    assert set(deadlines) <= got
+    if plan_id != "bac_giang":  # Bắc Giang also has its monthly news instances
+        assert len(got) == len(deadlines) * (5 if plan_id == "phuong_tien" else 1)
