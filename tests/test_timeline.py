@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emulation_rules as er
-from emulation_rules.submissions import Submission, Unit, read_submissions, read_units
+from emulation_rules.evaluation import UnitInfo
+from emulation_rules.inputs import read_unit_tree
+from emulation_rules.submissions import Submission, read_submissions
 from emulation_rules.timeline import IssueDateError, TimelineError, build_timeline
 
 ISSUED = date(2024, 10, 15)
@@ -150,7 +152,7 @@ def test_tracking_from_an_excel_csv(tmp_path: Path) -> None:
                  "xa_b,report_phase_1,2025-02-01\r\n"
                  "xa_c,report_phase_9,2025-02-01\r\n"
                  "xa_c,report_phase_2,31/02/2025\r\n")
-    unit_list, unit_issues, n_units = read_units(units)
+    unit_list, unit_issues, n_units = read_unit_tree(units)
     assert (len(unit_list), unit_issues, n_units) == (3, [], 3)
     found, issues, total = read_submissions(subs, t)
     assert total == 5 and len(found) == 2
@@ -166,7 +168,8 @@ def test_tracking_from_an_excel_csv(tmp_path: Path) -> None:
 
 def test_tracking_only_units_of_the_owing_kind() -> None:
     t = tl("kon_plong", issued=ISSUED)
-    units = [Unit("xa_a", "", "commune"), Unit("huyen", "", "district"), Unit("t1", "", "team")]
+    units = [UnitInfo("xa_a", "", "commune"), UnitInfo("huyen", "", "district"),
+             UnitInfo("t1", "", "team")]
     statuses = t.track([Submission(2, "xa_a", "report_phase_1", date(2025, 1, 5))],
                        date(2025, 3, 1), units)
     assert {s.unit for s in statuses} == {"xa_a"}  # owed_by commune_people_committee

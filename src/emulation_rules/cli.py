@@ -271,14 +271,15 @@ def _cmd_timeline(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 
 def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int:
+    from .inputs import read_unit_tree
     from .reporting import tracking_data, tracking_text
-    from .submissions import read_submissions, read_units
+    from .submissions import read_submissions
 
     units = None
     rejected = []
     rows_total = 0
     if args.units:
-        units, unit_issues, n_units = read_units(args.units)
+        units, unit_issues, n_units = read_unit_tree(args.units)
         rejected += unit_issues
         rows_total += n_units
     subs, sub_issues, n_rows = read_submissions(args.submissions, tl)

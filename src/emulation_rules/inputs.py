@@ -19,8 +19,8 @@ from ._tables import Row, read_table
 from .errors import Issue, Location, did_you_mean
 from .evaluation import Record, UnitInfo, ratio_pairs
 from .model import Plan
-from .submissions import UNIT_KINDS
-from .vocabulary import METRICS
+from .submissions import BODIES
+from .vocabulary import METRICS, UNIT_KINDS
 
 __all__ = ["MetricsRead", "read_metrics", "read_unit_tree", "reject_unknown_units"]
 
@@ -137,7 +137,11 @@ def reject_unknown_units(read: MetricsRead, units: list[UnitInfo], file: str) ->
 
 
 def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
-    """Units (id, name, kind, bloc, parent) of the units tree, and rejected rows."""
+    """Units (id, name, kind, bloc, parent) of the units tree, and rejected rows.
+
+    ``kind`` is a unit kind (team, commune, district, ...) or, for deadline tracking, the id of
+    the body that owes a deadline (``district_steering_committee``).
+    """
     rows, issues = read_table(path)
     file = str(path)
     units: list[UnitInfo] = []
@@ -149,9 +153,10 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
             issues.append(Issue("missing-value", f"row has no {missing!r}",
                                 row.location(file, missing)))
             continue
-        if c["kind"] not in UNIT_KINDS:
+        if c["kind"] not in UNIT_KINDS and c["kind"] not in BODIES:
             issues.append(Issue("invalid-value", f"unknown kind {c['kind']!r}",
-                                row.location(file, "kind"), did_you_mean(c["kind"], UNIT_KINDS)))
+                                row.location(file, "kind"),
+                                did_you_mean(c["kind"], [*UNIT_KINDS, *BODIES])))
             continue
         if c["id"] in first:
             issues.append(Issue("duplicate-row", f"unit {c['id']!r} is listed twice (rows "

@@ -2,11 +2,12 @@
 
 A submissions file (CSV, JSON or YAML) has the columns ``unit``, ``deadline`` (a deadline id, or
 for a recurring one an instance id such as ``monthly_news:2025-03``), ``submitted`` (a date,
-blank if not submitted) and optionally ``kind``. A units file (``id``, ``name``, ``kind``) lists
-every unit, so that a unit that never submitted shows as missing. A unit owes a deadline when its
-kind matches the deadline's ``owed_by``: a commune owes what ``commune_people_committee`` owes, a
-district what the district's committees owe, a province what provincial bodies owe. Every input
-row is accounted for: used, or rejected with its reason.
+blank if not submitted) and optionally ``kind``. A units file (``id``, ``name``, ``kind``; read by
+:func:`emulation_rules.inputs.read_unit_tree`) lists every unit, so that a unit that never
+submitted shows as missing. A unit owes a deadline when its kind matches the deadline's
+``owed_by``: a commune owes what ``commune_people_committee`` owes, a district what the
+district's committees owe, a province what provincial bodies owe. Every input row is accounted
+for: used, or rejected with its reason.
 """
 
 from __future__ import annotations
@@ -16,18 +17,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._tables import Row, parse_date_cell, read_table
 from .errors import Issue, did_you_mean
 from .model import Body
 from .timeline import DeadlineInstance, SubmissionStatus, Timeline, submission_status
+from .vocabulary import UNIT_KINDS
 
-__all__ = ["UNIT_KINDS", "Submission", "Tracking", "Unit", "owes", "read_submissions",
-           "read_units", "track"]
+if TYPE_CHECKING:
+    from .evaluation import UnitInfo
 
-UNIT_KINDS = ("team", "commune", "district", "province", "agency", "business", "school",
-              "person")
-_BODIES = set(Body.__args__)  # type: ignore[attr-defined]
+__all__ = ["BODIES", "Submission", "Tracking", "owes", "read_submissions", "track"]
+
+BODIES = frozenset(Body.__args__)  # type: ignore[attr-defined]
 _UNIT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,99}$")
 
 
@@ -40,13 +43,6 @@ def owes(kind: str, owed_by: str) -> bool:
         return kind in {"agency", "business", "school", "team"}
     return {"commune": "commune", "district": "district", "provincial": "province"}.get(
         prefix) == kind
-
-
-@dataclass(frozen=True)
-class Unit:
-    id: str
-    name: str
-    kind: str
 
 
 @dataclass(frozen=True)
@@ -70,35 +66,11 @@ class Tracking:
 
 
 def _check_kind(kind: str, row: Row, file: str, issues: list[Issue]) -> bool:
-    if kind in UNIT_KINDS or kind in _BODIES:
+    if kind in UNIT_KINDS or kind in BODIES:
         return True
     issues.append(Issue("invalid-value", f"unknown kind {kind!r}", row.location(file, "kind"),
-                        did_you_mean(kind, [*UNIT_KINDS, *_BODIES])))
+                        did_you_mean(kind, [*UNIT_KINDS, *BODIES])))
     return False
-
-
-def read_units(path: Path) -> tuple[list[Unit], list[Issue], int]:
-    """Units (id, name, kind) from a file; returns units, rejected-row issues, rows read."""
-    rows, issues = read_table(path)
-    file = str(path)
-    units: list[Unit] = []
-    first: dict[str, int] = {}
-    for row in rows:
-        missing = [c for c in ("id", "kind") if not row.cells.get(c)]
-        if missing:
-            issues.append(Issue("missing-value", f"row has no {missing[0]!r}",
-                                row.location(file, missing[0])))
-            continue
-        unit_id, kind = row.cells["id"], row.cells["kind"]
-        if not _check_kind(kind, row, file, issues):
-            continue
-        if unit_id in first:
-            issues.append(Issue("duplicate-row", f"unit {unit_id!r} is listed twice (rows "
-                                f"{first[unit_id]} and {row.number})", row.location(file, "id")))
-            continue
-        first[unit_id] = row.number
-        units.append(Unit(unit_id, row.cells.get("name", ""), kind))
-    return units, issues, len(rows) + sum(1 for i in issues if i.code == "row-shape")
 
 
 def read_submissions(path: Path, timeline: Timeline
@@ -150,7 +122,7 @@ def read_submissions(path: Path, timeline: Timeline
 
 
 def track(timeline: Timeline, submissions: Sequence[Submission], as_of: date,
-          units: Sequence[Unit] | None = None) -> list[SubmissionStatus]:
+          units: Sequence[UnitInfo] | None = None) -> list[SubmissionStatus]:
     """The status of every unit that owes each deadline instance, as of ``as_of``.
 
     Units owing a deadline are those of the units list (when given) whose kind matches its

@@ -21,7 +21,8 @@ from .errors import EmulationRulesError
 from .model import DEFAULT_STRADDLING_RULE, ISSUANCE, Deadline, Plan, Text
 
 if TYPE_CHECKING:
-    from .submissions import Submission, Unit
+    from .evaluation import UnitInfo
+    from .submissions import Submission
 
 __all__ = [
     "DeadlineInstance",
@@ -241,7 +242,7 @@ class Timeline:
         return [p for p, days in overlaps if days == best][-1].id
 
     def track(self, submissions: Sequence[Submission], as_of: date,
-              units: Sequence[Unit] | None = None) -> list[SubmissionStatus]:
+              units: Sequence[UnitInfo] | None = None) -> list[SubmissionStatus]:
         """Status of every owing unit for every deadline as of a date (see submissions.track)."""
         from .submissions import track
 

@@ -16,7 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["ATTESTATIONS", "LEVEL_ORDER", "METRICS", "Attestation", "Level", "Metric"]
+__all__ = ["ATTESTATIONS", "LEVEL_ORDER", "METRICS", "UNIT_KINDS", "Attestation", "Level",
+           "Metric"]
+
+#: Kinds of unit in a units file (the tree team -> commune -> district -> province, and the
+#: other competitors).
+UNIT_KINDS = ("team", "commune", "district", "province", "agency", "business", "school",
+              "person")
 
 Level = Literal["team", "commune", "agency", "business", "school", "person"]
 Direction = Literal["higher", "lower", "neutral"]
