@@ -137,3 +137,35 @@ def test_straddling_february_counts_in_phase_2() -> None:
     assert target(ev, "to1", "monthly_good_deed").verdict == "met"  # phase 1 unaffected
     t2 = target(ev, "to1", "monthly_good_deed", "phase_2")
     assert (t2.verdict, t2.periods) == ("not_met", ("2025-02",))
+
+
+def test_json_is_byte_identical_across_processes_and_hash_seeds(tmp_path: Any) -> None:
+    """Issue 4: same inputs give byte-identical JSON, whatever PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    units = tmp_path / "units.csv"
+    units.write_text("id,name,kind,bloc,parent\nxa,Xã A,commune,b1,\nto1,Tổ 1,team,,xa\n"
+                     "to2,Tổ 2,team,,xa\n", encoding="utf-8")
+    header = ["unit", "period", *COMMUNE_OK, *TEAM_OK]
+    lines = [",".join(header)]
+    for p in PHASE_1:
+        lines.append(",".join(["xa", p, *map(str, COMMUNE_OK.values()), *[""] * len(TEAM_OK)]))
+        for team in ("to1", "to2"):
+            lines.append(",".join([team, p, *[""] * len(COMMUNE_OK),
+                                   *map(str, TEAM_OK.values())]))
+    metrics = tmp_path / "metrics.csv"
+    metrics.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outputs = []
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        result = subprocess.run(
+            [sys.executable, "-m", "emulation_rules", "evaluate", "--plan", "kon_plong",
+             "--metrics", str(metrics), "--units", str(units), "--issued", "2024-10-15",
+             "--as-of", "2025-03-01", "--format", "json"],
+            capture_output=True, env=env, timeout=120, check=False)
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert b'"plan_hash": "sha256:' in outputs[0] and b'"issued": "2024-10-15"' in outputs[0]

@@ -324,7 +324,7 @@ def _write_atomic(path: Path, text: str) -> None:
 def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from dataclasses import replace
 
-    from .evaluation import evaluate
+    from .evaluation import UnsupportedPlanError, evaluate
     from .inputs import read_metrics, read_unit_tree, reject_unknown_units
     from .reporting import evaluation_csv, evaluation_data, evaluation_markdown, explain
     from .timeline import TimelineError
@@ -353,7 +353,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     rejected += read.rejected
     try:
         ev = evaluate(plan, read.records, units=units, issued=args.issued, as_of=as_of)
-    except TimelineError as exc:
+    except (TimelineError, UnsupportedPlanError) as exc:
         raise _UsageError(str(exc)) from None
     rejected_rows = {(i.location.file, i.location.line) for i in read.rejected}
     ev = replace(ev, rows_total=read.rows_total,

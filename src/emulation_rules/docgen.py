@@ -32,6 +32,7 @@ bàn" (in the area); a count recorded per `commune` cannot be checked per team
 (`level-mismatch`). Counts about the grassroots force as a whole (its members, the members who
 patrol) are recorded per team and summed to the commune's force.
 
+**Unit**: every metric is a `count` (a whole number of 0 or more) for one unit and period.
 **Direction** says which way is better: `higher`, `lower`, or `neutral` (a denominator).
 
 This page is generated from `src/emulation_rules/vocabulary.py` and the bundled plans by
@@ -79,11 +80,12 @@ def metric_usage() -> dict[str, list[str]]:
 def render_metrics_doc() -> str:
     usage = metric_usage()
     lines = [_INTRO, "## Metrics", "",
-             "| metric | Vietnamese | English | level | direction | used by |",
-             "| --- | --- | --- | --- | --- | --- |"]
+             "| metric | Vietnamese | English | unit | level | direction | used by |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
     for m in METRICS.values():
         used = ", ".join(usage[m.id]) or "(none yet)"
-        lines.append(f"| `{m.id}` | {m.vi} | {m.en} | {m.level} | {m.direction} | {used} |")
+        lines.append(f"| `{m.id}` | {m.vi} | {m.en} | {m.unit} | {m.level} | {m.direction} | "
+                     f"{used} |")
     lines += ["", "## Attestations", "",
               "Yes/no facts that a person certifies rather than counts (a rating, a "
               "certification, a judgement the document leaves to local authorities). Award "

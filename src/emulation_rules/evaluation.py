@@ -25,15 +25,29 @@ from typing import Any
 
 from .criteria import Check, Outcome, Verdict, compile_condition, metrics_of
 from .diffing import plan_data
-from .errors import EvaluationError
+from .errors import EmulationRulesError
 from .model import Plan, RatioCondition, Target
 from .timeline import Timeline
 from .vocabulary import METRICS
 
-__all__ = ["CriterionResult", "Evaluation", "Record", "TargetResult", "UnitInfo",
-           "UnitResult", "compile_plan", "evaluate", "plan_hash"]
+__all__ = [
+    "CriterionResult",
+    "Evaluation",
+    "Record",
+    "TargetResult",
+    "UnitInfo",
+    "UnitResult",
+    "UnsupportedPlanError",
+    "compile_plan",
+    "evaluate",
+    "plan_hash",
+]
 
 CAMPAIGN = "campaign"
+
+
+class UnsupportedPlanError(EmulationRulesError):
+    """The plan is valid but this version cannot evaluate it (no phases to evaluate over)."""
 
 
 @dataclass(frozen=True)
@@ -193,7 +207,10 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     """
     tl = plan.timeline(issued, as_of=as_of)
     if not tl.phases:
-        raise EvaluationError(f"plan {plan.id!r} has no phases to evaluate targets over")
+        raise UnsupportedPlanError(
+            f"plan {plan.id!r} has no phases: evaluating an open-ended movement by its yearly "
+            "award conditions is not implemented yet (its timeline works: emulation-rules "
+            f"timeline {plan.id})")
     compiled = compile_plan(plan)
     windows = _Windows(tl, as_of)
     data: dict[str, dict[str, dict[str, int | None]]] = {}

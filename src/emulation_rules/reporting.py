@@ -144,8 +144,8 @@ def tracking_text(statuses: Sequence[SubmissionStatus], as_of: date) -> str:
 # ---------------------------------------------------------------------------------------------
 # evaluation reports
 
-_CMP_VI = {"gt": "trên", "gte": "từ ... trở lên", "eq": "bằng", "lte": "không quá",
-           "lt": "dưới", "any_of": "một trong các điều kiện", "all_of": "tất cả điều kiện"}
+_CMP_VI = {"gt": "trên {}", "gte": "từ {} trở lên", "eq": "bằng {}", "lte": "không quá {}",
+           "lt": "dưới {}"}
 _CMP_EN = {"gt": "more than", "gte": "at least", "eq": "exactly", "lte": "at most",
            "lt": "less than", "any_of": "any of", "all_of": "all of"}
 _VERDICT_VI = {"met": "đạt", "not_met": "không đạt", "unknown": "chưa xác định"}
@@ -276,8 +276,9 @@ def _sentence(t: Any, lang: str) -> str:
             text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: không có trường hợp nào "
                     f"trong kỳ; áp dụng quy định địa phương (policy: local)")
         else:
+            wanted = _CMP_VI.get(t.comparator, "{}").format(_threshold(t))
             text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: ghi nhận {_value(t)}, "
-                    f"yêu cầu {_CMP_VI[t.comparator]} {_threshold(t)} (kỳ {periods})")
+                    f"yêu cầu {wanted} (kỳ {periods})")
         if t.missing_periods:
             text += f"; thiếu số liệu các tháng {', '.join(t.missing_periods)}"
         return f"{text}. {cite}"

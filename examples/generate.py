@@ -1,0 +1,136 @@
+"""Generate the synthetic example data in examples/ (deterministic: same output every run).
+
+    python examples/generate.py
+
+For each 2024 plan: ``<plan>_units.csv`` (3 districts, 24 communes in 3 blocs, 240 security
+teams) and ``<plan>_metrics.csv`` (one row per unit and month of the plan's phases, for an
+example issue date). The numbers are SYNTHETIC: drawn from a seeded random generator with
+realistic rates, not taken from any real locality. A few rows are deliberately bad (a duplicate,
+contradictory counts, a non-numeric cell, an unknown unit) and a few months are missing, so that
+an evaluation shows how such rows are reported.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+import emulation_rules as er
+
+HERE = Path(__file__).resolve().parent
+ISSUED = {"kon_plong": date(2024, 10, 15), "bac_giang": date(2024, 9, 1),
+          "ninh_thuan": date(2024, 11, 5), "tuyen_quang": date(2024, 10, 20)}
+COMMUNE_METRICS = ["tips_total", "tips_via_force", "incidents_total", "incidents_force_present",
+                   "models_recognised", "mass_models_commended_replicated",
+                   "models_highly_rated", "rescue_callouts", "rescue_callouts_present",
+                   "conditional_business_violations", "household_records_total",
+                   "household_records_provided", "illegal_weapons_cases", "reoffences",
+                   "serious_traffic_accidents"]
+TEAM_METRICS = ["good_deeds", "members_commended", "force_members", "force_members_patrolling",
+                "tasks_assigned", "tasks_completed"]
+DISTRICTS = ["Huyện Đông", "Huyện Tây", "Huyện Nam"]
+VILLAGES = ["Thôn Đắk", "Thôn Măng", "Bản Nà", "Tổ dân phố Hòa", "Thôn Kon", "Xóm Chùa",
+            "Thôn Tân", "Bản Phai", "Thôn Lũng", "Tổ dân phố An"]
+
+
+def units(rng: random.Random) -> list[dict[str, str]]:
+    rows = []
+    for d, dname in enumerate(DISTRICTS, start=1):
+        rows.append({"id": f"h{d}", "name": dname, "kind": "district", "bloc": "", "parent": ""})
+        for c in range(1, 9):
+            cid = f"h{d}x{c:02d}"
+            rows.append({"id": cid, "name": f"Xã {dname.split()[-1]} {c}", "kind": "commune",
+                         "bloc": f"khoi_{(c - 1) % 3 + 1}", "parent": f"h{d}"})
+            for t, village in enumerate(VILLAGES, start=1):
+                rows.append({"id": f"{cid}t{t:02d}", "name": f"Tổ bảo vệ ANTT {village} {c}",
+                             "kind": "team", "bloc": "", "parent": cid})
+    return rows
+
+
+def commune_month(rng: random.Random, quality: float) -> dict[str, int]:
+    tips = rng.randint(5, 40)
+    incidents = rng.randint(0, 6)
+    callouts = rng.choice([0, 0, 0, 1, 2])
+    records = rng.randint(80, 400)
+    share = min(1.0, rng.gauss(quality, 0.05))
+    return {
+        "tips_total": tips, "tips_via_force": min(tips, round(tips * share)),
+        "incidents_total": incidents,
+        "incidents_force_present": incidents - (1 if incidents and rng.random() > quality else 0),
+        "models_recognised": int(rng.random() < 0.3),
+        "mass_models_commended_replicated": int(rng.random() < 0.2),
+        "models_highly_rated": int(rng.random() < 0.2),
+        "rescue_callouts": callouts,
+        "rescue_callouts_present": callouts - (1 if callouts and rng.random() > 0.95 else 0),
+        "conditional_business_violations": int(rng.random() < 0.03),
+        "household_records_total": records,
+        "household_records_provided": min(records, round(records * min(1.0, rng.gauss(
+            quality + 0.05, 0.04)))),
+        "illegal_weapons_cases": int(rng.random() < 0.01),
+        "reoffences": int(rng.random() < 0.02),
+        "serious_traffic_accidents": int(rng.random() < 0.02),
+    }
+
+
+def team_month(rng: random.Random, quality: float) -> dict[str, int]:
+    members = rng.randint(3, 6)
+    assigned = rng.randint(2, 6)
+    return {
+        "good_deeds": rng.choice([0, 1, 1, 2, 3]) if rng.random() < quality + 0.1 else 0,
+        "members_commended": int(rng.random() < 0.25),
+        "force_members": members,
+        "force_members_patrolling": members - (1 if rng.random() > quality + 0.1 else 0),
+        "tasks_assigned": assigned,
+        "tasks_completed": assigned - (1 if rng.random() > quality + 0.05 else 0),
+    }
+
+
+def generate(plan_id: str) -> None:
+    rng = random.Random(f"emulation_rules example {plan_id}")
+    plan = er.load_plan(plan_id)
+    timeline = plan.timeline(ISSUED[plan_id])
+    months = [m for p in timeline.phases for m in timeline.months_of_phase(p.id)]
+    unit_rows = units(rng)
+    with (HERE / f"{plan_id}_units.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["id", "name", "kind", "bloc", "parent"],
+                                lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(unit_rows)
+    columns = ["unit", "period", *COMMUNE_METRICS, *TEAM_METRICS]
+    quality = {u["id"]: rng.uniform(0.75, 0.97) for u in unit_rows}
+    rows: list[dict[str, object]] = []
+    for month in months:
+        for u in unit_rows:
+            if u["kind"] == "district":
+                continue
+            if rng.random() < 0.004:  # a few months never reported
+                continue
+            values = (commune_month if u["kind"] == "commune" else team_month)(
+                rng, quality[u["id"]])
+            rows.append({"unit": u["id"], "period": month, **values})
+    # deliberately bad rows, one of each kind
+    rows.append(dict(rows[5]))                                   # duplicate-row
+    bad = dict(rows[0])
+    bad["period"] = "2024-12" if bad["period"] != "2024-12" else "2025-01"
+    bad["unit"] = "h9x99"                                         # unknown unit
+    rows.append(bad)
+    contradictory = next(r for r in rows if "tips_total" in r and r["unit"].endswith("x03"))
+    contradictory["tips_via_force"] = int(contradictory["tips_total"]) + 2  # type: ignore[call-overload]
+    typo = next(r for r in rows if "good_deeds" in r and r["unit"].endswith("t07"))
+    typo["good_deeds"] = "hai"                                    # not a number
+    with (HERE / f"{plan_id}_metrics.csv").open("w", encoding="utf-8-sig",
+                                                newline="") as handle:
+        writer = csv.DictWriter(handle, columns, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    for plan_id in ISSUED:
+        generate(plan_id)
+        print(f"examples/{plan_id}_units.csv, examples/{plan_id}_metrics.csv")

@@ -1,0 +1,150 @@
+"""Golden evaluation cases for each of the four 2024 plans, each verdict with its citation, and
+every example data set evaluated end to end with every row accounted for."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+import emulation_rules as er
+from emulation_rules.evaluation import Record, UnitInfo, evaluate
+
+from .conftest import ROOT
+
+ISSUED = {"kon_plong": date(2024, 10, 15), "bac_giang": date(2024, 9, 1),
+          "ninh_thuan": date(2024, 11, 5), "tuyen_quang": date(2024, 10, 20)}
+SECTION = {"kon_plong": "4", "bac_giang": "4", "tuyen_quang": "4", "ninh_thuan": "2"}
+COMMUNE = {
+    "tips_total": 10, "tips_via_force": 9, "incidents_total": 1, "incidents_force_present": 1,
+    "models_recognised": 1, "mass_models_commended_replicated": 1, "models_highly_rated": 1,
+    "rescue_callouts": 0, "rescue_callouts_present": 0, "conditional_business_violations": 0,
+    "household_records_total": 100, "household_records_provided": 95,
+    "illegal_weapons_cases": 0, "reoffences": 0, "serious_traffic_accidents": 0,
+}
+TEAM = {"good_deeds": 1, "members_commended": 0, "force_members": 4,
+        "force_members_patrolling": 4, "tasks_assigned": 3, "tasks_completed": 3}
+UNITS = [UnitInfo("xa", "Xã", "commune"), UnitInfo("to", "Tổ", "team", parent="xa")]
+
+
+def phase_1_months(plan_id: str) -> list[str]:
+    tl = er.load_plan(plan_id).timeline(ISSUED[plan_id])
+    return tl.months_of_phase("phase_1")
+
+
+def evaluate_with(plan_id: str, commune: dict[str, int] | None = None,
+                  team_by_month: dict[str, dict[str, int]] | None = None) -> Any:
+    months = phase_1_months(plan_id)
+    records = []
+    for i, month in enumerate(months):
+        first = commune if (commune and i == 0) else {}
+        zero = {"tips_total": 0, "tips_via_force": 0, "household_records_total": 0,
+                "household_records_provided": 0} if commune and i else {}
+        records.append(Record("xa", month, {**COMMUNE, **zero, **first}))
+        records.append(Record("to", month, {**TEAM, **(team_by_month or {}).get(month, {})}))
+    return evaluate(er.load_plan(plan_id), records, units=UNITS, issued=ISSUED[plan_id],
+                    as_of=date(2025, 9, 1))
+
+
+def target(ev: Any, unit: str, target_id: str) -> Any:
+    return next(t for r in ev.results if r.unit == unit and r.window == "phase_1"
+                for c in r.criteria for t in c.targets if t.target == target_id)
+
+
+@pytest.mark.parametrize("plan_id", list(ISSUED))
+@pytest.mark.parametrize(("via", "verdict"), [(7999, "not_met"), (8000, "met"), (8001, "met")])
+def test_tips_boundary_79_99_80_80_01(plan_id: str, via: int, verdict: str) -> None:
+    # x.1: "80%" (Tuyên Quang: "từ 80% trở lên"): at least 80%
+    t = target(evaluate_with(plan_id, {"tips_total": 10000, "tips_via_force": via}), "xa",
+               "tips_via_force")
+    assert (t.verdict, t.comparator, t.section) == (verdict, "gte", f"{SECTION[plan_id]}.1")
+    assert t.quote and "80%" in t.quote
+
+
+@pytest.mark.parametrize("plan_id", list(ISSUED))
+@pytest.mark.parametrize(("provided", "verdict"), [(9000, "not_met"), (9001, "met")])
+def test_household_boundary_90_90_01(plan_id: str, provided: int, verdict: str) -> None:
+    # x.4: "trên 90%": strictly more than 90%
+    ev = evaluate_with(plan_id, {"household_records_total": 10000,
+                                 "household_records_provided": provided})
+    t = target(ev, "xa", "household_records")
+    assert (t.verdict, t.comparator, t.section) == (verdict, "gt", f"{SECTION[plan_id]}.4")
+    assert t.quote and "trên 90%" in t.quote
+
+
+@pytest.mark.parametrize("plan_id", list(ISSUED))
+def test_monthly_or_target(plan_id: str) -> None:
+    # x.7: every month, a good deed OR a commended member
+    months = phase_1_months(plan_id)
+    ok = evaluate_with(plan_id, team_by_month={months[1]: {"good_deeds": 0,
+                                                           "members_commended": 1}})
+    assert target(ok, "to", "monthly_good_deed").verdict == "met"
+    bad = evaluate_with(plan_id, team_by_month={months[1]: {"good_deeds": 0,
+                                                            "members_commended": 0}})
+    t = target(bad, "to", "monthly_good_deed")
+    assert (t.verdict, t.failed_periods, t.section) == ("not_met", (months[1],),
+                                                        f"{SECTION[plan_id]}.7")
+
+
+@pytest.mark.parametrize(("plan_id", "metric"), [("kon_plong", "models_recognised"),
+                                                 ("bac_giang", "mass_models_commended_replicated"),
+                                                 ("ninh_thuan", "models_highly_rated"),
+                                                 ("tuyen_quang", "models_recognised")])
+def test_model_target_reads_each_plans_own_metric(plan_id: str, metric: str) -> None:
+    # x.2: Bắc Giang counts mass-organisation models "nhân rộng", Ninh Thuận models "đánh giá cao"
+    others = {m: 1 for m in ("models_recognised", "mass_models_commended_replicated",
+                             "models_highly_rated")}
+    months = phase_1_months(plan_id)
+    records = []
+    for month in months:
+        records.append(Record("xa", month, {**COMMUNE, **others, metric: 0}))
+        records.append(Record("to", month, TEAM))
+    ev = evaluate(er.load_plan(plan_id), records, units=UNITS, issued=ISSUED[plan_id],
+                  as_of=date(2025, 9, 1))
+    assert target(ev, "xa", "model_recognised").verdict == "not_met"
+
+
+def test_tuyen_quang_all_tasks_completed() -> None:
+    # Tuyên Quang 4.7 "hoàn thành 100% số lượng công việc, chỉ tiêu nhiệm vụ được giao"
+    months = phase_1_months("tuyen_quang")
+    bad = evaluate_with("tuyen_quang", team_by_month={months[0]: {"tasks_completed": 2}})
+    assert target(bad, "to", "all_tasks_completed").verdict == "not_met"
+    assert target(evaluate_with("tuyen_quang"), "to", "all_tasks_completed").verdict == "met"
+
+
+@pytest.mark.parametrize("plan_id", list(ISSUED))
+def test_every_example_evaluates_and_accounts_for_every_row(plan_id: str, cli: Any) -> None:
+    metrics = ROOT / "examples" / f"{plan_id}_metrics.csv"
+    result = cli("evaluate", "--plan", plan_id, "--metrics", str(metrics), "--units",
+                 str(ROOT / "examples" / f"{plan_id}_units.csv"), "--issued",
+                 ISSUED[plan_id].isoformat(), "--as-of", "2025-08-31", "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    lines = metrics.read_text(encoding="utf-8-sig").count("\n") - 1
+    assert data["rows"]["total"] == lines
+    assert data["rows"]["used"] + data["rows"]["rejected"] == lines
+    assert sorted(i["code"] for i in data["rejected"]) == [
+        "contradictory-counts", "duplicate-row", "invalid-count", "unknown-unit"]
+    assert data["results"]
+    strict = cli("evaluate", "--plan", plan_id, "--metrics", str(metrics), "--issued",
+                 ISSUED[plan_id].isoformat(), "--as-of", "2025-08-31", "--strict")
+    assert strict.code == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--plan", "phuong_tien", "--as-of", "2026-12-31"], "not implemented yet"),
+        (["--plan", "special_movement_2024", "--as-of", "2025-01-01"], "template"),
+        (["--plan", "kon_plong", "--as-of", "2025-01-01"], "--issued"),
+    ],
+)
+def test_evaluate_usage_errors_exit_2(cli: Any, tmp_path: Any, argv: list[str],
+                                      message: str) -> None:
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,good_deeds\nt1,2024-12,1\n", encoding="utf-8")
+    result = cli("evaluate", "--metrics", str(metrics), *argv)
+    assert result.code == 2
+    assert message in result.err
