@@ -324,6 +324,7 @@ def _write_atomic(path: Path, text: str) -> None:
 def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from dataclasses import replace
 
+    from .errors import Issue, Location
     from .evaluation import UnsupportedPlanError, evaluate
     from .inputs import read_metrics, read_unit_tree, reject_unknown_units
     from .reporting import evaluation_csv, evaluation_data, evaluation_markdown, explain
@@ -355,6 +356,12 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         ev = evaluate(plan, read.records, units=units, issued=args.issued, as_of=as_of)
     except (TimelineError, UnsupportedPlanError) as exc:
         raise _UsageError(str(exc)) from None
+    for rec in ev.outside:
+        issue = Issue("period-outside", f"period {rec.period} of unit {rec.unit!r} is in no "
+                      f"window of plan {plan.id!r} up to {as_of.isoformat()}",
+                      Location(str(args.metrics), rec.row, 0, (f"row {rec.row}", "period")))
+        read.rejected.append(issue)
+        rejected.append(issue)
     rejected_rows = {(i.location.file, i.location.line) for i in read.rejected}
     ev = replace(ev, rows_total=read.rows_total,
                  rows_used=read.rows_total - len(rejected_rows), rejected=tuple(rejected))

@@ -26,7 +26,7 @@ from typing import Any
 from .criteria import Check, Outcome, Verdict, compile_condition, metrics_of
 from .diffing import plan_data
 from .errors import EmulationRulesError
-from .model import Plan, RatioCondition, Target
+from .model import AttestationCondition, MetricCondition, Plan, RatioCondition, Target
 from .timeline import Timeline
 from .vocabulary import METRICS
 
@@ -118,6 +118,8 @@ class Evaluation:
     rows_total: int = 0
     rows_used: int = 0
     rejected: tuple[Any, ...] = field(default=())
+    outside: tuple[Record, ...] = field(default=())
+    """Records for a period in no window (before the campaign, after as-of, in no phase)."""
 
     def summary(self) -> dict[str, dict[str, dict[str, int]]]:
         """Per window, per criterion: how many units met, did not meet, or are unknown."""
@@ -207,16 +209,16 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     """
     tl = plan.timeline(issued, as_of=as_of)
     if not tl.phases:
-        raise UnsupportedPlanError(
-            f"plan {plan.id!r} has no phases: evaluating an open-ended movement by its yearly "
-            "award conditions is not implemented yet (its timeline works: emulation-rules "
-            f"timeline {plan.id})")
+        return _evaluate_yearly(plan, tl, records, units, as_of)
     compiled = compile_plan(plan)
     windows = _Windows(tl, as_of)
     data: dict[str, dict[str, dict[str, int | None]]] = {}
+    outside: list[Record] = []
     for rec in records:
         if rec.period in windows.of_period:
             data.setdefault(rec.unit, {})[rec.period] = rec.values
+        else:
+            outside.append(Record(rec.unit, rec.period, {}, rec.row))
     info = {u.id: u for u in units or ()}
     children: dict[str, list[str]] = {}
     for u in units or ():
@@ -239,7 +241,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 CriterionResult(c, _all_verdict([t.verdict for t in trs]), tuple(trs))
                 for c, trs in crits.items())))
     return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of,
-                      (*(p.id for p in tl.phases), CAMPAIGN), tuple(results))
+                      (*(p.id for p in tl.phases), CAMPAIGN), tuple(results),
+                      outside=tuple(outside))
 
 
 def _all_verdict(verdicts: Sequence[str]) -> Verdict:
@@ -326,3 +329,100 @@ def _target_result(comp: _Compiled, unit_id: str, kind: str | None, periods: lis
         missing_periods=missing, section=source.section if source else None,
         quote=source.quote if source else None, no_cases=outcome.no_cases,
         policy=outcome.policy, failed_periods=failed)
+
+
+# ---------------------------------------------------------------------------------------------
+# open-ended movements reviewed yearly (phuong_tien): the yearly conditions of the award standards
+
+
+@dataclass(frozen=True)
+class _YearlyCheck:
+    award: str
+    cond: Any
+    categories: tuple[str, ...]
+    check: Check | None
+
+
+def _yearly_checks(plan: Plan) -> list[_YearlyCheck]:
+    """Metric and attestation conditions of collective standards reviewed every year."""
+    out: list[_YearlyCheck] = []
+    seen: set[str] = set()
+    for award in plan.awards:
+        if "yearly_review" not in award.occasions:
+            continue
+        for standard in award.standards:
+            if standard.recipient != "collective":
+                continue
+            for cond in standard.conditions:
+                if not isinstance(cond, MetricCondition | AttestationCondition) or (
+                        cond.id in seen):
+                    continue
+                seen.add(cond.id)
+                check = (compile_condition(cond.condition) if isinstance(cond, MetricCondition)
+                         else None)
+                out.append(_YearlyCheck(award.id, cond, standard.categories, check))
+    return out
+
+
+def _evaluate_yearly(plan: Plan, tl: Timeline, records: Iterable[Record],
+                     units: Sequence[UnitInfo] | None, as_of: date) -> Evaluation:
+    years = [r for r in tl.reviews if r.kind == "yearly_review" and r.start <= as_of]
+    if not years:
+        raise UnsupportedPlanError(f"plan {plan.id!r} has no phase and no yearly review "
+                                   f"before {as_of.isoformat()}")
+    year_ids = {r.id.split(":")[1]: r for r in years}
+    checks = _yearly_checks(plan)
+    data: dict[str, dict[str, dict[str, int | None]]] = {}
+    outside: list[Record] = []
+    for rec in records:
+        if rec.period[:4] in year_ids and (len(rec.period) == 4 or rec.period[4] == "-"):
+            bucket = data.setdefault(rec.unit, {}).setdefault(rec.period[:4], {})
+            for key, value in rec.values.items():
+                old = bucket.get(key, 0)
+                bucket[key] = None if value is None or old is None else old + value
+        else:
+            outside.append(Record(rec.unit, rec.period, {}, rec.row))
+    info = {u.id: u for u in units or ()}
+    evaluated = sorted(info) if units else sorted(data)
+    results: list[UnitResult] = []
+    for unit_id in evaluated:
+        kind = info[unit_id].kind if unit_id in info else None
+        for year, review in year_ids.items():
+            values = data.get(unit_id, {}).get(year)
+            by_award: dict[str, list[TargetResult]] = {}
+            for yc in checks:
+                if kind is not None and yc.categories and kind not in yc.categories:
+                    continue
+                if kind is not None and yc.cond.applies_to and kind not in yc.cond.applies_to:
+                    continue
+                by_award.setdefault(yc.award, []).append(
+                    _yearly_result(yc, kind or "", year, values))
+            if by_award:
+                results.append(UnitResult(unit_id, review.id, review.end <= as_of, tuple(
+                    CriterionResult(a, _all_verdict([t.verdict for t in trs]), tuple(trs))
+                    for a, trs in by_award.items())))
+    windows = tuple(r.id for r in years)
+    return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of, windows, tuple(results),
+                      outside=tuple(outside))
+
+
+def _yearly_result(yc: _YearlyCheck, kind: str, year: str,
+                   values: dict[str, int | None] | None) -> TargetResult:
+    cond = yc.cond
+    missing: tuple[str, ...] = (year,) if values is None else ()
+    if yc.check is not None:
+        outcome = yc.check(values) if values is not None else Outcome("unknown")
+        comparator = getattr(cond.condition, "comparator", "all_of")
+        threshold = getattr(cond.condition, "threshold", None)
+    else:
+        attested = None if values is None else values.get(cond.attestation)
+        verdict: Verdict = ("unknown" if attested is None else
+                            "met" if attested else "not_met")
+        outcome = Outcome(verdict, attested)
+        comparator, threshold = "attested", None
+    source = cond.source
+    return TargetResult(
+        criterion=yc.award, target=cond.id, level=kind, per="year", verdict=outcome.verdict,
+        observed=outcome.observed, comparator=comparator, threshold=threshold,
+        margin=outcome.margin, periods=(year,), missing_periods=missing,
+        section=source.section if source else None, quote=source.quote if source else None)

@@ -1,7 +1,8 @@
 """Read metrics and units files into evaluation records, accounting for every row.
 
 Metrics: one row per unit and period (``unit``, ``period`` as ``2025-03``, ``03/2025`` or
-``2026``), one column per metric of the vocabulary; a blank cell is missing data. A row is
+``2026``), one column per metric of the vocabulary, and for attestations one column per
+attestation id with yes/no (có/không); a blank cell is missing data. A row is
 rejected, with its file, row and column, when a count is not a whole number >= 0, when two rows
 give the same unit and period (``duplicate-row``, naming both), or when counts contradict each
 other (a numerator larger than its denominator: ``contradictory-counts``, never clamped). An
@@ -20,7 +21,7 @@ from .errors import Issue, Location, did_you_mean
 from .evaluation import Record, UnitInfo, ratio_pairs
 from .model import Plan
 from .submissions import BODIES
-from .vocabulary import METRICS, UNIT_KINDS
+from .vocabulary import ATTESTATIONS, METRICS, UNIT_KINDS
 
 __all__ = ["MetricsRead", "read_metrics", "read_unit_tree", "reject_unknown_units"]
 
@@ -28,6 +29,8 @@ _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
 _YEAR = re.compile(r"^\d{4}$")
 _RESERVED = {"unit", "period", "name", "kind", "note", "notes"}
+_YES = {"yes", "y", "true", "1", "có", "x", "đạt"}
+_NO = {"no", "n", "false", "0", "không", "không đạt"}
 
 
 @dataclass
@@ -82,6 +85,16 @@ def read_metrics(path: Path, plan: Plan) -> MetricsRead:
         values: dict[str, int | None] = {}
         for column, text in cells.items():
             if column in _RESERVED:
+                continue
+            if column in ATTESTATIONS:
+                answer = text.lower()
+                if answer == "":
+                    values[column] = None
+                elif answer in _YES or answer in _NO:
+                    values[column] = 1 if answer in _YES else 0
+                else:
+                    problems.append(Issue("invalid-value", f"{column} = {text!r} is not yes or "
+                                          "no (có / không)", row.location(file, column)))
                 continue
             if column not in METRICS:
                 if column not in warned:

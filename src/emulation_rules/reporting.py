@@ -264,10 +264,15 @@ def explain(ev: Any, unit: str, lang: str = "vi") -> str:
 
 def _sentence(t: Any, lang: str) -> str:
     cite = f"[{t.section}: “{t.quote}”]" if t.section else ""
-    periods = f"{t.periods[0]}..{t.periods[-1]}" if t.periods else "-"
+    periods = "-" if not t.periods else (
+        t.periods[0] if len(t.periods) == 1 else f"{t.periods[0]}..{t.periods[-1]}")
     if lang == "vi":
         verdict = _VERDICT_VI[t.verdict]
-        if t.per != "total":
+        if t.comparator == "attested":
+            said = {1: "được xác nhận", 0: "không được xác nhận"}.get(t.observed,
+                                                                         "chưa có xác nhận")
+            text = f"Điều kiện {t.target} ({t.criterion}) {verdict}: {said} (năm {periods})"
+        elif t.per == "month":
             text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: phải đạt trong từng tháng "
                     f"({periods}); số tháng đạt {t.observed}")
             if t.failed_periods:
@@ -277,12 +282,17 @@ def _sentence(t: Any, lang: str) -> str:
                     f"trong kỳ; áp dụng quy định địa phương (policy: local)")
         else:
             wanted = _CMP_VI.get(t.comparator, "{}").format(_threshold(t))
-            text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: ghi nhận {_value(t)}, "
+            kind = "Điều kiện" if t.per == "year" else "Chỉ tiêu"
+            text = (f"{kind} {t.target} ({t.criterion}) {verdict}: ghi nhận {_value(t)}, "
                     f"yêu cầu {wanted} (kỳ {periods})")
         if t.missing_periods:
             text += f"; thiếu số liệu các tháng {', '.join(t.missing_periods)}"
         return f"{text}. {cite}"
-    if t.per != "total":
+    if t.comparator == "attested":
+        said = {1: "attested", 0: "attested as not met"}.get(t.observed,
+                                                              "no attestation given")
+        text = f"Condition {t.target} ({t.criterion}) {t.verdict}: {said} (year {periods})"
+    elif t.per == "month":
         text = (f"Target {t.target} ({t.criterion}) {t.verdict}: must hold in every month "
                 f"({periods}); months met: {t.observed}")
         if t.failed_periods:

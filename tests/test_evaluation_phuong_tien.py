@@ -1,0 +1,82 @@
+"""Phượng Tiến (open-ended, reviewed yearly): its evaluation is the yearly conditions of the
+collective certificate of merit (IV.1.2), from attestations and yearly counts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+import emulation_rules as er
+from emulation_rules.evaluation import Record, UnitInfo, evaluate
+
+PLAN = er.load_plan("phuong_tien")
+GOOD: dict[str, int | None] = {
+    "has_movement_plan": 1, "security_safe_certified": 1, "rated_excellent": 1,
+    "models_rated_good": 1, "serious_security_incidents": 0, "effective_propaganda": 1,
+    "clean_organisation": 1, "complaint_letters": 0, "escalated_complaints": 0,
+    "business_security_standard": 1,
+}
+# (condition id, the value that fails it, IV.1.2 wording)
+FAILURES = [
+    ("has_movement_plan", "has_movement_plan", 0),       # "Có kế hoạch tổ chức thực hiện"
+    ("security_safe_certified", "security_safe_certified", 0),  # "Đạt tiêu chuẩn “An toàn”"
+    ("rated_excellent", "rated_excellent", 0),           # "được xếp loại “Xuất sắc”"
+    ("model_rated_good", "models_rated_good", 0),        # "ít nhất 01 mô hình ... Tốt"
+    ("no_serious_incidents", "serious_security_incidents", 1),  # "không để xảy ra các vụ việc"
+    ("effective_propaganda", "effective_propaganda", 0),  # "Làm tốt công tác tuyên truyền"
+    ("clean_organisation", "clean_organisation", 0),     # "Tổ chức Đảng, đoàn thể trong sạch"
+    ("no_complaints", "complaint_letters", 1),           # "không có đơn thư"
+    ("no_escalated_complaints", "escalated_complaints", 1),  # "không để xảy ra khiếu kiện"
+]
+
+
+def run(rows: dict[str, dict[str, int | None]], kind: str = "commune") -> Any:
+    records = [Record("xa", year, values) for year, values in rows.items()]
+    return evaluate(PLAN, records, units=[UnitInfo("xa", "Xã Phượng Tiến", kind)],
+                    as_of=date(2028, 12, 31))
+
+
+def conditions(ev: Any, year: str) -> dict[str, Any]:
+    (res,) = [r for r in ev.results if r.window == f"year:{year}"]
+    return {t.target: t for c in res.criteria for t in c.targets}
+
+
+def test_a_year_met() -> None:
+    ev = run({"2026": GOOD})
+    assert ev.windows == ("year:2026", "year:2027", "year:2028")
+    (res,) = [r for r in ev.results if r.window == "year:2026"]
+    assert [(c.criterion, c.verdict) for c in res.criteria] == [("certificate_of_merit", "met")]
+    got = conditions(ev, "2026")
+    assert "business_standard" not in got  # "Riêng đối với doanh nghiệp": not for a commune
+    assert all(t.section == "IV.1.2" for t in got.values())
+
+
+@pytest.mark.parametrize(("condition", "column", "value"), FAILURES)
+def test_a_year_failed_on_each_condition(condition: str, column: str, value: int) -> None:
+    ev = run({"2027": {**GOOD, column: value}})
+    got = conditions(ev, "2027")
+    assert got[condition].verdict == "not_met"
+    assert [t.target for t in got.values() if t.verdict == "not_met"] == [condition]
+
+
+def test_a_year_unknown() -> None:
+    ev = run({"2026": GOOD, "2028": {**GOOD, "rated_excellent": None}})
+    assert conditions(ev, "2028")["rated_excellent"].verdict == "unknown"
+    year_2027 = conditions(ev, "2027")   # no row at all for 2027
+    assert {t.verdict for t in year_2027.values()} == {"unknown"}
+    assert all(t.missing_periods == ("2027",) for t in year_2027.values())
+
+
+def test_business_only_condition_applies_to_a_business() -> None:
+    ev = run({"2026": {**GOOD, "business_security_standard": 0}}, kind="business")
+    assert conditions(ev, "2026")["business_standard"].verdict == "not_met"
+
+
+def test_monthly_rows_of_a_year_are_summed() -> None:
+    rows = {"2026-03": {**GOOD, "complaint_letters": 0},
+            "2026-09": {"complaint_letters": 1}}
+    records = [Record("xa", p, v) for p, v in rows.items()]
+    ev = evaluate(PLAN, records, units=[UnitInfo("xa", "", "commune")], as_of=date(2026, 12, 31))
+    assert conditions(ev, "2026")["no_complaints"].verdict == "not_met"
