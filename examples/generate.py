@@ -4,7 +4,8 @@
 
 For each 2024 plan: ``<plan>_units.csv`` (3 districts, 24 communes in 3 blocs, 240 security
 teams) and ``<plan>_metrics.csv`` (one row per unit and month of the plan's phases, for an
-example issue date). The numbers are SYNTHETIC: drawn from a seeded random generator with
+example issue date). For ``phuong_tien``: the commune and 19 agencies, businesses and schools,
+with yearly attestations (có/không) and counts for 2026-2030. The numbers are SYNTHETIC: drawn from a seeded random generator with
 realistic rates, not taken from any real locality. A few rows are deliberately bad (a duplicate,
 contradictory counts, a non-numeric cell, an unknown unit) and a few months are missing, so that
 an evaluation shows how such rows are reported.
@@ -130,7 +131,58 @@ def generate(plan_id: str) -> None:
         writer.writerows(rows)
 
 
+YEARLY_ATTESTATIONS = ["has_movement_plan", "security_safe_certified", "rated_excellent",
+                       "effective_propaganda", "clean_organisation",
+                       "business_security_standard"]
+YEARLY_COUNTS = ["models_rated_good", "serious_security_incidents", "complaint_letters",
+                 "escalated_complaints"]
+
+
+def generate_phuong_tien() -> None:
+    """Five years (2026-2030) for the commune and its agencies, businesses and schools."""
+    rng = random.Random("emulation_rules example phuong_tien")
+    units = [{"id": "xa_phuong_tien", "name": "Xã Phượng Tiến", "kind": "commune",
+              "bloc": "khoi_xa_phuong", "parent": ""}]
+    for kind, count, label in (("agency", 6, "Cơ quan"), ("business", 8, "Công ty"),
+                               ("school", 5, "Trường")):
+        for i in range(1, count + 1):
+            units.append({"id": f"{kind}_{i:02d}", "name": f"{label} số {i}", "kind": kind,
+                          "bloc": "khoi_co_quan_doanh_nghiep_truong_hoc", "parent": ""})
+    with (HERE / "phuong_tien_units.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["id", "name", "kind", "bloc", "parent"],
+                                lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(units)
+    rows: list[dict[str, object]] = []
+    for year in range(2026, 2031):
+        for u in units:
+            if rng.random() < 0.03:
+                continue  # a year never reported
+            strength = rng.uniform(0.7, 0.98)
+            row: dict[str, object] = {"unit": u["id"], "period": str(year)}
+            for name in YEARLY_ATTESTATIONS:
+                if name == "business_security_standard" and u["kind"] != "business":
+                    row[name] = ""
+                else:
+                    row[name] = "có" if rng.random() < strength else "không"
+            row["models_rated_good"] = rng.choice([0, 1, 1, 2])
+            row["serious_security_incidents"] = int(rng.random() < 0.05)
+            row["complaint_letters"] = int(rng.random() < 0.12)
+            row["escalated_complaints"] = int(rng.random() < 0.03)
+            rows.append(row)
+    rows.append(dict(rows[3]))                          # duplicate-row
+    rows[7]["rated_excellent"] = "tốt"                   # not yes/no
+    with (HERE / "phuong_tien_metrics.csv").open("w", encoding="utf-8-sig",
+                                                 newline="") as handle:
+        writer = csv.DictWriter(handle, ["unit", "period", *YEARLY_ATTESTATIONS,
+                                         *YEARLY_COUNTS], lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 if __name__ == "__main__":
     for plan_id in ISSUED:
         generate(plan_id)
         print(f"examples/{plan_id}_units.csv, examples/{plan_id}_metrics.csv")
+    generate_phuong_tien()
+    print("examples/phuong_tien_units.csv, examples/phuong_tien_metrics.csv")

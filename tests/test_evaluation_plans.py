@@ -114,22 +114,31 @@ def test_tuyen_quang_all_tasks_completed() -> None:
     assert target(evaluate_with("tuyen_quang"), "to", "all_tasks_completed").verdict == "met"
 
 
-@pytest.mark.parametrize("plan_id", list(ISSUED))
+EXAMPLES = {**{p: (["--issued", d.isoformat()], "2025-08-31") for p, d in ISSUED.items()},
+            "phuong_tien": ([], "2030-12-31")}
+EXAMPLE_REJECTS = {
+    **{p: ["contradictory-counts", "duplicate-row", "invalid-count", "unknown-unit"]
+       for p in ISSUED},
+    "phuong_tien": ["duplicate-row", "invalid-value"],
+}
+
+
+@pytest.mark.parametrize("plan_id", list(EXAMPLES))
 def test_every_example_evaluates_and_accounts_for_every_row(plan_id: str, cli: Any) -> None:
     metrics = ROOT / "examples" / f"{plan_id}_metrics.csv"
+    issued, as_of = EXAMPLES[plan_id]
     result = cli("evaluate", "--plan", plan_id, "--metrics", str(metrics), "--units",
-                 str(ROOT / "examples" / f"{plan_id}_units.csv"), "--issued",
-                 ISSUED[plan_id].isoformat(), "--as-of", "2025-08-31", "--format", "json")
+                 str(ROOT / "examples" / f"{plan_id}_units.csv"), *issued,
+                 "--as-of", as_of, "--format", "json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
     lines = metrics.read_text(encoding="utf-8-sig").count("\n") - 1
     assert data["rows"]["total"] == lines
     assert data["rows"]["used"] + data["rows"]["rejected"] == lines
-    assert sorted(i["code"] for i in data["rejected"]) == [
-        "contradictory-counts", "duplicate-row", "invalid-count", "unknown-unit"]
+    assert sorted(i["code"] for i in data["rejected"]) == EXAMPLE_REJECTS[plan_id]
     assert data["results"]
-    strict = cli("evaluate", "--plan", plan_id, "--metrics", str(metrics), "--issued",
-                 ISSUED[plan_id].isoformat(), "--as-of", "2025-08-31", "--strict")
+    strict = cli("evaluate", "--plan", plan_id, "--metrics", str(metrics), *issued,
+                 "--as-of", as_of, "--strict")
     assert strict.code == 1
 
 
