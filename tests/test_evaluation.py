@@ -169,3 +169,23 @@ def test_json_is_byte_identical_across_processes_and_hash_seeds(tmp_path: Any) -
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]
     assert b'"plan_hash": "sha256:' in outputs[0] and b'"issued": "2024-10-15"' in outputs[0]
+
+
+def test_a_plan_may_declare_that_a_missing_period_is_not_met(tmp_path: Any) -> None:
+    plan_file = tmp_path / "strict_kp.yaml"
+    plan_file.write_text(
+        "id: strict_kp\nextends: kon_plong\nmissing_period:\n  verdict: not_met\n"
+        "  policy: local\n  reason: This district treats an unreported month as a failure.\n",
+        encoding="utf-8")
+    plan = er.load_plan(plan_file)
+    records = []
+    for p in PHASE_1[:3]:  # January 2025 never reported
+        records.append(Record("xa", p, COMMUNE_OK))
+        for team in ("to1", "to2"):
+            records.append(Record(team, p, TEAM_OK))
+    ev = evaluate(plan, records, units=UNITS, issued=ISSUED, as_of=date(2025, 3, 1))
+    t = target(ev, "xa", "no_reoffending")
+    assert (t.verdict, t.missing_periods) == ("not_met", ("2025-01",))
+    assert target(ev, "to1", "monthly_good_deed").verdict == "not_met"
+    # without the declaration the same data give unknown
+    assert target(run(periods=PHASE_1[:3]), "xa", "no_reoffending").verdict == "unknown"

@@ -58,6 +58,9 @@ def _check_citations(plan: Plan) -> Iterator[_Found]:
     if plan.template:
         return
     hint = "add source: {section: ..., quote: ...}, or policy: local with a reason"
+    if plan.missing_period is not None and not _cited(plan.missing_period):
+        yield ("missing-citation", "missing_period is a rule: cite it or mark it policy: "
+               "local with a reason", ("missing_period",), hint)
     if plan.straddling_month is not None and not _cited(plan.straddling_month):
         yield ("missing-citation", "straddling_month is a rule: cite it or mark it policy: "
                "local with a reason", ("straddling_month",), hint)

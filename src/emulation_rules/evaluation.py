@@ -212,6 +212,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         return _evaluate_yearly(plan, tl, records, units, as_of)
     compiled = compile_plan(plan)
     windows = _Windows(tl, as_of)
+    if_missing: Verdict = plan.missing_period.verdict if plan.missing_period else "unknown"
     data: dict[str, dict[str, dict[str, int | None]]] = {}
     outside: list[Record] = []
     for rec in records:
@@ -235,7 +236,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             crits: dict[str, list[TargetResult]] = {}
             for comp in applicable:
                 tr = _target_result(comp, unit_id, kind, windows.expected[window], data, info,
-                                    children)
+                                    children, if_missing)
                 crits.setdefault(comp.criterion, []).append(tr)
             results.append(UnitResult(unit_id, window, windows.complete[window], tuple(
                 CriterionResult(c, _all_verdict([t.verdict for t in trs]), tuple(trs))
@@ -295,7 +296,14 @@ def _period_values(unit_id: str, kind: str | None, period: str, metrics: Sequenc
 
 def _target_result(comp: _Compiled, unit_id: str, kind: str | None, periods: list[str],
                    data: dict[str, dict[str, dict[str, int | None]]],
-                   info: dict[str, UnitInfo], children: dict[str, list[str]]) -> TargetResult:
+                   info: dict[str, UnitInfo], children: dict[str, list[str]],
+                   if_missing: Verdict = "unknown") -> TargetResult:
+    """One target's verdict for one unit over a window's periods.
+
+    For a total, any missing period gives ``if_missing`` (the plan's ``missing_period`` rule,
+    default unknown). For a per-period target, each missing period counts as ``if_missing`` and
+    a period with data that fails still fails the window.
+    """
     target = comp.target
     per_period = {p: _period_values(unit_id, kind, p, comp.metrics, data, info, children)
                   for p in periods}
@@ -310,13 +318,13 @@ def _target_result(comp: _Compiled, unit_id: str, kind: str | None, periods: lis
                 x for x in vals if x is not None)
         outcome = comp.check(sums)
         if missing or not periods:
-            outcome = Outcome("unknown", outcome.observed, outcome.margin, outcome.no_cases,
+            outcome = Outcome(if_missing, outcome.observed, outcome.margin, outcome.no_cases,
                               outcome.policy, outcome.missing)
     else:
         outcomes = {p: comp.check(v) for p, v in present.items()}
         failed = tuple(p for p, o in outcomes.items() if o.verdict == "not_met")
         verdicts: list[str] = [o.verdict for o in outcomes.values()]
-        verdicts += ["unknown"] * len(missing)
+        verdicts += [if_missing] * len(missing)
         if not periods:
             verdicts = ["unknown"]
         met_periods = sum(1 for o in outcomes.values() if o.verdict == "met")

@@ -48,6 +48,7 @@ __all__ = [
     "JudgementCondition",
     "LeadsBlocCondition",
     "MetricCondition",
+    "MissingPeriod",
     "Phase",
     "Plan",
     "PriorAwardsCondition",
@@ -518,6 +519,13 @@ class StraddlingMonth(_Cited):
 DEFAULT_STRADDLING_RULE = "most_days"
 
 
+class MissingPeriod(_Cited):
+    """What an expected period with no data means for a verdict. Without a declaration a
+    missing period makes the verdict ``unknown``; a plan may declare ``not_met`` instead."""
+
+    verdict: Literal["unknown", "not_met"]
+
+
 class Plan(_Model):
     """One locality's plan (Kế hoạch), or a template that plans extend."""
 
@@ -539,6 +547,8 @@ class Plan(_Model):
     awards: tuple[Award, ...] = ()
     straddling_month: StraddlingMonth | None = None
     """The phase a month straddling a phase boundary belongs to (default: most_days)."""
+    missing_period: MissingPeriod | None = None
+    """What a period with no data means (default: the verdict is unknown)."""
     remove: tuple[Id, ...] = ()
     """Ids of inherited phases, criteria, deadlines or awards to drop."""
 
