@@ -9,9 +9,9 @@ file, row and column; a bad row never stops the others.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import Any
 from . import _yaml
 from .errors import Issue, Location
 
-__all__ = ["MAX_TABLE_BYTES", "Row", "parse_date_cell", "read_table"]
+__all__ = ["MAX_TABLE_BYTES", "Row", "iter_table", "parse_date_cell", "read_table"]
 
 MAX_TABLE_BYTES = 200_000_000
 
@@ -44,51 +44,66 @@ def _cell(value: Any) -> str:
 
 
 def read_table(path: Path) -> tuple[list[Row], list[Issue]]:
-    """Rows of a CSV, JSON or YAML file. Never raises for bad content."""
+    """Rows of a CSV, JSON or YAML file, all at once. Never raises for bad content."""
+    issues: list[Issue] = []
+    rows = list(iter_table(path, issues))
+    return rows, issues
+
+
+def iter_table(path: Path, issues: list[Issue]) -> Iterator[Row]:
+    """Rows of a table one at a time; problems are appended to ``issues`` as they are met.
+
+    A CSV file is read as a stream (memory does not grow with its length); JSON and YAML files
+    are parsed whole (they are bounded by :data:`MAX_TABLE_BYTES`).
+    """
     file = str(path)
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
     except OSError as exc:
-        return [], [Issue("unreadable", f"cannot read file: {exc.strerror}", Location(file))]
-    if len(raw) > MAX_TABLE_BYTES:
-        return [], [Issue("too-large", "file too large", Location(file))]
+        issues.append(Issue("unreadable", f"cannot read file: {exc.strerror}", Location(file)))
+        return
+    if size > MAX_TABLE_BYTES:
+        issues.append(Issue("too-large", "file too large", Location(file)))
+        return
     suffix = path.suffix.lower()
     if suffix in {".json", ".yaml", ".yml"}:
-        return _read_structured(raw, file, suffix)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [Issue("encoding", "file is not UTF-8 text (save as CSV UTF-8)",
-                          Location(file))]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[Row] = []
-    issues: list[Issue] = []
-    try:
-        header = [_cell(h) for h in next(reader)]
-    except StopIteration:
-        return [], [Issue("empty-file", "the file has no header row", Location(file))]
-    except csv.Error as exc:
-        return [], [Issue("csv-syntax", str(exc), Location(file, 1, 0))]
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            issues.append(Issue("duplicate-column", f"column {name!r} appears twice",
+        rows, found = _read_structured(path.read_bytes(), file, suffix)
+        issues.extend(found)
+        yield from rows
+        return
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        try:
+            header = [_cell(h) for h in next(reader)]
+        except StopIteration:
+            issues.append(Issue("empty-file", "the file has no header row", Location(file)))
+            return
+        except (csv.Error, UnicodeDecodeError) as exc:
+            issues.append(Issue("csv-syntax", f"cannot read the header: {exc}",
                                 Location(file, 1, 0)))
-        seen.add(name)
-    try:
-        for record in reader:
-            number = reader.line_num
-            if not any(c.strip() for c in record):
-                continue
-            if len(record) != len(header):
-                issues.append(Issue("row-shape", f"row has {len(record)} cells, the header "
-                                    f"{len(header)}", Location(file, number, 0,
-                                                               (f"row {number}",))))
-                continue
-            rows.append(Row(number, {h: _cell(v) for h, v in zip(header, record, strict=True)}))
-    except csv.Error as exc:
-        issues.append(Issue("csv-syntax", str(exc), Location(file, reader.line_num, 0)))
-    return rows, issues
+            return
+        seen: set[str] = set()
+        for name in header:
+            if name in seen:
+                issues.append(Issue("duplicate-column", f"column {name!r} appears twice",
+                                    Location(file, 1, 0)))
+            seen.add(name)
+        try:
+            for record in reader:
+                number = reader.line_num
+                if not any(c.strip() for c in record):
+                    continue
+                if len(record) != len(header):
+                    issues.append(Issue("row-shape", f"row has {len(record)} cells, the header "
+                                        f"{len(header)}", Location(file, number, 0,
+                                                                   (f"row {number}",))))
+                    continue
+                yield Row(number, {h: _cell(v) for h, v in zip(header, record, strict=True)})
+        except UnicodeDecodeError:
+            issues.append(Issue("encoding", "the rest of the file is not UTF-8 text (save as "
+                                "CSV UTF-8)", Location(file, reader.line_num + 1, 0)))
+        except csv.Error as exc:
+            issues.append(Issue("csv-syntax", str(exc), Location(file, reader.line_num, 0)))
 
 
 def _read_structured(raw: bytes, file: str, suffix: str) -> tuple[list[Row], list[Issue]]:

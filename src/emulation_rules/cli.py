@@ -326,7 +326,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     from .errors import Issue, Location
     from .evaluation import UnsupportedPlanError, evaluate
-    from .inputs import read_metrics, read_unit_tree, reject_unknown_units
+    from .inputs import MetricsRead, iter_metrics, known_units_only, read_unit_tree
     from .reporting import evaluation_csv, evaluation_data, evaluation_markdown, explain
     from .timeline import TimelineError
 
@@ -348,20 +348,22 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             raise _UsageError(f"no units file {str(args.units)!r}")
         units, unit_issues, _ = read_unit_tree(args.units)
         rejected += unit_issues
-    read = read_metrics(args.metrics, plan)
+    read = MetricsRead()
+    records = iter_metrics(args.metrics, plan, read)  # streams: accounting fills in as it goes
     if units is not None:
-        reject_unknown_units(read, units, str(args.metrics))
-    rejected += read.rejected
+        records = known_units_only(records, units, read, str(args.metrics))
     try:
-        ev = evaluate(plan, read.records, units=units, issued=args.issued, as_of=as_of)
+        ev = evaluate(plan, records, units=units, issued=args.issued, as_of=as_of)
     except (TimelineError, UnsupportedPlanError) as exc:
         raise _UsageError(str(exc)) from None
+    rejected += read.rejected
     for rec in ev.outside:
         issue = Issue("period-outside", f"period {rec.period} of unit {rec.unit!r} is in no "
                       f"window of plan {plan.id!r} up to {as_of.isoformat()}",
                       Location(str(args.metrics), rec.row, 0, (f"row {rec.row}", "period")))
         read.rejected.append(issue)
         rejected.append(issue)
+    rejected.sort(key=Issue.sort_key)
     rejected_rows = {(i.location.file, i.location.line) for i in read.rejected}
     ev = replace(ev, rows_total=read.rows_total,
                  rows_used=read.rows_total - len(rejected_rows), rejected=tuple(rejected))

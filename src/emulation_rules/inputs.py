@@ -12,18 +12,18 @@ unknown column is reported once and ignored. Every row is either used or rejecte
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._tables import Row, read_table
+from ._tables import Row, iter_table, read_table
 from .errors import Issue, Location, did_you_mean
 from .evaluation import Record, UnitInfo, ratio_pairs
 from .model import Plan
 from .submissions import BODIES
 from .vocabulary import ATTESTATIONS, METRICS, UNIT_KINDS
 
-__all__ = ["MetricsRead", "read_metrics", "read_unit_tree", "reject_unknown_units"]
+__all__ = ["MetricsRead", "iter_metrics", "known_units_only", "read_metrics", "read_unit_tree"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
@@ -55,17 +55,39 @@ def _period(text: str) -> str | None:
 
 
 def _rows(path: Path, read: MetricsRead) -> Iterator[Row]:
-    rows, issues = read_table(path)
-    read.rejected.extend(i for i in issues if i.location.line > 1 or i.code == "row-shape")
-    read.warnings.extend(i for i in issues if not (i.location.line > 1 or
-                                                   i.code == "row-shape"))
-    read.rows_total = len(rows) + sum(1 for i in issues if i.code == "row-shape")
-    yield from rows
+    issues: list[Issue] = []
+    for row in iter_table(path, issues):
+        read.rows_total += 1
+        yield row
+        _sort_table_issues(issues, read)
+    _sort_table_issues(issues, read)
+
+
+def _sort_table_issues(issues: list[Issue], read: MetricsRead) -> None:
+    """Move table-level problems into the accounting: a bad row is a rejected row."""
+    for issue in issues:
+        if issue.code == "row-shape":
+            read.rows_total += 1
+        if issue.location.line > 1 or issue.code == "row-shape":
+            read.rejected.append(issue)
+        else:
+            read.warnings.append(issue)
+    issues.clear()
 
 
 def read_metrics(path: Path, plan: Plan) -> MetricsRead:
-    """Records of a metrics file for ``plan``, with every rejected row's reason."""
+    """Records of a metrics file for ``plan``, all at once, with every rejected row's reason."""
     read = MetricsRead()
+    read.records = list(iter_metrics(path, plan, read))
+    return read
+
+
+def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
+    """Records of a metrics file, one at a time (a CSV file streams).
+
+    ``read`` collects the accounting as the rows pass: every rejected row with its reason,
+    warnings, and the number of rows; it is complete once the iterator is exhausted.
+    """
     file = str(path)
     pairs = ratio_pairs(plan)
     first: dict[tuple[str, str], int] = {}
@@ -130,23 +152,21 @@ def read_metrics(path: Path, plan: Plan) -> MetricsRead:
             read.rejected.extend(problems)
             continue
         assert period is not None
-        read.records.append(Record(unit, period, values, row.number))
-    return read
+        yield Record(unit, period, values, row.number)
 
 
-def reject_unknown_units(read: MetricsRead, units: list[UnitInfo], file: str) -> None:
+def known_units_only(records: Iterable[Record], units: list[UnitInfo], read: MetricsRead,
+                     file: str) -> Iterator[Record]:
     """With a units tree, a metrics row for a unit not in it is rejected (not evaluated)."""
     known = {u.id for u in units}
-    kept = []
-    for rec in read.records:
+    for rec in records:
         if rec.unit in known:
-            kept.append(rec)
+            yield rec
         else:
             read.rejected.append(Issue("unknown-unit", f"unit {rec.unit!r} is not in the units "
                                        "file", Location(file, rec.row, 0,
                                                         (f"row {rec.row}", "unit")),
                                        did_you_mean(rec.unit, known)))
-    read.records = kept
 
 
 def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
