@@ -189,3 +189,30 @@ def test_a_plan_may_declare_that_a_missing_period_is_not_met(tmp_path: Any) -> N
     assert target(ev, "to1", "monthly_good_deed").verdict == "not_met"
     # without the declaration the same data give unknown
     assert target(run(periods=PHASE_1[:3]), "xa", "no_reoffending").verdict == "unknown"
+
+
+def test_public_api_evaluates_from_files(tmp_path: Any) -> None:
+    from pathlib import Path
+
+    metrics = Path(tmp_path) / "m.csv"
+    metrics.write_text("unit,period,good_deeds,members_commended\n"
+                       + "".join(f"to1,{p},1,0\n" for p in PHASE_1), encoding="utf-8")
+    read = er.read_metrics(metrics, PLAN)
+    ev = er.evaluate(PLAN, read.records, issued=ISSUED, as_of=date(2025, 3, 1))
+    assert isinstance(ev, er.Evaluation)
+    assert target(ev, "to1", "monthly_good_deed").verdict == "met"
+
+
+def test_csv_output_neutralises_formulas_and_output_is_atomic(cli: Any, tmp_path: Any) -> None:
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,good_deeds,members_commended\n"
+                       "=HYPERLINK(\"x\"),2024-11,1,0\n+1,2024-11,1,0\n", encoding="utf-8")
+    out = tmp_path / "report.csv"
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics", str(metrics), "--issued",
+                 "2024-10-15", "--as-of", "2025-03-01", "--format", "csv", "--output", str(out))
+    assert result.code == 0, result.err
+    text = out.read_text(encoding="utf-8")
+    cells = [line.split(",")[0] for line in text.splitlines()[1:]]
+    assert cells and all(c.startswith("'") or c.startswith('"\'') for c in cells)
+    assert not any(line.startswith(("=", "+", "-", "@")) for line in text.splitlines())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv", "report.csv"]  # no temp left

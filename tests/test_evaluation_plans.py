@@ -157,3 +157,36 @@ def test_evaluate_usage_errors_exit_2(cli: Any, tmp_path: Any, argv: list[str],
     result = cli("evaluate", "--metrics", str(metrics), *argv)
     assert result.code == 2
     assert message in result.err
+
+
+@pytest.mark.parametrize("plan_id", list(ISSUED))
+def test_straddling_february_and_an_unknown_month(plan_id: str) -> None:
+    """February 2025 (3 days of phase 1, 25 of phase 2) counts in phase 2 under the template's
+    declared most_days rule; a month without data makes a verdict unknown, not met."""
+    plan = er.load_plan(plan_id)
+    tl = plan.timeline(ISSUED[plan_id])
+    assert tl.phase_of_month(2025, 2) == "phase_2"
+    months = tl.months_of_phase("phase_1") + ["2025-02"]
+    records = []
+    for month in months:
+        if month != months[0]:  # the first month of phase 1 is never reported by the commune
+            records.append(Record("xa", month, COMMUNE))
+        bad = {"good_deeds": 0, "members_commended": 0} if month == "2025-02" else {}
+        records.append(Record("to", month, {**TEAM, **bad}))
+    ev = evaluate(plan, records, units=UNITS, issued=ISSUED[plan_id], as_of=date(2025, 2, 28))
+    assert target(ev, "to", "monthly_good_deed").verdict == "met"        # phase 1 unaffected
+    phase_2 = next(t for r in ev.results if r.unit == "to" and r.window == "phase_2"
+                   for c in r.criteria for t in c.targets if t.target == "monthly_good_deed")
+    assert (phase_2.verdict, phase_2.periods) == ("not_met", ("2025-02",))
+    unknown = target(ev, "xa", "no_reoffending")
+    assert (unknown.verdict, unknown.missing_periods) == ("unknown", (months[0],))
+    assert unknown.section == f"{SECTION[plan_id]}.5"
+
+
+def test_exit_1_when_no_row_is_usable(cli: Any, tmp_path: Any) -> None:
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,good_deeds\nt1,2024-13,1\nt2,2024-11,x\n", encoding="utf-8")
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics", str(metrics), "--issued",
+                 "2024-10-15", "--as-of", "2025-03-01")
+    assert result.code == 1
+    assert "rows: 2 read, 0 evaluated, 2 rejected" in result.err

@@ -384,8 +384,8 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         out.write(text)
     err.write(f"rows: {ev.rows_total} read, {ev.rows_used} evaluated, "
               f"{ev.rows_total - ev.rows_used} rejected\n")
-    if not ev.results:
-        err.write("nothing could be evaluated\n")
+    if not ev.results or ev.rows_used == 0:
+        err.write("nothing could be evaluated: no usable row\n")
         return EXIT_PROBLEMS
     if args.strict and rejected:
         return EXIT_PROBLEMS
