@@ -166,7 +166,7 @@ def test_straddling_february_and_an_unknown_month(plan_id: str) -> None:
     plan = er.load_plan(plan_id)
     tl = plan.timeline(ISSUED[plan_id])
     assert tl.phase_of_month(2025, 2) == "phase_2"
-    months = tl.months_of_phase("phase_1") + ["2025-02"]
+    months = [*tl.months_of_phase("phase_1"), "2025-02"]
     records = []
     for month in months:
         if month != months[0]:  # the first month of phase 1 is never reported by the commune
