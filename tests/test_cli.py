@@ -107,3 +107,12 @@ def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
                             capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "kon_plong: ok" in result.stdout
+
+
+def test_evaluate_output_into_a_missing_folder_is_a_usage_error(cli: Any, tmp_path: Path) -> None:
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,good_deeds\nt1,2024-11,1\n", encoding="utf-8")
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics", str(metrics), "--issued",
+                 "2024-10-15", "--as-of", "2025-01-01", "--output",
+                 str(tmp_path / "missing" / "out.json"))
+    assert result.code == 2 and "cannot write" in result.err

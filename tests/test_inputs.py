@@ -56,3 +56,17 @@ def test_units_tree(tmp_path: Path) -> None:
     assert [(i.code, i.location.line) for i in issues] == [("invalid-value", 4),
                                                            ("unknown-parent", 5)]
     assert issues[0].hint == "did you mean 'team'?"
+
+
+def test_a_cycle_in_the_units_tree_is_reported_not_followed_forever(tmp_path: Path) -> None:
+    from datetime import date
+
+    path = write(tmp_path, "u.csv", "id,name,kind,bloc,parent\na,A,commune,,b\nb,B,commune,,a\n"
+                 "t,T,team,,t\n")
+    units, issues, _ = read_unit_tree(path)
+    assert [(i.code, i.location.line) for i in issues] == [
+        ("parent-cycle", 2), ("parent-cycle", 3), ("parent-cycle", 4)]
+    records = [er.Record("t", "2024-11", {"force_members": 3, "force_members_patrolling": 3})]
+    ev = er.evaluate(PLAN, records, units=units, issued=date(2024, 10, 15),
+                     as_of=date(2025, 1, 1))  # terminates
+    assert {r.unit for r in ev.results} == {"a", "b", "t"}

@@ -379,7 +379,10 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     else:
         text = evaluation_markdown(ev, rejected)
     if args.output:
-        _write_atomic(args.output, text)
+        try:
+            _write_atomic(args.output, text)
+        except OSError as exc:
+            raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
     else:
         out.write(text)
     err.write(f"rows: {ev.rows_total} read, {ev.rows_used} evaluated, "

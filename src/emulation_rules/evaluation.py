@@ -263,9 +263,13 @@ def _contributors(unit_id: str, kind: str | None, metric: str, info: dict[str, U
     if level == kind:
         return [unit_id]
     found: list[str] = []
+    seen = {unit_id}
     stack = list(children.get(unit_id, ()))
     while stack:
         child = stack.pop()
+        if child in seen:  # a cycle in the parent links: each unit counts once
+            continue
+        seen.add(child)
         if info[child].kind == level:
             found.append(child)
         stack.extend(children.get(child, ()))

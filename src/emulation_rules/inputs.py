@@ -199,6 +199,17 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
         units.append(UnitInfo(c["id"], c.get("name", ""), c["kind"], c.get("bloc", ""),
                               c.get("parent", "")))
     known = {u.id for u in units}
+    parent_of = {u.id: u.parent for u in units}
+    for u in units:
+        seen, cursor = {u.id}, u.parent
+        while cursor and cursor in parent_of:
+            if cursor in seen:
+                issues.append(Issue("parent-cycle", f"unit {u.id!r} is its own ancestor "
+                                    "through 'parent'", Location(file, first[u.id], 0, (
+                                        f"row {first[u.id]}", "parent"))))
+                break
+            seen.add(cursor)
+            cursor = parent_of[cursor]
     for u in units:
         if u.parent and u.parent not in known:
             issues.append(Issue("unknown-parent", f"unit {u.id!r} names parent {u.parent!r}, "
