@@ -5,8 +5,12 @@
 For each 2024 plan: ``<plan>_units.csv`` (3 districts, 24 communes in 3 blocs, 240 security
 teams) and ``<plan>_metrics.csv`` (one row per unit and month of the plan's phases, for an
 example issue date). For ``phuong_tien``: the commune and 19 agencies, businesses and schools,
-with yearly attestations (có/không) and counts for 2026-2030. The numbers are SYNTHETIC: drawn from a seeded random generator with
-realistic rates, not taken from any real locality. A few rows are deliberately bad (a duplicate,
+with yearly attestations (có/không) and counts for 2026-2030, plus
+``phuong_tien_attestations.csv`` (judgements "thành tích xuất sắc") and
+``phuong_tien_prior_awards.csv`` (certificates of merit already received).
+
+The numbers are SYNTHETIC: drawn from a seeded random generator with realistic rates, not taken
+from any real locality. A few rows are deliberately bad (a duplicate,
 contradictory counts, a non-numeric cell, an unknown unit) and a few months are missing, so that
 an evaluation shows how such rows are reported.
 """
@@ -135,7 +139,7 @@ YEARLY_ATTESTATIONS = ["has_movement_plan", "security_safe_certified", "rated_ex
                        "effective_propaganda", "clean_organisation",
                        "business_security_standard"]
 YEARLY_COUNTS = ["models_rated_good", "serious_security_incidents", "complaint_letters",
-                 "escalated_complaints"]
+                 "escalated_complaints", "models_replicated_province_wide"]
 
 
 def generate_phuong_tien() -> None:
@@ -169,7 +173,24 @@ def generate_phuong_tien() -> None:
             row["serious_security_incidents"] = int(rng.random() < 0.05)
             row["complaint_letters"] = int(rng.random() < 0.12)
             row["escalated_complaints"] = int(rng.random() < 0.03)
+            row["models_replicated_province_wide"] = int(rng.random() < 0.15)
             rows.append(row)
+    # attestations of judgements the document leaves open, and awards already received
+    with (HERE / "phuong_tien_attestations.csv").open("w", encoding="utf-8",
+                                                      newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(["unit", "outstanding_achievement"])
+        for u in units:
+            writer.writerow([u["id"], "có" if rng.random() < 0.6 else "không"])
+    with (HERE / "phuong_tien_prior_awards.csv").open("w", encoding="utf-8",
+                                                      newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(["unit", "form", "granted_by", "count"])
+        for u in units:
+            count = rng.choice([0, 1, 2, 3, 3, 4])
+            if count:
+                writer.writerow([u["id"], "certificate_of_merit", rng.choice(
+                    ["provincial_people_committee", "ministry_of_public_security"]), count])
     rows.append(dict(rows[3]))                          # duplicate-row
     rows[7]["rated_excellent"] = "tốt"                   # not yes/no
     with (HERE / "phuong_tien_metrics.csv").open("w", encoding="utf-8-sig",

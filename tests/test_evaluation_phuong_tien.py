@@ -16,7 +16,7 @@ GOOD: dict[str, int | None] = {
     "has_movement_plan": 1, "security_safe_certified": 1, "rated_excellent": 1,
     "models_rated_good": 1, "serious_security_incidents": 0, "effective_propaganda": 1,
     "clean_organisation": 1, "complaint_letters": 0, "escalated_complaints": 0,
-    "business_security_standard": 1,
+    "business_security_standard": 1, "models_replicated_province_wide": 1,
 }
 # (condition id, the value that fails it, IV.1.2 wording)
 FAILURES = [
@@ -47,10 +47,14 @@ def test_a_year_met() -> None:
     ev = run({"2026": GOOD})
     assert ev.windows == ("year:2026", "year:2027", "year:2028")
     (res,) = [r for r in ev.results if r.window == "year:2026"]
-    assert [(c.criterion, c.verdict) for c in res.criteria] == [("certificate_of_merit", "met")]
+    # the yearly conditions of the certificate of merit (IV.1.2) and the flag's replicated
+    # model (IV.1.1), whose final review is by stage
+    assert [(c.criterion, c.verdict) for c in res.criteria] == [
+        ("emulation_flag", "met"), ("certificate_of_merit", "met")]
     got = conditions(ev, "2026")
     assert "business_standard" not in got  # "Riêng đối với doanh nghiệp": not for a commune
-    assert all(t.section == "IV.1.2" for t in got.values())
+    assert {t.section for t in got.values()} == {"IV.1.1", "IV.1.2"}
+    assert got["replicated_model"].section == "IV.1.1"
 
 
 @pytest.mark.parametrize(("condition", "column", "value"), FAILURES)
@@ -59,6 +63,7 @@ def test_a_year_failed_on_each_condition(condition: str, column: str, value: int
     got = conditions(ev, "2027")
     assert got[condition].verdict == "not_met"
     assert [t.target for t in got.values() if t.verdict == "not_met"] == [condition]
+    assert got["replicated_model"].verdict == "met"
 
 
 def test_a_year_unknown() -> None:

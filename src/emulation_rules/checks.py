@@ -58,6 +58,9 @@ def _check_citations(plan: Plan) -> Iterator[_Found]:
     if plan.template:
         return
     hint = "add source: {section: ..., quote: ...}, or policy: local with a reason"
+    if plan.scoring is not None and not _cited(plan.scoring):
+        yield ("missing-citation", "scoring is a rule no document states: mark it policy: "
+               "local with a reason", ("scoring",), hint)
     if plan.missing_period is not None and not _cited(plan.missing_period):
         yield ("missing-citation", "missing_period is a rule: cite it or mark it policy: "
                "local with a reason", ("missing_period",), hint)
@@ -194,6 +197,12 @@ def _check_timeline(plan: Plan) -> Iterator[_Found]:
                 yield ("phase-outside-campaign", f"phase {phase.id!r} lies outside the "
                        "campaign window", ("phases", i), None)
         previous = phase
+    if plan.scoring is not None:
+        criteria = {c.id for c in plan.criteria}
+        for crit in plan.scoring.points:
+            if crit not in criteria:
+                yield ("unknown-criterion", f"scoring names criterion {crit!r}, which the plan "
+                       "does not have", ("scoring", "points", crit), did_you_mean(crit, criteria))
     phase_ids = {p.id for p in plan.phases}
     for i, deadline in enumerate(plan.deadlines):
         if deadline.phase is not None and deadline.phase not in phase_ids:

@@ -70,7 +70,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--units", type=Path, metavar="FILE",
                    help="CSV/JSON/YAML of id, name, kind: units that owe deadlines")
 
-    p = sub.add_parser("evaluate", help="apply a plan to unit metrics and explain each verdict")
+    for name, text in (("evaluate", "apply a plan to unit metrics and explain each verdict"),
+                       ("awards", "award candidates per tier and authority at a review")):
+        p = sub.add_parser(name, help=text)
+        _evaluation_args(p, plan_help)
+        if name == "awards":
+            p.add_argument("--review", required=True, metavar="REVIEW",
+                           help="final, a phase id (phase_1), year:2026 or stage:2026-2030")
+            p.add_argument("--attestations", type=Path, metavar="FILE",
+                           help="unit + yes/no columns per attestation (outstanding_achievement, "
+                           "leads_bloc, ...)")
+            p.add_argument("--prior-awards", type=Path, metavar="FILE",
+                           help="unit, form, granted_by, count: awards already received")
+    return parser
+
+
+def _evaluation_args(p: argparse.ArgumentParser, plan_help: str) -> None:
     p.add_argument("--plan", required=True, metavar="PLAN", help=plan_help)
     p.add_argument("--metrics", required=True, type=Path, metavar="FILE",
                    help="CSV/JSON/YAML: unit, period, one column per metric")
@@ -85,7 +100,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 if any row is rejected")
     p.add_argument("--explain", metavar="UNIT", help="explain one unit's verdicts in sentences")
     p.add_argument("--lang", choices=("vi", "en"), default="vi")
-    return parser
 
 
 def _date_arg(text: str) -> date:
@@ -321,18 +335,21 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
+    """Load the plan, read units and metrics (streaming), evaluate; report rejected rows.
+
+    Returns (plan, evaluation, units, rejected, warnings), or None when the plan cannot load.
+    """
     from dataclasses import replace
 
     from .errors import Issue, Location
     from .evaluation import UnsupportedPlanError, evaluate
     from .inputs import MetricsRead, iter_metrics, known_units_only, read_unit_tree
-    from .reporting import evaluation_csv, evaluation_data, evaluation_markdown, explain
     from .timeline import TimelineError
 
     plan = _load_or_report(args.plan, err)
     if plan is None:
-        return EXIT_PROBLEMS
+        return None
     if plan.template:
         raise _UsageError(f"{plan.id} is a template: evaluate a plan that extends it")
     as_of = args.as_of
@@ -342,7 +359,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if not args.metrics.is_file():
         raise _UsageError(f"no metrics file {str(args.metrics)!r}")
     units = None
-    rejected = []
+    rejected: list[Issue] = []
     if args.units:
         if not args.units.is_file():
             raise _UsageError(f"no units file {str(args.units)!r}")
@@ -369,15 +386,10 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                  rows_used=read.rows_total - len(rejected_rows), rejected=tuple(rejected))
     for issue in [*rejected, *read.warnings]:
         err.write(f"{issue}\n")
-    if args.explain:
-        text = explain(ev, args.explain, args.lang)
-    elif args.format == "json":
-        text = json.dumps(evaluation_data(ev, rejected, read.warnings), ensure_ascii=False,
-                          indent=2, sort_keys=False) + "\n"
-    elif args.format == "csv":
-        text = evaluation_csv(ev)
-    else:
-        text = evaluation_markdown(ev, rejected)
+    return plan, ev, units, rejected, read.warnings
+
+
+def _emit(args: argparse.Namespace, text: str, out: IO[str]) -> None:
     if args.output:
         try:
             _write_atomic(args.output, text)
@@ -385,6 +397,9 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
     else:
         out.write(text)
+
+
+def _finish(args: argparse.Namespace, ev: Any, rejected: Sequence[Any], err: IO[str]) -> int:
     err.write(f"rows: {ev.rows_total} read, {ev.rows_used} evaluated, "
               f"{ev.rows_total - ev.rows_used} rejected\n")
     if not ev.results or ev.rows_used == 0:
@@ -393,6 +408,66 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.strict and rejected:
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .reporting import evaluation_csv, evaluation_data, evaluation_markdown, explain
+
+    done = _evaluated(args, err)
+    if done is None:
+        return EXIT_PROBLEMS
+    _, ev, _, rejected, warnings = done
+    if args.explain:
+        text = explain(ev, args.explain, args.lang)
+    elif args.format == "json":
+        text = json.dumps(evaluation_data(ev, rejected, warnings), ensure_ascii=False,
+                          indent=2) + "\n"
+    elif args.format == "csv":
+        text = evaluation_csv(ev)
+    else:
+        text = evaluation_markdown(ev, rejected)
+    _emit(args, text, out)
+    return _finish(args, ev, rejected, err)
+
+
+def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .awards import ReviewError, awards
+    from .inputs import read_attestations, read_prior_awards
+    from .reporting import awards_csv, awards_data, awards_explain, awards_markdown
+
+    done = _evaluated(args, err)
+    if done is None:
+        return EXIT_PROBLEMS
+    plan, ev, units, rejected, _ = done
+    attestations = prior = None
+    for path in (args.attestations, args.prior_awards):
+        if path is not None and not path.is_file():
+            raise _UsageError(f"no file {str(path)!r}")
+    if args.attestations:
+        attestations, att_issues, _ = read_attestations(args.attestations)
+        rejected = [*rejected, *att_issues]
+        for issue in att_issues:
+            err.write(f"{issue}\n")
+    if args.prior_awards:
+        prior, prior_issues, _ = read_prior_awards(args.prior_awards)
+        rejected = [*rejected, *prior_issues]
+        for issue in prior_issues:
+            err.write(f"{issue}\n")
+    try:
+        report = awards(plan, ev, args.review, units=units, attestations=attestations,
+                        prior_awards=prior)
+    except ReviewError as exc:
+        raise _UsageError(str(exc)) from None
+    if args.explain:
+        text = awards_explain(report, args.explain, args.lang)
+    elif args.format == "json":
+        text = json.dumps(awards_data(report, ev), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = awards_csv(report)
+    else:
+        text = awards_markdown(report, ev)
+    _emit(args, text, out)
+    return _finish(args, ev, rejected, err)
 
 
 def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
@@ -417,8 +492,9 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
         return _cmd_show(args, stdout, stderr)
     if args.command == "diff":
         return _cmd_diff(args, stdout, stderr)
-    if args.command in ("timeline", "evaluate"):
-        command = _cmd_timeline if args.command == "timeline" else _cmd_evaluate
+    if args.command in ("timeline", "evaluate", "awards"):
+        command = {"timeline": _cmd_timeline, "evaluate": _cmd_evaluate,
+                   "awards": _cmd_awards}[args.command]
         try:
             return command(args, stdout, stderr)
         except _UsageError as exc:

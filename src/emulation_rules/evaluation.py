@@ -273,7 +273,8 @@ def _contributors(unit_id: str, kind: str | None, metric: str, info: dict[str, U
         if info[child].kind == level:
             found.append(child)
         stack.extend(children.get(child, ()))
-    return sorted(found)
+    # no unit of the metric's level below it: the unit reports those counts on its own row
+    return sorted(found) or [unit_id]
 
 
 def _period_values(unit_id: str, kind: str | None, period: str, metrics: Sequence[str],
@@ -356,20 +357,21 @@ class _YearlyCheck:
 
 
 def _yearly_checks(plan: Plan) -> list[_YearlyCheck]:
-    """Metric and attestation conditions of collective standards reviewed every year."""
+    """Metric and attestation conditions of collective standards reviewed yearly or by stage."""
     out: list[_YearlyCheck] = []
     seen: set[str] = set()
     for award in plan.awards:
-        if "yearly_review" not in award.occasions:
+        if not {"yearly_review", "stage_review"} & set(award.occasions):
             continue
         for standard in award.standards:
             if standard.recipient != "collective":
                 continue
             for cond in standard.conditions:
+                key = f"{award.id}.{cond.id}"
                 if not isinstance(cond, MetricCondition | AttestationCondition) or (
-                        cond.id in seen):
+                        key in seen):
                     continue
-                seen.add(cond.id)
+                seen.add(key)
                 check = (compile_condition(cond.condition) if isinstance(cond, MetricCondition)
                          else None)
                 out.append(_YearlyCheck(award.id, cond, standard.categories, check))

@@ -15,15 +15,20 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._tables import Row, iter_table, read_table
 from .errors import Issue, Location, did_you_mean
 from .evaluation import Record, UnitInfo, ratio_pairs
 from .model import Plan
+
+if TYPE_CHECKING:
+    from .awards import PriorAward
 from .submissions import BODIES
 from .vocabulary import ATTESTATIONS, METRICS, UNIT_KINDS
 
-__all__ = ["MetricsRead", "iter_metrics", "known_units_only", "read_metrics", "read_unit_tree"]
+__all__ = ["MetricsRead", "iter_metrics", "known_units_only", "read_attestations", "read_metrics",
+           "read_prior_awards", "read_unit_tree"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
@@ -109,11 +114,11 @@ def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
             if column in _RESERVED:
                 continue
             if column in ATTESTATIONS:
-                answer = text.lower()
-                if answer == "":
+                answer = _yes_no(text)
+                if text == "":
                     values[column] = None
-                elif answer in _YES or answer in _NO:
-                    values[column] = 1 if answer in _YES else 0
+                elif answer is not None:
+                    values[column] = int(answer)
                 else:
                     problems.append(Issue("invalid-value", f"{column} = {text!r} is not yes or "
                                           "no (có / không)", row.location(file, column)))
@@ -217,3 +222,86 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
                                                                      (f"row {first[u.id]}",
                                                                       "parent"))))
     return units, issues, len(rows) + sum(1 for i in issues if i.code == "row-shape")
+
+
+def _yes_no(text: str) -> bool | None:
+    answer = text.strip().lower()
+    if answer in _YES:
+        return True
+    if answer in _NO:
+        return False
+    return None
+
+
+def read_attestations(path: Path) -> tuple[dict[str, dict[str, bool]], list[Issue], int]:
+    """Attestations per unit: a ``unit`` column and one yes/no (có/không) column per attestation
+    id (``outstanding_achievement``, ``leads_bloc``, ...). Blank cells attest nothing."""
+    rows, issues = read_table(path)
+    file = str(path)
+    out: dict[str, dict[str, bool]] = {}
+    for row in rows:
+        unit = row.cells.get("unit", "")
+        if not unit:
+            issues.append(Issue("missing-value", "row has no 'unit'", row.location(file, "unit")))
+            continue
+        found: dict[str, bool] = {}
+        bad = False
+        for column, text in row.cells.items():
+            if column == "unit" or text == "":
+                continue
+            if column not in ATTESTATIONS:
+                issues.append(Issue("unknown-column", f"column {column!r} is not an attestation",
+                                    row.location(file, column), did_you_mean(column,
+                                                                             ATTESTATIONS)))
+                bad = True
+                continue
+            value = _yes_no(text)
+            if value is None:
+                issues.append(Issue("invalid-value", f"{column} = {text!r} is not yes or no "
+                                    "(có / không)", row.location(file, column)))
+                bad = True
+                continue
+            found[column] = value
+        if bad:
+            continue
+        if unit in out:
+            issues.append(Issue("duplicate-row", f"unit {unit!r} has two rows",
+                                row.location(file, "unit")))
+            continue
+        out[unit] = found
+    return out, issues, len(rows)
+
+
+def read_prior_awards(path: Path) -> tuple[list[PriorAward], list[Issue], int]:
+    """Awards already received: ``unit``, ``form`` (certificate_of_merit, ...), ``granted_by``
+    (a body id) and an optional ``count`` (default 1)."""
+    from .awards import PriorAward
+    from .submissions import BODIES
+
+    rows, issues = read_table(path)
+    file = str(path)
+    forms = ("commendation", "certificate_of_merit", "emulation_flag")
+    out: list[PriorAward] = []
+    for row in rows:
+        c = row.cells
+        missing = [k for k in ("unit", "form", "granted_by") if not c.get(k)]
+        if missing:
+            issues.append(Issue("missing-value", f"row has no {missing[0]!r}",
+                                row.location(file, missing[0])))
+            continue
+        if c["form"] not in forms:
+            issues.append(Issue("invalid-value", f"unknown award form {c['form']!r}",
+                                row.location(file, "form"), did_you_mean(c["form"], forms)))
+            continue
+        if c["granted_by"] not in BODIES:
+            issues.append(Issue("invalid-value", f"unknown body {c['granted_by']!r}",
+                                row.location(file, "granted_by"),
+                                did_you_mean(c["granted_by"], BODIES)))
+            continue
+        count_text = c.get("count") or "1"
+        if not re.fullmatch(r"\d{1,4}", count_text):
+            issues.append(Issue("invalid-count", f"count {count_text!r} is not a whole number",
+                                row.location(file, "count")))
+            continue
+        out.append(PriorAward(c["unit"], c["form"], c["granted_by"], int(count_text)))
+    return out, issues, len(rows)

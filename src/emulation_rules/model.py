@@ -57,6 +57,7 @@ __all__ = [
     "Reference",
     "Relation",
     "ReviewCycle",
+    "Scoring",
     "Source",
     "Standard",
     "StraddlingMonth",
@@ -519,6 +520,27 @@ class StraddlingMonth(_Cited):
 DEFAULT_STRADDLING_RULE = "most_days"
 
 
+TieKey = Literal["score", "criteria_met", "targets_met", "unit_id"]
+
+
+class Scoring(_Cited):
+    """How units score and rank in their emulation bloc (khối thi đua). No document states it:
+    declare it as local policy. A unit earns a criterion's points when it meets that criterion
+    in the window; ties are broken by the keys in order, the last being ``unit_id``."""
+
+    points: dict[Id, Annotated[int, Field(ge=0, le=1000, strict=True)]] = Field(
+        default_factory=dict)
+    """Points per criterion id; a criterion not listed is worth 1."""
+    tie_break: Annotated[tuple[TieKey, ...], Field(min_length=1)] = ("score", "unit_id")
+    """Ranking keys, highest first: score, criteria_met, targets_met; unit_id (ascending) last."""
+
+    @model_validator(mode="after")
+    def _deterministic(self) -> Scoring:
+        if self.tie_break[-1] != "unit_id":
+            raise ValueError("tie_break must end with unit_id, so that ties are always broken")
+        return self
+
+
 class MissingPeriod(_Cited):
     """What an expected period with no data means for a verdict. Without a declaration a
     missing period makes the verdict ``unknown``; a plan may declare ``not_met`` instead."""
@@ -549,6 +571,8 @@ class Plan(_Model):
     """The phase a month straddling a phase boundary belongs to (default: most_days)."""
     missing_period: MissingPeriod | None = None
     """What a period with no data means (default: the verdict is unknown)."""
+    scoring: Scoring | None = None
+    """Points per criterion and tie-break keys for ranking in a bloc (default: 1 point each)."""
     remove: tuple[Id, ...] = ()
     """Ids of inherited phases, criteria, deadlines or awards to drop."""
 

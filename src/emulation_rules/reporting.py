@@ -306,3 +306,127 @@ def _sentence(t: Any, lang: str) -> str:
     if t.missing_periods:
         text += f"; no data for {', '.join(t.missing_periods)}"
     return f"{text}. {cite}"
+
+
+# ---------------------------------------------------------------------------------------------
+# awards
+
+_BASIS_VI = {"document": "theo văn bản", "attestation": "theo xác nhận",
+             "local_policy": "theo quy định địa phương (policy: local)",
+             "computed": "tính từ xếp hạng"}
+_BASIS_EN = {"document": "from the document", "attestation": "from an attestation",
+             "local_policy": "by local policy", "computed": "computed from the ranking"}
+
+
+def _condition_data(o: Any) -> dict[str, Any]:
+    return {"id": o.id, "kind": o.kind, "verdict": o.verdict, "basis": o.basis,
+            "detail": o.detail, "section": o.section, "quote": o.quote}
+
+
+def awards_data(report: Any, ev: Any) -> dict[str, Any]:
+    """An awards report as JSON-ready data, in a fixed order."""
+    return {
+        "plan": report.plan_id, "plan_hash": ev.plan_hash, "issued": _iso(ev.issued),
+        "as_of": ev.as_of.isoformat(), "review": report.review, "occasion": report.occasion,
+        "windows": list(report.windows), "notes": list(report.notes),
+        "standings": [{"unit": s.unit, "bloc": s.bloc, "score": s.score,
+                       "criteria_met": s.criteria_met, "targets_met": s.targets_met,
+                       "rank": s.rank, "bloc_size": s.bloc_size,
+                       "bloc_complete": s.bloc_complete} for s in report.standings],
+        "awards": [{
+            "award": a.award, "label": {"vi": a.label_vi, "en": a.label_en}, "form": a.form,
+            "granted_by": a.granted_by, "proposed_by": a.proposed_by,
+            "eligible": sorted({c.unit for c in a.candidates if c.verdict == "met"}),
+            "candidates": [{"unit": c.unit, "standard": c.standard, "verdict": c.verdict,
+                            "conditions": [_condition_data(o) for o in c.conditions]}
+                           for c in a.candidates],
+        } for a in report.awards],
+    }
+
+
+def awards_csv(report: Any) -> str:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["award", "form", "granted_by", "unit", "standard", "verdict", "condition",
+                     "condition_verdict", "basis", "detail", "section"])
+    for a in report.awards:
+        for c in a.candidates:
+            for o in c.conditions:
+                writer.writerow([_safe_cell(v) for v in (
+                    a.award, a.form or "", a.granted_by, c.unit, c.standard, c.verdict, o.id,
+                    o.verdict, o.basis, o.detail, o.section)])
+    return buf.getvalue()
+
+
+def awards_markdown(report: Any, ev: Any) -> str:
+    lines = [f"# {report.plan_id}: awards at review {report.review} ({report.occasion})", "",
+             f"- evaluated as of {ev.as_of.isoformat()}; windows: {', '.join(report.windows)}",
+             f"- plan hash: `{ev.plan_hash}`", ""]
+    lines += [f"> {n}" for n in report.notes]
+    by_authority: dict[str, list[Any]] = {}
+    for a in report.awards:
+        by_authority.setdefault(a.granted_by, []).append(a)
+    for authority, items in by_authority.items():
+        lines += [f"## Granted by {authority}", ""]
+        for a in items:
+            counts = {v: sum(1 for c in a.candidates if c.verdict == v)
+                      for v in ("met", "unknown", "not_met")}
+            form = a.form or "no form named (theo thẩm quyền)"
+            lines += [f"### {a.label_vi} ({form})", "",
+                      f"eligible {counts['met']}, undecided {counts['unknown']}, "
+                      f"not eligible {counts['not_met']}", ""]
+            eligible = [c for c in a.candidates if c.verdict == "met"]
+            if eligible:
+                lines += ["| unit | standard | conditions met |", "| --- | --- | --- |"]
+                lines += [f"| {c.unit} | {c.standard} | "
+                          + ", ".join(f"{o.id} ({o.basis})" for o in c.conditions) + " |"
+                          for c in eligible]
+                lines.append("")
+    if report.standings:
+        ranked = [s for s in report.standings if s.rank is not None]
+        if ranked:
+            lines += ["## Bloc rankings", "", "| bloc | rank | unit | score | targets met |",
+                      "| --- | ---: | --- | ---: | ---: |"]
+            lines += [f"| {s.bloc} | {s.rank} | {s.unit} | {s.score} | {s.targets_met} |"
+                      for s in ranked]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def awards_explain(report: Any, unit: str, lang: str = "vi") -> str:
+    """Which tiers a unit is eligible for, why, and what it still lacks for the next tier."""
+    rows = report.for_unit(unit)
+    vi = lang == "vi"
+    if not rows:
+        return (f"Đơn vị {unit} không thuộc diện xét khen thưởng nào ở kỳ {report.review}.\n"
+                if vi else f"Unit {unit} is a candidate for no award at review "
+                f"{report.review}.\n")
+    basis = _BASIS_VI if vi else _BASIS_EN
+    lines = [f"{unit}, {report.review}:"]
+    standing = next((s for s in report.standings if s.unit == unit), None)
+    if standing is not None and standing.rank is not None:
+        lines.append(f"  Xếp hạng {standing.rank}/{standing.bloc_size} trong khối "
+                      f"{standing.bloc} (điểm {standing.score})." if vi else
+                      f"  Rank {standing.rank} of {standing.bloc_size} in bloc {standing.bloc} "
+                      f"(score {standing.score}).")
+    for award, cand in rows:
+        word = {"met": "đủ điều kiện" if vi else "eligible",
+                "not_met": "chưa đủ điều kiện" if vi else "not eligible",
+                "unknown": "chưa xác định được" if vi else "undecided"}[cand.verdict]
+        lines.append(f"  {award.label_vi if vi else award.label_en}: {word}.")
+        for o in cand.conditions:
+            mark = "✓" if o.verdict == "met" else ("✗" if o.verdict == "not_met" else "?")
+            lines.append(f"    {mark} {o.id}: {o.detail} — {basis[o.basis]}"
+                         + (f" [{o.section}]" if o.section else ""))
+    # tiers come lowest first: the next tier is the first one above the highest reached
+    reached = max((i for i, (_, c) in enumerate(rows) if c.verdict == "met"), default=-1)
+    higher = [(a, c) for i, (a, c) in enumerate(rows) if i > reached and c.verdict != "met"]
+    if higher:
+        award, cand = higher[0]
+        lacks = "; ".join(f"{o.id} ({o.detail})" for o in cand.lacking)
+        lines.append(f"  Còn thiếu cho mức {award.label_vi}: {lacks}." if vi else
+                      f"  Still lacking for {award.label_en}: {lacks}.")
+    return "\n".join(lines) + "\n"

@@ -157,6 +157,8 @@ _ATTESTATIONS = (
                 "hiệu quả", "leads by example and contributes effective initiatives"),
     Attestation("active_participation", "Tích cực hưởng ứng, phối hợp tuyên truyền lan tỏa",
                 "takes an active part and helps spread the movement"),
+    Attestation("leads_bloc", "Dẫn đầu khối thi đua",
+                "leads its emulation bloc (used when the bloc's ranking cannot be computed)"),
     Attestation("unit_movement_well_run", "Phong trào thi đua của đơn vị được tổ chức sâu rộng, "
                 "hiệu quả, đúng quy định", "the movement in the unit the person heads was run "
                 "widely, effectively and by the rules"),

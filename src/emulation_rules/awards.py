@@ -1,0 +1,374 @@
+"""Awards and rankings: scores, bloc ranks, award eligibility per review, and what a unit lacks.
+
+Pure: works on an :class:`~emulation_rules.evaluation.Evaluation`, the units, and the
+attestations and prior awards given as data. A review (``final``, a phase id, ``year:2026``,
+``stage:2026-2030``) selects the awards whose occasion it is and the evaluation windows they
+look at. Every condition outcome says where it came from: the document (computed from the
+evaluation), an attestation, or a rule of local policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .evaluation import CAMPAIGN, Evaluation, UnitInfo, UnitResult
+from .model import (
+    AttestationCondition,
+    Award,
+    JudgementCondition,
+    LeadsBlocCondition,
+    MetricCondition,
+    Plan,
+    PriorAwardsCondition,
+    Standard,
+)
+
+__all__ = ["AwardResult", "AwardsReport", "Candidate", "ConditionOutcome", "PriorAward",
+           "ReviewError", "Standing", "awards", "standings"]
+
+Verdict = Literal["met", "not_met", "unknown"]
+Basis = Literal["document", "attestation", "local_policy", "computed"]
+_FORM_RANK = {"commendation": 1, "certificate_of_merit": 2, "emulation_flag": 3}
+COLLECTIVE_KINDS = ("team", "commune", "agency", "business", "school", "district")
+
+
+class ReviewError(ValueError):
+    """The review named does not exist for this plan and evaluation."""
+
+
+@dataclass(frozen=True)
+class PriorAward:
+    """An award a unit already received (input for conditions like "03 Bằng khen")."""
+
+    unit: str
+    form: str
+    granted_by: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A unit's score and rank in its bloc for the review's windows."""
+
+    unit: str
+    bloc: str
+    score: int
+    criteria_met: int
+    targets_met: int
+    rank: int | None
+    bloc_size: int
+    bloc_complete: bool
+    """Every unit of the bloc in the units file has results: the rank is computed, not given."""
+
+
+@dataclass(frozen=True)
+class ConditionOutcome:
+    id: str
+    kind: str
+    verdict: Verdict
+    basis: Basis
+    detail: str
+    section: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    unit: str
+    standard: str
+    verdict: Verdict
+    """met: eligible; not_met: a condition failed; unknown: a condition could not be decided."""
+    conditions: tuple[ConditionOutcome, ...]
+
+    @property
+    def lacking(self) -> tuple[ConditionOutcome, ...]:
+        return tuple(c for c in self.conditions if c.verdict != "met")
+
+
+@dataclass(frozen=True)
+class AwardResult:
+    award: str
+    label_vi: str
+    label_en: str
+    form: str | None
+    granted_by: str
+    proposed_by: str | None
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True)
+class AwardsReport:
+    plan_id: str
+    review: str
+    occasion: str
+    windows: tuple[str, ...]
+    standings: tuple[Standing, ...]
+    awards: tuple[AwardResult, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def eligible(self, award_id: str) -> list[str]:
+        result = next(a for a in self.awards if a.award == award_id)
+        return sorted({c.unit for c in result.candidates if c.verdict == "met"})
+
+    def for_unit(self, unit: str) -> list[tuple[AwardResult, Candidate]]:
+        return [(a, c) for a in self.awards for c in a.candidates if c.unit == unit]
+
+
+def _review(plan: Plan, ev: Evaluation, review: str) -> tuple[str, tuple[str, ...]]:
+    """The occasion a review is, and the evaluation windows it looks at."""
+    phases = [w for w in ev.windows if w != CAMPAIGN and not w.startswith("year:")]
+    years = [w for w in ev.windows if w.startswith("year:")]
+    if review == "final" and CAMPAIGN in ev.windows:
+        return "final_review", tuple(phases)
+    if review in phases:
+        return "phase_review", (review,)
+    if review in years:
+        return "yearly_review", (review,)
+    if review.startswith("stage:"):
+        try:
+            first, last = (int(y) for y in review.removeprefix("stage:").split("-"))
+        except ValueError:
+            first = last = 0
+        inside = tuple(y for y in years if first <= int(y[5:]) <= last)
+        if inside:
+            return "stage_review", inside
+    valid = (["final"] if CAMPAIGN in ev.windows else []) + phases + years
+    if years:
+        valid.append("stage:FIRST-LAST")
+    raise ReviewError(f"no review {review!r} for plan {plan.id!r} as evaluated; reviews: "
+                      + ", ".join(valid))
+
+
+def _key(plan: Plan) -> Callable[[Standing], tuple[Any, ...]]:
+    keys = plan.scoring.tie_break if plan.scoring else ("score", "unit_id")
+
+    def key(s: Standing) -> tuple[Any, ...]:
+        parts: list[Any] = []
+        for k in keys:
+            parts.append(s.unit if k == "unit_id" else -getattr(s, k))
+        return tuple(parts)
+
+    return key
+
+
+def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
+              units: Sequence[UnitInfo]) -> list[Standing]:
+    """Score and rank every evaluated unit over ``windows``, ranks within each bloc.
+
+    A unit earns a criterion's points (default 1) for each window in which it meets it. Ranks
+    follow the plan's tie-break keys; they are the same whatever the input order.
+    """
+    points = plan.scoring.points if plan.scoring else {}
+    info = {u.id: u for u in units}
+    totals: dict[str, list[int]] = {}
+    for res in ev.results:
+        if res.window not in windows:
+            continue
+        t = totals.setdefault(res.unit, [0, 0, 0])
+        for crit in res.criteria:
+            if crit.verdict == "met":
+                t[0] += points.get(crit.criterion, 1)
+                t[1] += 1
+            t[2] += sum(1 for target in crit.targets if target.verdict == "met")
+    blocs: dict[str, list[str]] = {}
+    for u in units:
+        if u.bloc:
+            blocs.setdefault(u.bloc, []).append(u.id)
+    raw = {uid: Standing(uid, info[uid].bloc if uid in info else "", s, c, tm, None, 0, False)
+           for uid, (s, c, tm) in totals.items()}
+    out: dict[str, Standing] = dict(raw)
+    key = _key(plan)
+    for bloc, members in blocs.items():
+        present = [raw[m] for m in members if m in raw]
+        ranked = sorted(present, key=key)
+        complete = len(present) == len(members)
+        for rank, s in enumerate(ranked, start=1):
+            out[s.unit] = Standing(s.unit, bloc, s.score, s.criteria_met, s.targets_met, rank,
+                                   len(members), complete)
+    return sorted(out.values(), key=lambda s: (s.bloc, s.rank or 0, s.unit))
+
+
+@dataclass(frozen=True)
+class _Context:
+    plan: Plan
+    ev: Evaluation
+    windows: tuple[str, ...]
+    occasion: str
+    results: Mapping[tuple[str, str], UnitResult]
+    standing: Mapping[str, Standing]
+    attestations: Mapping[str, Mapping[str, bool]]
+    prior: Mapping[str, Sequence[PriorAward]] | None
+
+
+def _outcome(cond: Any, verdict: Verdict, basis: Basis, detail: str) -> ConditionOutcome:
+    source = getattr(cond, "source", None)
+    return ConditionOutcome(cond.id, cond.kind, verdict, basis, detail,
+                            source.section if source else None,
+                            source.quote if source else None)
+
+
+def _all_criteria_met(ctx: _Context, unit: str) -> tuple[Verdict, str]:
+    verdicts: list[str] = []
+    for window in ctx.windows:
+        res = ctx.results.get((unit, window))
+        if res is None:
+            verdicts.append("unknown")
+            continue
+        verdicts += [c.verdict for c in res.criteria]
+    if "not_met" in verdicts:
+        return "not_met", f"not every criterion met in {', '.join(ctx.windows)}"
+    if "unknown" in verdicts or not verdicts:
+        return "unknown", f"some criteria undecided in {', '.join(ctx.windows)}"
+    return "met", f"every criterion met in {', '.join(ctx.windows)}"
+
+
+def _judgement(ctx: _Context, cond: JudgementCondition, unit: str) -> ConditionOutcome:
+    attested = ctx.attestations.get(unit, {}).get(cond.attestation)
+    if attested is not None:
+        return _outcome(cond, "met" if attested else "not_met", "attestation",
+                        f"{cond.attestation} attested {'yes' if attested else 'no'}")
+    if cond.default is None:
+        return _outcome(cond, "unknown", "document", f"needs an attestation {cond.attestation}")
+    if cond.default.rule == "all_criteria_met":
+        verdict, detail = _all_criteria_met(ctx, unit)
+        return _outcome(cond, verdict, "local_policy", detail + " (local default rule)")
+    return _outcome(cond, "unknown", "local_policy",
+                    f"needs an attestation {cond.attestation} (local default rule)")
+
+
+def _evaluated(ctx: _Context, award: str, cond_id: str, unit: str) -> list[Any]:
+    found: list[Any] = []
+    for window in ctx.windows:
+        res = ctx.results.get((unit, window))
+        if res is None:
+            found.append(None)
+            continue
+        match = next((t for c in res.criteria if c.criterion == award
+                      for t in c.targets if t.target == cond_id), None)
+        found.append(match)
+    return found
+
+
+def _attestation(ctx: _Context, cond: AttestationCondition, unit: str,
+                 award: str) -> ConditionOutcome:
+    attested = ctx.attestations.get(unit, {}).get(cond.attestation)
+    if attested is not None:
+        return _outcome(cond, "met" if attested else "not_met", "attestation",
+                        f"{cond.attestation} attested {'yes' if attested else 'no'}")
+    found = _evaluated(ctx, award, cond.id, unit)
+    verdicts = [t.verdict if t is not None else "unknown" for t in found]
+    verdict: Verdict = ("not_met" if "not_met" in verdicts else
+                        "unknown" if "unknown" in verdicts or not verdicts else "met")
+    return _outcome(cond, verdict, "document",
+                    f"{cond.attestation} in the metrics of {', '.join(ctx.windows)}")
+
+
+def _metric(ctx: _Context, cond: MetricCondition, unit: str, award: str) -> ConditionOutcome:
+    found = _evaluated(ctx, award, cond.id, unit)
+    if not found or any(t is None or t.observed is None for t in found):
+        return _outcome(cond, "unknown", "document", "no data for "
+                        f"{', '.join(ctx.windows)}")
+    if len(found) == 1:
+        t = found[0]
+        return _outcome(cond, t.verdict, "document", f"observed {t.observed}")
+    total = sum(t.observed for t in found)  # a stage: counts summed over its years
+    threshold = getattr(cond.condition, "threshold", 0)
+    comparator = getattr(cond.condition, "comparator", "gte")
+    ops = {"gt": total > threshold, "gte": total >= threshold, "eq": total == threshold,
+           "lte": total <= threshold, "lt": total < threshold}
+    verdict: Verdict = "met" if ops.get(comparator, False) else "not_met"
+    return _outcome(cond, verdict, "document", f"{total} over {len(found)} years")
+
+
+def _leads_bloc(ctx: _Context, cond: LeadsBlocCondition, unit: str) -> ConditionOutcome:
+    s = ctx.standing.get(unit)
+    if s is not None and s.rank is not None and s.bloc_complete:
+        return _outcome(cond, "met" if s.rank == 1 else "not_met", "computed",
+                        f"rank {s.rank} of {s.bloc_size} in bloc {s.bloc} (score {s.score})")
+    attested = ctx.attestations.get(unit, {}).get("leads_bloc")
+    if attested is not None:
+        return _outcome(cond, "met" if attested else "not_met", "attestation",
+                        "leads_bloc attested (the bloc's members are not all in the input)")
+    return _outcome(cond, "unknown", "computed",
+                    "the bloc's members are not all in the input, and no attestation")
+
+
+def _prior(ctx: _Context, cond: PriorAwardsCondition, unit: str) -> ConditionOutcome:
+    if ctx.prior is None:
+        return _outcome(cond, "unknown", "document", "no prior-awards input given")
+    count = sum(p.count for p in ctx.prior.get(unit, ())
+                if p.form == cond.form and p.granted_by in cond.granted_by)
+    verdict: Verdict = "met" if count >= cond.at_least else "not_met"
+    return _outcome(cond, verdict, "attestation",
+                    f"{count} {cond.form} from {' or '.join(cond.granted_by)} "
+                    f"(needs {cond.at_least})")
+
+
+def _check(ctx: _Context, cond: Any, unit: str, award: str) -> ConditionOutcome:
+    handlers: dict[type, Callable[[], ConditionOutcome]] = {
+        JudgementCondition: lambda: _judgement(ctx, cond, unit),
+        AttestationCondition: lambda: _attestation(ctx, cond, unit, award),
+        MetricCondition: lambda: _metric(ctx, cond, unit, award),
+        LeadsBlocCondition: lambda: _leads_bloc(ctx, cond, unit),
+        PriorAwardsCondition: lambda: _prior(ctx, cond, unit),
+    }
+    return handlers[type(cond)]()
+
+
+def _candidates(ctx: _Context, award: Award, standard: Standard,
+                units: Sequence[UnitInfo]) -> list[Candidate]:
+    out = []
+    evaluated = {u for (u, w) in ctx.results if w in ctx.windows}
+    for u in units:
+        if u.id not in evaluated:
+            continue
+        if standard.recipient == "individual" and u.kind != "person":
+            continue
+        if standard.recipient == "collective" and u.kind not in COLLECTIVE_KINDS:
+            continue
+        if standard.categories and u.kind not in standard.categories:
+            continue
+        outcomes = tuple(_check(ctx, c, u.id, award.id) for c in standard.conditions
+                         if not c.applies_to or u.kind in c.applies_to)
+        verdicts = {o.verdict for o in outcomes}
+        verdict: Verdict = ("not_met" if "not_met" in verdicts else
+                            "unknown" if "unknown" in verdicts else "met")
+        out.append(Candidate(u.id, standard.id, verdict, outcomes))
+    return out
+
+
+def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo] | None = None,
+           attestations: Mapping[str, Mapping[str, bool]] | None = None,
+           prior_awards: Sequence[PriorAward] | None = None) -> AwardsReport:
+    """Candidates for every award of the plan at ``review``, with the conditions met or not.
+
+    ``units`` defaults to the evaluated units (kind unknown: treated as collectives).
+    """
+    occasion, windows = _review(plan, ev, review)
+    if units is None:
+        units = [UnitInfo(u, kind="team") for u in sorted({r.unit for r in ev.results})]
+    ranking = standings(plan, ev, windows, units)
+    prior: dict[str, list[PriorAward]] | None = None
+    if prior_awards is not None:
+        prior = {}
+        for p in prior_awards:
+            prior.setdefault(p.unit, []).append(p)
+    ctx = _Context(plan, ev, windows, occasion, {(r.unit, r.window): r for r in ev.results},
+                   {s.unit: s for s in ranking}, attestations or {}, prior)
+    results = []
+    for award in sorted(plan.awards, key=lambda a: _FORM_RANK.get(a.form or "", 0)):
+        if occasion not in award.occasions:
+            continue
+        candidates = [c for std in award.standards
+                      for c in _candidates(ctx, award, std, units)]
+        candidates.sort(key=lambda c: ({"met": 0, "unknown": 1, "not_met": 2}[c.verdict],
+                                       c.unit, c.standard))
+        results.append(AwardResult(award.id, award.label.vi, award.label.en, award.form,
+                                   award.granted_by, award.proposed_by, tuple(candidates)))
+    notes = []
+    if not results:
+        notes.append(f"no award of plan {plan.id!r} is given at a {occasion.replace('_', ' ')}")
+    return AwardsReport(plan.id, review, occasion, windows, tuple(ranking), tuple(results),
+                        tuple(notes))

@@ -1,0 +1,206 @@
+"""Awards and rankings: eligibility per review with the basis of each condition, bloc ranking
+with the declared tie-break, and Phượng Tiến's flag prerequisites (IV.1.1) each missing."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date
+from typing import Any
+
+import pytest
+
+import emulation_rules as er
+from emulation_rules.awards import PriorAward, ReviewError, awards, standings
+from emulation_rules.evaluation import Record, UnitInfo, evaluate
+
+from .conftest import ROOT
+
+NT = er.load_plan("ninh_thuan")
+NT_ISSUED = date(2024, 11, 5)
+ALL_MET = {
+    "tips_total": 10, "tips_via_force": 9, "incidents_total": 1, "incidents_force_present": 1,
+    "models_highly_rated": 1, "rescue_callouts": 0, "rescue_callouts_present": 0,
+    "conditional_business_violations": 0, "household_records_total": 100,
+    "household_records_provided": 95, "illegal_weapons_cases": 0, "reoffences": 0,
+    "serious_traffic_accidents": 0, "force_members": 4, "force_members_patrolling": 4,
+    "good_deeds": 1, "members_commended": 0,
+}
+
+
+def nt_evaluation(communes: dict[str, dict[str, int]], bloc: str = "b1") -> Any:
+    tl = NT.timeline(NT_ISSUED)
+    months = [m for p in tl.phases for m in tl.months_of_phase(p.id)]
+    units = [UnitInfo(c, c, "commune", bloc) for c in communes]
+    records = [Record(c, m, {**ALL_MET, **changes}) for c, changes in communes.items()
+               for m in months]
+    return evaluate(NT, records, units=units, issued=NT_ISSUED, as_of=date(2025, 9, 1)), units
+
+
+def candidate(report: Any, award: str, unit: str) -> Any:
+    result = next(a for a in report.awards if a.award == award)
+    return next(c for c in result.candidates if c.unit == unit)
+
+
+def test_ninh_thuan_phase_review_has_only_the_district_commendation() -> None:
+    # III.2.1 Giấy khen "khi sơ kết, tổng kết"; III.2.2 Bằng khen "khi tổng kết"
+    ev, units = nt_evaluation({"xa_a": {}})
+    assert [a.award for a in awards(NT, ev, "phase_1", units=units).awards] == [
+        "district_commendation"]
+    final = awards(NT, ev, "final", units=units)
+    assert [(a.award, a.form, a.granted_by) for a in final.awards] == [
+        ("district_commendation", "commendation", "district_chairman"),
+        ("provincial_certificate_of_merit", "certificate_of_merit", "provincial_chairman")]
+
+
+def test_eligible_by_the_local_default_and_overridden_by_an_attestation() -> None:
+    ev, units = nt_evaluation({"xa_a": {}, "xa_b": {"reoffences": 1}})
+    report = awards(NT, ev, "final", units=units)
+    ok = candidate(report, "provincial_certificate_of_merit", "xa_a")
+    assert ok.verdict == "met"
+    (cond,) = ok.conditions
+    assert (cond.basis, cond.section) == ("local_policy", "III.2.2")
+    failed = candidate(report, "provincial_certificate_of_merit", "xa_b")
+    assert (failed.verdict, failed.lacking[0].id) == ("not_met", "outstanding")
+    attested = awards(NT, ev, "final", units=units,
+                      attestations={"xa_b": {"outstanding_achievement": True},
+                                    "xa_a": {"outstanding_achievement": False}})
+    assert candidate(attested, "provincial_certificate_of_merit", "xa_b").verdict == "met"
+    assert candidate(attested, "provincial_certificate_of_merit", "xa_a").verdict == "not_met"
+    assert candidate(attested, "provincial_certificate_of_merit",
+                     "xa_b").conditions[0].basis == "attestation"
+
+
+def test_tie_in_a_bloc_is_broken_by_the_declared_keys_whatever_the_order() -> None:
+    # template scoring: tie_break [score, targets_met, unit_id] (local policy)
+    # 2.4 has three targets: failing one or two of them fails the same criterion (same score)
+    communes = {"xa_c": {"illegal_weapons_cases": 1},            # same score, 1 target fewer
+                "xa_b": {"illegal_weapons_cases": 1},            # tie with xa_c: unit id
+                "xa_a": {"illegal_weapons_cases": 1,             # same score, 2 targets fewer
+                         "conditional_business_violations": 1},
+                "xa_d": {}}                                      # every criterion: first
+    ev, units = nt_evaluation(communes)
+    ranked = standings(NT, ev, ("phase_1", "phase_2"), units)
+    assert [(s.unit, s.rank) for s in ranked] == [("xa_d", 1), ("xa_b", 2), ("xa_c", 3),
+                                                   ("xa_a", 4)]
+    assert ranked[1].score == ranked[3].score and ranked[1].targets_met > ranked[3].targets_met
+    shuffled = list(units)
+    random.Random(7).shuffle(shuffled)
+    assert standings(NT, ev, ("phase_1", "phase_2"), shuffled) == ranked
+
+
+def test_unknown_review_is_refused_with_the_valid_ones() -> None:
+    ev, units = nt_evaluation({"xa_a": {}})
+    with pytest.raises(ReviewError, match="final, phase_1, phase_2"):
+        awards(NT, ev, "year:2025", units=units)
+
+
+@pytest.mark.parametrize(
+    ("plan_id", "issued", "expected"),
+    [
+        # Kon Plông II.4: Giấy khen of the district chairman; Bằng khen proposed to the province
+        ("kon_plong", date(2024, 10, 15), [("district_commendation", "commendation"),
+                                           ("provincial_certificate_of_merit",
+                                            "certificate_of_merit")]),
+        # Bắc Giang III.1: proposals to the Ministry and the provincial chairman, no form named
+        ("bac_giang", date(2024, 9, 1), [("ministry_award", None), ("provincial_award", None)]),
+        # Tuyên Quang IV.3-IV.4: awards "khi tổng kết", no form named
+        ("tuyen_quang", date(2024, 10, 20), [("provincial_award", None)]),
+    ],
+)
+def test_final_review_tiers_as_each_document_names_them(plan_id: str, issued: date,
+                                                        expected: list[tuple[str, Any]]) -> None:
+    plan = er.load_plan(plan_id)
+    ev = evaluate(plan, [Record("t1", "2025-01", {"good_deeds": 1})], issued=issued,
+                  as_of=date(2025, 9, 1))
+    report = awards(plan, ev, "final")
+    assert sorted((a.award, a.form) for a in report.awards) == sorted(
+        expected, key=lambda x: x[0])
+
+
+PT = er.load_plan("phuong_tien")
+PT_GOOD: dict[str, int | None] = {
+    "has_movement_plan": 1, "security_safe_certified": 1, "rated_excellent": 1,
+    "models_rated_good": 1, "serious_security_incidents": 0, "effective_propaganda": 1,
+    "clean_organisation": 1, "complaint_letters": 0, "escalated_complaints": 0,
+    "models_replicated_province_wide": 0,
+}
+
+
+def flag(rival_better: bool = False, certificates: int = 3, replicated: int = 1) -> Any:
+    units = [UnitInfo("xa", "Xã Phượng Tiến", "commune", "khoi_xa")]
+    records = [Record("xa", str(y), {**PT_GOOD, "models_replicated_province_wide":
+                                     replicated if y == 2027 else 0})
+               for y in range(2026, 2031)]
+    # a rival in the same bloc (khối xã, phường): it ranks first only when rival_better
+    units.append(UnitInfo("xb", "Phường B", "commune", "khoi_xa"))
+    rival = {**PT_GOOD, "models_replicated_province_wide": 1}
+    if not rival_better:
+        rival["complaint_letters"] = 3
+    records += [Record("xb", str(y), rival) for y in range(2026, 2031)]
+    ev = evaluate(PT, records, units=units, as_of=date(2030, 12, 31))
+    report = awards(PT, ev, "stage:2026-2030", units=units,
+                    attestations={"xa": {"outstanding_achievement": True}},
+                    prior_awards=[PriorAward("xa", "certificate_of_merit",
+                                             "ministry_of_public_security", certificates)])
+    return candidate(report, "emulation_flag", "xa")
+
+
+def test_flag_with_all_three_prerequisites() -> None:
+    c = flag()
+    assert c.verdict == "met", [(o.id, o.verdict, o.detail) for o in c.conditions]
+    assert {o.id: o.basis for o in c.conditions} == {
+        "outstanding": "attestation", "leads_bloc": "computed",
+        "three_certificates": "attestation", "replicated_model": "document"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "missing"),
+    [
+        ({"rival_better": True}, "leads_bloc"),       # IV.1.1 "Dẫn đầu khôi xã, phường"
+        ({"certificates": 2}, "three_certificates"),  # IV.1.1 "được tặng 03 Bằng khen"
+        ({"replicated": 0}, "replicated_model"),      # IV.1.1 "ít nhất 01 mô hình ... nhân rộng"
+    ],
+)
+def test_flag_prerequisites_each_missing_in_turn(kwargs: dict[str, Any], missing: str) -> None:
+    c = flag(**kwargs)
+    assert c.verdict == "not_met"
+    assert [o.id for o in c.lacking] == [missing]
+
+
+EXAMPLES = [
+    ("kon_plong", ["--issued", "2024-10-15", "--as-of", "2025-08-31", "--review", "final"]),
+    ("bac_giang", ["--issued", "2024-09-01", "--as-of", "2025-08-31", "--review", "phase_2"]),
+    ("ninh_thuan", ["--issued", "2024-11-05", "--as-of", "2025-08-31", "--review", "final"]),
+    ("tuyen_quang", ["--issued", "2024-10-20", "--as-of", "2025-08-31", "--review", "final"]),
+    ("phuong_tien", ["--as-of", "2030-12-31", "--review", "stage:2026-2030",
+                     "--attestations", str(ROOT / "examples" / "phuong_tien_attestations.csv"),
+                     "--prior-awards", str(ROOT / "examples" / "phuong_tien_prior_awards.csv")]),
+]
+
+
+@pytest.mark.parametrize(("plan_id", "argv"), EXAMPLES)
+def test_awards_runs_on_every_example_set(cli: Any, plan_id: str, argv: list[str]) -> None:
+    base = ["awards", "--plan", plan_id, "--metrics",
+            str(ROOT / "examples" / f"{plan_id}_metrics.csv"), "--units",
+            str(ROOT / "examples" / f"{plan_id}_units.csv"), *argv]
+    result = cli(*base, "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["awards"] and data["review"] == argv[argv.index("--review") + 1]
+    for award in data["awards"]:
+        for cand in award["candidates"]:
+            assert all(c["basis"] in {"document", "attestation", "local_policy", "computed"}
+                       for c in cand["conditions"])
+    assert cli(*base, "--format", "csv").code == 0
+    assert cli(*base, "--format", "markdown").out.startswith(f"# {plan_id}: awards")
+
+
+def test_awards_cli_usage_and_explain(cli: Any) -> None:
+    base = ["awards", "--plan", "phuong_tien", "--metrics",
+            str(ROOT / "examples" / "phuong_tien_metrics.csv"), "--units",
+            str(ROOT / "examples" / "phuong_tien_units.csv"), "--as-of", "2030-12-31"]
+    bad = cli(*base, "--review", "final")
+    assert bad.code == 2 and "stage:FIRST-LAST" in bad.err
+    text = cli(*base, "--review", "stage:2026-2030", "--explain", "xa_phuong_tien").out
+    assert "Cờ thi đua" in text and ("Còn thiếu" in text or "đủ điều kiện" in text)
