@@ -204,3 +204,40 @@ def test_awards_cli_usage_and_explain(cli: Any) -> None:
     assert bad.code == 2 and "stage:FIRST-LAST" in bad.err
     text = cli(*base, "--review", "stage:2026-2030", "--explain", "xa_phuong_tien").out
     assert "Cờ thi đua" in text and ("Còn thiếu" in text or "đủ điều kiện" in text)
+
+
+@pytest.mark.parametrize(
+    ("plan_id", "issued", "review", "award_ids"),
+    [
+        ("kon_plong", date(2024, 10, 15), "final",        # II.4
+         ["district_commendation", "provincial_certificate_of_merit"]),
+        ("bac_giang", date(2024, 9, 1), "phase_1", ["phase_award"]),   # III.8, each phase
+        ("bac_giang", date(2024, 9, 1), "final", ["ministry_award", "provincial_award"]),
+        ("ninh_thuan", date(2024, 11, 5), "final",        # III.2
+         ["district_commendation", "provincial_certificate_of_merit"]),
+        ("tuyen_quang", date(2024, 10, 20), "final", ["provincial_award"]),  # IV.3-IV.4
+    ],
+)
+def test_every_2024_plan_eligible_and_not_eligible_with_the_failing_condition(
+        plan_id: str, issued: date, review: str, award_ids: list[str]) -> None:
+    plan = er.load_plan(plan_id)
+    tl = plan.timeline(issued)
+    months = [m for p in tl.phases for m in tl.months_of_phase(p.id)]
+    values = {**ALL_MET, "models_recognised": 1, "mass_models_commended_replicated": 1}
+    units = [UnitInfo("xa_a", "", "commune", "b1"), UnitInfo("xa_b", "", "commune", "b1")]
+    records = [Record("xa_a", m, values) for m in months]
+    # xa_b: one reoffence (x.5 "không để xảy ra ... tái phạm") in the first month
+    records += [Record("xa_b", m, {**values, "reoffences": int(m == months[0])})
+                for m in months]
+    ev = evaluate(plan, records, units=units, issued=issued, as_of=date(2025, 9, 1))
+    report = awards(plan, ev, review, units=units)
+    assert sorted(a.award for a in report.awards) == sorted(award_ids)
+    for award_id in award_ids:
+        assert report.eligible(award_id) == ["xa_a"]
+        failed = candidate(report, award_id, "xa_b")
+        assert failed.verdict == "not_met"
+        (lacking,) = failed.lacking
+        assert lacking.id == "outstanding" and "no_reoffending" in lacking.detail
+        assert lacking.basis == "local_policy"
+    ranked = {s.unit: s.rank for s in report.standings}
+    assert ranked == {"xa_a": 1, "xa_b": 2}

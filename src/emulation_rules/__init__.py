@@ -10,10 +10,12 @@ The public API::
     units, unit_issues, _ = er.read_unit_tree(Path("units.csv"))
     evaluation = er.evaluate(plan, read.records, units=units, issued=date(2024, 9, 1),
                              as_of=date(2025, 5, 25))
+    report = er.awards(plan, evaluation, "final", units=units)
 """
 
 from __future__ import annotations
 
+from .awards import AwardsReport, PriorAward, awards
 from .errors import (
     EmulationRulesError,
     EvaluationError,
@@ -35,6 +37,7 @@ from .timeline import Timeline
 __version__ = "0.1.0"
 
 __all__ = [
+    "AwardsReport",
     "EmulationRulesError",
     "Evaluation",
     "EvaluationError",
@@ -46,11 +49,13 @@ __all__ = [
     "PlanInvalidError",
     "PlanNotFoundError",
     "PlanSyntaxError",
+    "PriorAward",
     "Record",
     "Severity",
     "Timeline",
     "UnitInfo",
     "__version__",
+    "awards",
     "evaluate",
     "iter_plan_issues",
     "load_plan",

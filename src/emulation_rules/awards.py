@@ -211,16 +211,29 @@ def _outcome(cond: Any, verdict: Verdict, basis: Basis, detail: str) -> Conditio
 
 def _all_criteria_met(ctx: _Context, unit: str) -> tuple[Verdict, str]:
     verdicts: list[str] = []
+    failing: dict[str, list[str]] = {}
+    undecided: dict[str, list[str]] = {}
     for window in ctx.windows:
         res = ctx.results.get((unit, window))
         if res is None:
             verdicts.append("unknown")
+            undecided.setdefault("(no data)", []).append(window)
             continue
-        verdicts += [c.verdict for c in res.criteria]
+        for crit in res.criteria:
+            verdicts.append(crit.verdict)
+            for t in crit.targets:
+                if t.verdict == "not_met":
+                    failing.setdefault(t.target, []).append(window)
+                elif t.verdict == "unknown":
+                    undecided.setdefault(t.target, []).append(window)
+
+    def listed(found: dict[str, list[str]]) -> str:
+        return "; ".join(f"{k} ({', '.join(v)})" for k, v in found.items())
+
     if "not_met" in verdicts:
-        return "not_met", f"not every criterion met in {', '.join(ctx.windows)}"
+        return "not_met", f"targets not met: {listed(failing)}"
     if "unknown" in verdicts or not verdicts:
-        return "unknown", f"some criteria undecided in {', '.join(ctx.windows)}"
+        return "unknown", f"targets undecided: {listed(undecided)}"
     return "met", f"every criterion met in {', '.join(ctx.windows)}"
 
 
