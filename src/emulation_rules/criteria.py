@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .model import AllOf, AnyOf, CountCondition, RatioCondition
 
@@ -27,9 +26,8 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """A verdict with what explains it."""
+class Outcome(NamedTuple):
+    """A verdict with what explains it (a NamedTuple: built millions of times)."""
 
     verdict: Verdict
     observed: float | int | None = None
@@ -42,7 +40,7 @@ class Outcome:
     """"local" when a local-policy rule (when_no_cases) decided the verdict."""
     missing: tuple[str, ...] = ()
     """Metrics that had no value."""
-    parts: tuple[Outcome, ...] = ()
+    parts: tuple[Any, ...] = ()
 
 
 Check = Callable[[Values], Outcome]
@@ -62,21 +60,23 @@ def _count(cond: CountCondition) -> Check:
 
 def _ratio(cond: RatioCondition) -> Check:
     num, den, op = cond.numerator, cond.denominator, _OPS[cond.comparator]
+    # exact: n/d OP p/q  <=>  n*q OP p*d  (d > 0), with the threshold as a reduced fraction
     threshold = Fraction(str(cond.threshold))
+    t_num, t_den, t_float = threshold.numerator, threshold.denominator, float(threshold)
     empty = cond.when_no_cases
     empty_verdict: Verdict = empty.verdict if empty is not None else "unknown"
     empty_policy = empty.policy if empty is not None else None
 
     def check(values: Values) -> Outcome:
         n, d = values.get(num), values.get(den)
-        missing = tuple(m for m, v in ((num, n), (den, d)) if v is None)
         if n is None or d is None:
+            missing = tuple(m for m, v in ((num, n), (den, d)) if v is None)
             return Outcome("unknown", missing=missing)
         if d == 0:
-            return Outcome(empty_verdict, None, None, no_cases=True, policy=empty_policy)
-        share = Fraction(n, d)
-        return Outcome("met" if op(share, threshold) else "not_met", round(float(share), 6),
-                       round(float(share - threshold), 6))
+            return Outcome(empty_verdict, None, None, True, empty_policy)
+        share = n / d
+        return Outcome("met" if op(n * t_den, t_num * d) else "not_met", round(share, 6),
+                       round(share - t_float, 6))
 
     return check
 

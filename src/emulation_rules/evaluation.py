@@ -18,10 +18,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from .criteria import Check, Outcome, Verdict, compile_condition, metrics_of
 from .diffing import plan_data
@@ -71,8 +71,9 @@ class Record:
     row: int = 0
 
 
-@dataclass(frozen=True)
-class TargetResult:
+class TargetResult(NamedTuple):
+    """One target's verdict for one unit and window, with what explains it."""
+
     criterion: str
     target: str
     level: str
@@ -91,15 +92,13 @@ class TargetResult:
     failed_periods: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class CriterionResult:
+class CriterionResult(NamedTuple):
     criterion: str
     verdict: str
     targets: tuple[TargetResult, ...]
 
 
-@dataclass(frozen=True)
-class UnitResult:
+class UnitResult(NamedTuple):
     unit: str
     window: str
     complete: bool
@@ -232,11 +231,17 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         applicable = [c for c in compiled if kind is None or c.target.level == kind]
         if not applicable:
             continue
+        # each unit's values per period (summed over its teams where a target is for an area)
+        # and per window are computed once, then every compiled target reads them
+        needed = tuple(sorted({m for c in applicable for m in c.metrics}))
+        per_period = {p: _period_values(unit_id, kind, p, needed, data, info, children)
+                      for p in windows.expected[CAMPAIGN]}
         for window in (*(p.id for p in tl.phases), CAMPAIGN):
+            periods = windows.expected[window]
+            sums = _window_sums(needed, [per_period[p] for p in periods])
             crits: dict[str, list[TargetResult]] = {}
             for comp in applicable:
-                tr = _target_result(comp, unit_id, kind, windows.expected[window], data, info,
-                                    children, if_missing)
+                tr = _target_result(comp, periods, per_period, sums, if_missing)
                 crits.setdefault(comp.criterion, []).append(tr)
             results.append(UnitResult(unit_id, window, windows.complete[window], tuple(
                 CriterionResult(c, _all_verdict([t.verdict for t in trs]), tuple(trs))
@@ -277,11 +282,30 @@ def _contributors(unit_id: str, kind: str | None, metric: str, info: dict[str, U
     return sorted(found) or [unit_id]
 
 
+def _window_sums(metrics: Sequence[str], rows: Sequence[Mapping[str, int | None] | None]
+                 ) -> dict[str, int | None]:
+    """Each metric summed over a window's periods; None if any present value is missing."""
+    present = [r for r in rows if r is not None]
+    sums: dict[str, int | None] = {}
+    for metric in metrics:
+        total: int | None = 0 if present else None
+        for row in present:
+            value = row.get(metric)
+            if value is None:
+                total = None
+                break
+            total += value  # type: ignore[operator]
+        sums[metric] = total
+    return sums
+
+
 def _period_values(unit_id: str, kind: str | None, period: str, metrics: Sequence[str],
                    data: dict[str, dict[str, dict[str, int | None]]],
                    info: dict[str, UnitInfo], children: dict[str, list[str]]
-                   ) -> dict[str, int | None] | None:
+                   ) -> Mapping[str, int | None] | None:
     """The unit's values for one period, summed over contributors; None if a row is missing."""
+    if kind is None:  # no units tree: the unit's own row
+        return data.get(unit_id, {}).get(period)
     values: dict[str, int | None] = {}
     for metric in metrics:
         total: int | None = 0
@@ -299,10 +323,10 @@ def _period_values(unit_id: str, kind: str | None, period: str, metrics: Sequenc
     return values
 
 
-def _target_result(comp: _Compiled, unit_id: str, kind: str | None, periods: list[str],
-                   data: dict[str, dict[str, dict[str, int | None]]],
-                   info: dict[str, UnitInfo], children: dict[str, list[str]],
-                   if_missing: Verdict = "unknown") -> TargetResult:
+def _target_result(comp: _Compiled, periods: Sequence[str],
+                   per_period: Mapping[str, Mapping[str, int | None] | None],
+                   sums: Mapping[str, int | None], if_missing: Verdict = "unknown"
+                   ) -> TargetResult:
     """One target's verdict for one unit over a window's periods.
 
     For a total, any missing period gives ``if_missing`` (the plan's ``missing_period`` rule,
@@ -310,23 +334,15 @@ def _target_result(comp: _Compiled, unit_id: str, kind: str | None, periods: lis
     a period with data that fails still fails the window.
     """
     target = comp.target
-    per_period = {p: _period_values(unit_id, kind, p, comp.metrics, data, info, children)
-                  for p in periods}
-    missing = tuple(p for p, v in per_period.items() if v is None)
-    present = {p: v for p, v in per_period.items() if v is not None}
+    missing = tuple(p for p in periods if per_period[p] is None)
     failed: tuple[str, ...] = ()
     if target.per == "total":
-        sums: dict[str, int | None] = {}
-        for metric in comp.metrics:
-            vals = [v[metric] for v in present.values()]
-            sums[metric] = None if not vals or None in vals else sum(
-                x for x in vals if x is not None)
         outcome = comp.check(sums)
         if missing or not periods:
             outcome = Outcome(if_missing, outcome.observed, outcome.margin, outcome.no_cases,
                               outcome.policy, outcome.missing)
     else:
-        outcomes = {p: comp.check(v) for p, v in present.items()}
+        outcomes = {p: comp.check(v) for p in periods if (v := per_period[p]) is not None}
         failed = tuple(p for p, o in outcomes.items() if o.verdict == "not_met")
         verdicts: list[str] = [o.verdict for o in outcomes.values()]
         verdicts += [if_missing] * len(missing)
