@@ -241,3 +241,26 @@ def test_every_2024_plan_eligible_and_not_eligible_with_the_failing_condition(
         assert lacking.basis == "local_policy"
     ranked = {s.unit: s.rank for s in report.standings}
     assert ranked == {"xa_a": 1, "xa_b": 2}
+
+
+def test_individual_standards_by_category_and_the_head_of_unit_note(tmp_path: Any) -> None:
+    # IV.1.2 "Đối với cá nhân": by category; "Lưu ý" for heads of units
+    from emulation_rules.inputs import read_unit_tree
+
+    path = tmp_path / "u.csv"
+    path.write_text("id,name,kind,bloc,parent,category\nxa,Xã,commune,k,,\n"
+                    "p1,Nguyễn Văn A,person,,,other_person\n"
+                    "p2,Trần Thị B,person,,,armed_forces_or_employee head_of_unit\n"
+                    "p3,Lê C,person,,,astronaut\n", encoding="utf-8")
+    units, issues, _ = read_unit_tree(path)
+    assert [(i.code, i.location.line) for i in issues] == [("invalid-value", 5)]
+    records = [Record(u, "2026", {}) for u in ("xa", "p1", "p2")]
+    ev = evaluate(PT, records, units=units, as_of=date(2026, 12, 31))
+    report = awards(PT, ev, "year:2026", units=units, attestations={
+        "p1": {"outstanding_achievement": True, "active_participation": True},
+        "p2": {"outstanding_achievement": True, "exemplary_participation": True}})
+    p1 = candidate(report, "certificate_of_merit", "p1")
+    assert (p1.standard, p1.verdict) == ("other_person", "met")
+    p2 = candidate(report, "certificate_of_merit", "p2")
+    assert p2.standard == "armed_forces_or_employee"
+    assert [o.id for o in p2.lacking] == ["head_of_unit_movement"]  # the note applies to p2

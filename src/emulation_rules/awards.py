@@ -335,16 +335,19 @@ def _candidates(ctx: _Context, award: Award, standard: Standard,
     out = []
     evaluated = {u for (u, w) in ctx.results if w in ctx.windows}
     for u in units:
-        if u.id not in evaluated:
-            continue
+        # a person is a candidate from the units file (individual conditions are attested);
+        # a collective needs evaluation results for the review
         if standard.recipient == "individual" and u.kind != "person":
+            continue
+        if standard.recipient == "collective" and u.id not in evaluated:
             continue
         if standard.recipient == "collective" and u.kind not in COLLECTIVE_KINDS:
             continue
-        if standard.categories and u.kind not in standard.categories:
+        tags = {u.kind, *u.categories}
+        if standard.categories and not tags & set(standard.categories):
             continue
         outcomes = tuple(_check(ctx, c, u.id, award.id) for c in standard.conditions
-                         if not c.applies_to or u.kind in c.applies_to)
+                         if not c.applies_to or tags & set(c.applies_to))
         verdicts = {o.verdict for o in outcomes}
         verdict: Verdict = ("not_met" if "not_met" in verdicts else
                             "unknown" if "unknown" in verdicts else "met")

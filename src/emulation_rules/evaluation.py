@@ -59,6 +59,9 @@ class UnitInfo:
     kind: str = "team"
     bloc: str = ""
     parent: str = ""
+    categories: tuple[str, ...] = ()
+    """Award categories beyond the kind: for a person ``armed_forces_or_employee`` or
+    ``other_person``, and ``head_of_unit`` for the head of an agency, unit or locality."""
 
 
 @dataclass(frozen=True)

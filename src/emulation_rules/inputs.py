@@ -34,6 +34,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
 _YEAR = re.compile(r"^\d{4}$")
 _RESERVED = {"unit", "period", "name", "kind", "note", "notes"}
+_CATEGORIES = ("armed_forces_or_employee", "other_person", "head_of_unit")
 _YES = {"yes", "y", "true", "1", "có", "x", "đạt"}
 _NO = {"no", "n", "false", "0", "không", "không đạt"}
 
@@ -175,7 +176,10 @@ def known_units_only(records: Iterable[Record], units: list[UnitInfo], read: Met
 
 
 def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
-    """Units (id, name, kind, bloc, parent) of the units tree, and rejected rows.
+    """Units (id, name, kind, bloc, parent, and an optional category) and rejected rows.
+
+    ``category`` lists award categories beyond the kind, separated by spaces: for a person
+    ``armed_forces_or_employee`` or ``other_person``, and ``head_of_unit``.
 
     ``kind`` is a unit kind (team, commune, district, ...) or, for deadline tracking, the id of
     the body that owes a deadline (``district_steering_committee``).
@@ -200,9 +204,17 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
             issues.append(Issue("duplicate-row", f"unit {c['id']!r} is listed twice (rows "
                                 f"{first[c['id']]} and {row.number})", row.location(file, "id")))
             continue
+        categories = tuple(re.split(r"[\s;,]+", c.get("category", "").strip())) if c.get(
+            "category", "").strip() else ()
+        unknown = [x for x in categories if x not in _CATEGORIES]
+        if unknown:
+            issues.append(Issue("invalid-value", f"unknown category {unknown[0]!r}",
+                                row.location(file, "category"),
+                                did_you_mean(unknown[0], _CATEGORIES)))
+            continue
         first[c["id"]] = row.number
         units.append(UnitInfo(c["id"], c.get("name", ""), c["kind"], c.get("bloc", ""),
-                              c.get("parent", "")))
+                              c.get("parent", ""), categories))
     known = {u.id for u in units}
     parent_of = {u.id: u.parent for u in units}
     for u in units:
