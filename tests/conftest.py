@@ -7,8 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from emulation_rules.cli import run
+
+# Hypothesis: a quick profile by default (CI); `pytest --hypothesis-profile=thorough` for more.
+settings.register_profile("quick", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("quick")
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
