@@ -146,8 +146,8 @@ def test_damaged_metrics_files_give_issues_with_known_codes(tmp_path_factory: An
                                                             mutations: list[Any]) -> None:
     """Metrics come from spreadsheets: any damage gives located issues, never an exception,
     and every row is used or rejected."""
-    base = ("unit,period,tips_total,tips_via_force,good_deeds\n"
-            "xa,2024-11,10,8,1\nxa,2024-12,5,5,0\nto1,2024-11,,,2\n").encode()
+    base = (b"unit,period,tips_total,tips_via_force,good_deeds\n"
+            b"xa,2024-11,10,8,1\nxa,2024-12,5,5,0\nto1,2024-11,,,2\n")
     content = bytearray(base)
     for pos, chunk in mutations:
         pos = min(pos, len(content))
