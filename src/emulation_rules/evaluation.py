@@ -145,6 +145,8 @@ class _Compiled:
     metrics: tuple[str, ...]
     threshold: float | int | None
     comparator: str
+    section: str | None = None
+    quote: str | None = None
 
 
 def compile_plan(plan: Plan) -> list[_Compiled]:
@@ -156,8 +158,10 @@ def compile_plan(plan: Plan) -> list[_Compiled]:
             threshold = getattr(cond, "threshold", None)
             comparator = getattr(cond, "comparator", "any_of" if hasattr(cond, "any_of")
                                  else "all_of")
+            src = target.source
             out.append(_Compiled(crit.id, target, compile_condition(cond),
-                                 tuple(metrics_of(cond)), threshold, comparator))
+                                 tuple(metrics_of(cond)), threshold, comparator,
+                                 src.section if src else None, src.quote if src else None))
     return out
 
 
@@ -200,6 +204,7 @@ class _Windows:
         self.complete[CAMPAIGN] = tl.end is not None and tl.end <= as_of
         self.of_period = {m: [w for w, ms in self.expected.items() if m in ms]
                           for m in campaign}
+        self.periods = {w: tuple(ms) for w, ms in self.expected.items()}
 
 
 def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo] | None = None,
@@ -240,11 +245,12 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         per_period = {p: _period_values(unit_id, kind, p, needed, data, info, children)
                       for p in windows.expected[CAMPAIGN]}
         for window in (*(p.id for p in tl.phases), CAMPAIGN):
-            periods = windows.expected[window]
+            periods = windows.periods[window]
+            missing = tuple(p for p in periods if per_period[p] is None)
             sums = _window_sums(needed, [per_period[p] for p in periods])
             crits: dict[str, list[TargetResult]] = {}
             for comp in applicable:
-                tr = _target_result(comp, periods, per_period, sums, if_missing)
+                tr = _target_result(comp, periods, missing, per_period, sums, if_missing)
                 crits.setdefault(comp.criterion, []).append(tr)
             results.append(UnitResult(unit_id, window, windows.complete[window], tuple(
                 CriterionResult(c, _all_verdict([t.verdict for t in trs]), tuple(trs))
@@ -289,16 +295,12 @@ def _window_sums(metrics: Sequence[str], rows: Sequence[Mapping[str, int | None]
                  ) -> dict[str, int | None]:
     """Each metric summed over a window's periods; None if any present value is missing."""
     present = [r for r in rows if r is not None]
+    if not present:
+        return dict.fromkeys(metrics)
     sums: dict[str, int | None] = {}
     for metric in metrics:
-        total: int | None = 0 if present else None
-        for row in present:
-            value = row.get(metric)
-            if value is None:
-                total = None
-                break
-            total += value  # type: ignore[operator]
-        sums[metric] = total
+        values = [row.get(metric) for row in present]
+        sums[metric] = None if None in values else sum(values)  # type: ignore[arg-type]
     return sums
 
 
@@ -326,7 +328,7 @@ def _period_values(unit_id: str, kind: str | None, period: str, metrics: Sequenc
     return values
 
 
-def _target_result(comp: _Compiled, periods: Sequence[str],
+def _target_result(comp: _Compiled, periods: tuple[str, ...], missing: tuple[str, ...],
                    per_period: Mapping[str, Mapping[str, int | None] | None],
                    sums: Mapping[str, int | None], if_missing: Verdict = "unknown"
                    ) -> TargetResult:
@@ -337,13 +339,11 @@ def _target_result(comp: _Compiled, periods: Sequence[str],
     a period with data that fails still fails the window.
     """
     target = comp.target
-    missing = tuple(p for p in periods if per_period[p] is None)
     failed: tuple[str, ...] = ()
     if target.per == "total":
         outcome = comp.check(sums)
         if missing or not periods:
-            outcome = Outcome(if_missing, outcome.observed, outcome.margin, outcome.no_cases,
-                              outcome.policy, outcome.missing)
+            outcome = outcome._replace(verdict=if_missing)
     else:
         outcomes = {p: comp.check(v) for p in periods if (v := per_period[p]) is not None}
         failed = tuple(p for p, o in outcomes.items() if o.verdict == "not_met")
@@ -353,14 +353,10 @@ def _target_result(comp: _Compiled, periods: Sequence[str],
             verdicts = ["unknown"]
         met_periods = sum(1 for o in outcomes.values() if o.verdict == "met")
         outcome = Outcome(_all_verdict(verdicts), met_periods, met_periods - len(periods))
-    source = target.source
-    return TargetResult(
-        criterion=comp.criterion, target=target.id, level=target.level, per=target.per,
-        verdict=outcome.verdict, observed=outcome.observed, comparator=comp.comparator,
-        threshold=comp.threshold, margin=outcome.margin, periods=tuple(periods),
-        missing_periods=missing, section=source.section if source else None,
-        quote=source.quote if source else None, no_cases=outcome.no_cases,
-        policy=outcome.policy, failed_periods=failed)
+    return TargetResult(comp.criterion, target.id, target.level, target.per, outcome.verdict,
+                        outcome.observed, comp.comparator, comp.threshold, outcome.margin,
+                        periods, missing, comp.section, comp.quote, outcome.no_cases,
+                        outcome.policy, failed)
 
 
 # ---------------------------------------------------------------------------------------------
