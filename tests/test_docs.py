@@ -61,3 +61,28 @@ def test_metrics_doc_is_up_to_date_with_vocabulary_and_plans() -> None:
                                   "extends-outside", "unknown-remove"])
 def test_plan_format_doc_explains_each_issue_code(code: str) -> None:
     assert f"`{code}`" in (DOCS / "plan-format.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/timeline.md", "docs/evaluation.md"])
+def test_python_examples_in_the_docs_run(doc: str, tmp_path: Path) -> None:
+    """The Python shown to users runs as written (from the repository root, as the docs say)."""
+    import os
+    import subprocess
+    import sys
+
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert blocks, f"{doc} shows no Python"
+    if doc == "docs/timeline.md":  # it reads the submissions and units files it shows
+        (tmp_path / "subs.csv").write_text(
+            "unit,deadline,submitted\nxa_dak_long,report_phase_1,2025-02-02\n", encoding="utf-8")
+        (tmp_path / "units.csv").write_text("id,name,kind\nxa_dak_long,Xã Đắk Long,commune\n",
+                                            encoding="utf-8")
+        cwd = tmp_path
+    else:
+        cwd = ROOT
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    for block in blocks:
+        result = subprocess.run([sys.executable, "-c", block], cwd=cwd, env=env,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
