@@ -6,18 +6,18 @@ plans: phase 2 ends on 19/5/2025, three months before the campaign ends on 19/8/
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import emulation_rules as er
+from emulation_rules._resources import plans_dir
 from emulation_rules.diffing import plan_data
 from emulation_rules.model import AnyOf, CountCondition, RatioCondition
 from emulation_rules.timeline import Gap
 
 PLAN = er.load_plan("bac_giang")
-PLAN_FILE = Path(__file__).resolve().parent.parent / "plans" / "bac_giang.yaml"
+PLAN_FILE = plans_dir() / "bac_giang.yaml"  # the bundled file load_plan reads
 
 
 def by_id(items: tuple, item_id: str):  # type: ignore[no-untyped-def,type-arg]
@@ -34,6 +34,7 @@ def target(criterion_id: str, target_id: str) -> Any:
 
 
 def test_plan_is_valid_and_extends_the_2024_template() -> None:
+    # preamble: implements the Ministry's 399/KH-BCA-X03, as the template's plans all do
     assert er.iter_plan_issues("bac_giang") == []
     assert PLAN.id == "bac_giang"
     assert PLAN.extends == "special_movement_2024"
@@ -76,6 +77,7 @@ def test_references(number: str, issued: date, issuer: str, relation: str,
 
 
 def test_exactly_two_references() -> None:
+    # preamble (399/KH-BCA-X03) and III.4 (30/2024/NQ-HĐND); no other dated document is cited
     assert [r.number for r in PLAN.implements] == ["399/KH-BCA-X03", "30/2024/NQ-HĐND"]
 
 
@@ -115,6 +117,25 @@ def test_phases(phase_id: str, start: object, end: date, motto_start: str) -> No
     assert (phase.start, phase.end) == (start, end)
     assert phase.source is not None and phase.source.section == "II.2"
     assert phase.motto is not None and phase.motto.vi.startswith(motto_start)
+
+
+@pytest.mark.parametrize(
+    ("phase_id", "motto"),
+    [
+        # II.2 Đợt 1, the motto in full, with its dates
+        pytest.param("phase_1", "Thi đua lập thành tích chào mừng kỷ niệm 95 năm Ngày thành lập "
+                     "Đảng Cộng sản Việt Nam (03/02/1930- 03/02/2025)", id="II.2-dot-1-motto"),
+        # II.2 Đợt 2, the motto in full, with its dates
+        pytest.param("phase_2", "Thi đua lập thành tích chào mừng kỷ niệm 80 năm Cách mạng tháng "
+                     "Tám thành công (19/8/1945-19/8/2025) và Quốc khánh nước Cộng hòa xã hội chủ "
+                     "nghĩa Việt Nam; Kỷ niệm 80 năm Ngày truyền thống Công an nhân dân "
+                     "(19/8/1945-19/8/2025) và 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc "
+                     "(19/8/2005-19/8/2025)", id="II.2-dot-2-motto"),
+    ],
+)
+def test_phase_mottos_in_full(phase_id: str, motto: str) -> None:
+    phase = by_id(PLAN.phases, phase_id)
+    assert phase.motto is not None and phase.motto.vi == motto
 
 
 def test_exactly_two_phases_with_their_readings() -> None:
@@ -273,6 +294,8 @@ def test_monthly_good_deed_or_commended_member_per_team() -> None:
 
 
 def test_exactly_four_deadlines() -> None:
+    # III.8: the launch ceremony, the two phase reports and the monthly news items; no other
+    # section sets a deadline
     assert [d.id for d in PLAN.deadlines] == ["launch_ceremony", "report_phase_1",
                                               "report_phase_2", "monthly_news"]
 
@@ -285,6 +308,9 @@ def test_launch_ceremony_before_25_september_2024() -> None:
                                                           None)
     assert (d.owed_by, d.to, d.via) == ("district_steering_committee", (), None)
     assert d.source is not None and d.source.section == "III.8"
+    # "xong trước ngày": strictly before; a ceremony is held, not sent to anyone
+    assert "strictly before" in (d.source.reading or "")
+    assert "no recipient" in (d.source.reading or "")
 
 
 @pytest.mark.parametrize(
@@ -306,6 +332,7 @@ def test_phase_reports_are_due_strictly_before(deadline_id: str, due: date, phas
     assert (d.owed_by, d.to, d.via) == ("district_steering_committee",
                                         ("provincial_steering_committee",), "provincial_police")
     assert d.source is not None and d.source.section == "III.8"
+    assert "strictly before" in (d.source.reading or "")
 
 
 def test_monthly_news_recurs_every_month() -> None:
@@ -316,6 +343,8 @@ def test_monthly_news_recurs_every_month() -> None:
     assert (d.due, d.relation, d.phase) == (None, None, None)
     assert (d.owed_by, d.to, d.via) == ("district_steering_committee", (), None)
     assert d.source is not None and d.source.section == "III.8"
+    # III.8 "Chỉ đạo các cơ quan, đơn vị, địa phương": why the district committee owes it
+    assert "Chỉ đạo các cơ quan, đơn vị, địa phương" in (d.source.reading or "")
 
 
 def test_deadlines_on_the_calendar() -> None:
@@ -333,6 +362,7 @@ def test_deadlines_on_the_calendar() -> None:
     # III.8 "hằng tháng": one item per month of the campaign, August 2024 to August 2025
     monthly = [i for i in tl.deadlines if i.recurring]
     assert len(monthly) == 13
+    assert {i.relation for i in monthly} == {"on_or_before"}  # within the month, last day on time
     first, last = monthly[0], monthly[-1]
     assert (first.id, first.period_start, first.due) == (
         "monthly_news:2024-08", date(2024, 8, 19), date(2024, 8, 31))
@@ -344,6 +374,7 @@ def test_deadlines_on_the_calendar() -> None:
 
 
 def test_exactly_three_awards() -> None:
+    # III.8 (district, each phase) and III.1 (proposed to the Ministry and to the chairman)
     assert [a.id for a in PLAN.awards] == ["phase_award", "ministry_award", "provincial_award"]
 
 

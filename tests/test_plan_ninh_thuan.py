@@ -6,17 +6,17 @@ its award forms are stated in III.2."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import emulation_rules as er
+from emulation_rules._resources import plans_dir
 from emulation_rules.diffing import plan_data
 from emulation_rules.model import AnyOf, CountCondition, RatioCondition
 
 PLAN = er.load_plan("ninh_thuan")
-PLAN_FILE = Path(__file__).resolve().parent.parent / "plans" / "ninh_thuan.yaml"
+PLAN_FILE = plans_dir() / "ninh_thuan.yaml"  # the bundled file load_plan reads
 
 
 def by_id(items: tuple, item_id: str):  # type: ignore[no-untyped-def,type-arg]
@@ -33,6 +33,7 @@ def target(criterion_id: str, target_id: str) -> Any:
 
 
 def test_plan_is_valid_and_extends_the_2024_template() -> None:
+    # preamble: implements the Ministry's 399/KH-BCA-X03, as the template's plans all do
     assert er.iter_plan_issues("ninh_thuan") == []
     assert PLAN.id == "ninh_thuan"
     assert PLAN.extends == "special_movement_2024"
@@ -84,6 +85,8 @@ def test_references(number: str, issued: date, issuer: str, relation: str) -> No
 
 
 def test_exactly_five_references() -> None:
+    # preamble: the two laws' instruments, the Ministry's plan and the two proposals; Thông tư
+    # 14/2024/TT-BCA is cited without a date, so it is not a dated reference
     assert [r.number for r in PLAN.implements] == [
         "399/KH-BCA-X03", "40/2024/NĐ-CP", "07/2024/NQ-HĐND", "2352/CAT-PV01", "4272/TTr-SNV"]
 
@@ -109,6 +112,7 @@ def test_campaign_runs_from_issuance_to_the_end_of_19_august_2025() -> None:
     assert PLAN.campaign.theme is not None
     assert PLAN.campaign.theme.vi == ("Lực lượng mới, khí thế mới, ra sức thi đua bảo đảm an "
                                       "ninh, trật tự ở cơ sở trong tình hình mới")
+    assert "II.1" in (PLAN.campaign.source.reading or "")  # the theme's own section
 
 
 @pytest.mark.parametrize(
@@ -132,7 +136,27 @@ def test_phases(phase_id: str, start: object, end: date, motto_start: str) -> No
     assert phase.motto is not None and phase.motto.vi.startswith(motto_start)
 
 
+@pytest.mark.parametrize(
+    ("phase_id", "motto"),
+    [
+        # II.3 Đợt 1, the motto in full, with its dates
+        pytest.param("phase_1", "Thi đua lập thành tích chào mừng kỷ niệm 95 năm Ngày thành lập "
+                     "Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2025)", id="II.3-dot-1-motto"),
+        # II.3 Đợt 2, the motto in full, with its dates
+        pytest.param("phase_2", "Thi đua lập thành tích chào mừng kỷ niệm 80 năm Cách mạng tháng "
+                     "Tám thành công (19/8/1945 - 19/8/2025) và Quốc khánh nước Cộng hòa xã hội "
+                     "Chủ nghĩa Việt Nam (02/9/1945 - 02/9/2025), kỷ niệm 80 năm Ngày truyền thống "
+                     "Công an nhân dân Việt Nam (19/8/1945 - 19/8/2025) và 20 năm Ngày hội toàn "
+                     "dân bảo vệ an ninh Tổ quốc (19/8/2005 - 19/8/2025)", id="II.3-dot-2-motto"),
+    ],
+)
+def test_phase_mottos_in_full(phase_id: str, motto: str) -> None:
+    phase = by_id(PLAN.phases, phase_id)
+    assert phase.motto is not None and phase.motto.vi == motto
+
+
 def test_exactly_two_phases() -> None:
+    # II.3 "được chia thành 02 đợt"
     assert [p.id for p in PLAN.phases] == ["phase_1", "phase_2"]
 
 
@@ -272,6 +296,7 @@ def test_monthly_good_deed_or_commended_member_per_team() -> None:
 
 
 def test_exactly_two_deadlines() -> None:
+    # IV.1: one report per phase; no other section sets a deadline
     assert [d.id for d in PLAN.deadlines] == ["report_phase_1", "report_phase_2"]
 
 
@@ -312,6 +337,7 @@ def test_one_trước_governs_both_dates_is_a_recorded_reading() -> None:
 
 
 def test_exactly_two_awards() -> None:
+    # III.2: 2.1 Giấy khen and 2.2 Bằng khen, the only award forms the plan names
     assert [a.id for a in PLAN.awards] == ["district_commendation",
                                            "provincial_certificate_of_merit"]
 

@@ -1,135 +1,314 @@
 """Phượng Tiến (UBND xã, 2026) against its source: an open-ended movement with yearly reviews,
-five-year stages and award standards by category. Literals cited by section."""
+five-year stages and award standards by category. Every expected value is a literal, cited by
+the section of the document that states it."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
 import emulation_rules as er
 from emulation_rules.model import CountCondition
 
-PLAN = er.load_plan("phuong_tien")
+plan = er.load_plan("phuong_tien")
 
 
-def by_id(items: tuple, item_id: str):  # type: ignore[no-untyped-def,type-arg]
-    return next(i for i in items if i.id == item_id)
+def by_id(items: tuple[Any, ...], item_id: str) -> Any:
+    (found,) = [i for i in items if i.id == item_id]
+    return found
 
+
+def award(award_id: str) -> Any:
+    return by_id(plan.awards, award_id)
+
+
+def standard(award_id: str, standard_id: str) -> Any:
+    return by_id(award(award_id).standards, standard_id)
+
+
+def conditions(award_id: str, standard_id: str) -> dict[str, Any]:
+    return {c.id: c for c in standard(award_id, standard_id).conditions}
+
+
+# --- the plan and its document ---------------------------------------------------------------
 
 def test_valid_and_standalone() -> None:
     assert er.iter_plan_issues("phuong_tien") == []
-    assert PLAN.extends is None
-    assert (PLAN.issuer.body, PLAN.issuer.level) == ("commune_people_committee", "commune")
-    assert not PLAN.needs_issue_date
+    assert plan.id == "phuong_tien"
+    assert plan.extends is None        # a different movement from the 2024 plans
+    assert plan.template is False
 
 
-def test_implements_decision_2447_and_thai_nguyen_plan_181() -> None:
-    refs = {r.number: r.date for r in PLAN.implements if r.relation == "implements"}
-    assert refs == {"2447/QĐ-TTg": date(2025, 11, 6), "181/KH-UBND": date(2025, 12, 25)}
+def test_issuer_and_document() -> None:
+    # header "Số: /KH-UBND Phượng Tiến, ngày tháng năm 2026"; signature "Nguyễn Mạnh Hùng"
+    assert (plan.issuer.body, plan.issuer.level, plan.issuer.signatory) == (
+        "commune_people_committee", "commune", "Nguyễn Mạnh Hùng")
+    assert plan.issuer.name.vi == "Ủy ban nhân dân xã Phượng Tiến"
+    assert (plan.document.number, plan.document.place, plan.document.year,
+            plan.document.issued) == ("/KH-UBND", "Phượng Tiến", 2026, None)
+    assert not plan.needs_issue_date   # no date is tied to the blank issue date
 
 
-def test_open_ended_from_january_2026_with_yearly_reviews_and_5_year_stages() -> None:
+def test_implements_2447_and_181_with_44_as_legal_basis() -> None:
+    # preamble: QĐ 2447/QĐ-TTg 06/11/2025; Kế hoạch 181/KH-UBND 25/12/2025; III: KL 44-KL/TW
+    got = {(r.number, r.date, r.issuer, r.relation) for r in plan.implements}
+    assert got == {
+        ("2447/QĐ-TTg", date(2025, 11, 6), "Thủ tướng Chính phủ", "implements"),
+        ("181/KH-UBND", date(2025, 12, 25), "Ủy ban nhân dân tỉnh Thái Nguyên", "implements"),
+        ("44-KL/TW", date(2019, 1, 22), "Ban Bí thư", "legal_basis"),
+    }
+
+
+# --- II.2: the campaign ----------------------------------------------------------------------
+
+def test_campaign_open_ended_from_january_2026() -> None:
     # II.2 "Phong trào thi đua được triển khai từ tháng 01/2026."
-    # II.2 "Định kỳ hàng năm tiến hành đánh giá, sơ kết ... và tổng kết giai đoạn 05 năm/lần."
-    camp = PLAN.campaign
-    assert (camp.start, camp.end) == (date(2026, 1, 1), None)
-    assert (camp.review_cycle.period, camp.review_cycle.stage_years) == ("year", 5)
-    assert PLAN.phases == ()
+    camp = plan.campaign
+    assert camp.start == date(2026, 1, 1)
+    assert camp.end is None
+    assert camp.source.section == "II.2"
+    assert "Toàn dân bảo vệ an ninh Tổ quốc" in camp.name.vi
 
 
-def test_six_contents_without_numeric_targets() -> None:
-    assert [(c.source.section, len(c.targets)) for c in PLAN.criteria] == [
-        (f"III.{i}", 0) for i in range(1, 7)]
+def test_review_cycle_yearly_with_five_year_stages() -> None:
+    # II.2 "Định kỳ hàng năm ... sơ kết ... và tổng kết giai đoạn 05 năm/lần."
+    cycle = plan.campaign.review_cycle
+    assert (cycle.period, cycle.stage_years, cycle.source.section) == ("year", 5, "II.2")
 
+
+def test_no_phases() -> None:
+    # II.2 names no đợt
+    assert plan.phases == ()
+
+
+# --- III: six contents, no targets -----------------------------------------------------------
+
+def test_six_contents_without_targets() -> None:
+    # III.1-III.6: the document states no chỉ tiêu for any content
+    assert [(c.id, c.source.section, c.targets) for c in plan.criteria] == [
+        ("implement_directives", "III.1", ()),
+        ("local_government_leadership", "III.2", ()),
+        ("movement_quality", "III.3", ()),
+        ("science_technology", "III.4", ()),
+        ("force_building", "III.5", ()),
+        ("propaganda", "III.6", ()),
+    ]
+
+
+# --- VI: recurring deadlines -----------------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("deadline_id", "owed_by", "to", "section"),
     [
-        ("yearly_report", "commune_people_committee",
-         ("provincial_people_committee", "provincial_police"), "VI.1"),
-        ("yearly_safety_registration", "local_units", ("commune_people_committee",), "VI.4"),
+        pytest.param("yearly_report", "commune_people_committee",
+                     ("provincial_people_committee", "provincial_police"), "VI.1",
+                     id="VI.1-yearly-report-to-province-and-provincial-police"),
+        pytest.param("yearly_safety_registration", "local_units", ("commune_people_committee",),
+                     "VI.4", id="VI.4-yearly-safety-registration"),
     ],
 )
-def test_yearly_obligations(deadline_id: str, owed_by: str, to: tuple[str, ...],
-                            section: str) -> None:
-    d = by_id(PLAN.deadlines, deadline_id)
-    assert d.recurrence.freq == "yearly" and d.due is None
-    assert (d.owed_by, d.to, d.source.section) == (owed_by, to, section)
+def test_yearly_deadlines(deadline_id: str, owed_by: str, to: tuple[str, ...],
+                          section: str) -> None:
+    d = by_id(plan.deadlines, deadline_id)
+    assert (d.owed_by, d.to, d.via, d.source.section) == (owed_by, to, None, section)
+    assert (d.recurrence.freq, d.recurrence.start, d.recurrence.until) == ("yearly", None, None)
+    assert (d.due, d.relation, d.phase) == (None, None, None)
 
+
+def test_only_the_two_yearly_deadlines() -> None:
+    # VI.4 "Định kỳ báo cáo ... về Công an xã" states no period: not encoded
+    assert [d.id for d in plan.deadlines] == ["yearly_report", "yearly_safety_registration"]
+
+
+# --- IV: award tiers -------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    ("award_id", "form", "granted_by", "occasions", "section"),
+    ("award_id", "form", "granted_by", "proposed_by", "occasions", "section"),
     [
-        ("emulation_flag", "emulation_flag", "provincial_people_committee", ("stage_review",),
-         "IV.1.1"),
-        ("certificate_of_merit", "certificate_of_merit", "provincial_chairman",
-         ("yearly_review", "stage_review"), "IV.1.2"),
-        ("commune_commendation", "commendation", "commune_chairman",
-         ("yearly_review", "stage_review"), "IV.2"),
+        pytest.param("emulation_flag", "emulation_flag", "provincial_people_committee", None,
+                     ("stage_review",), "IV.1.1", id="IV.1.1-flag-trong-tong-ket"),
+        pytest.param("certificate_of_merit", "certificate_of_merit", "provincial_chairman", None,
+                     ("yearly_review", "stage_review"), "IV.1.2", id="IV.1.2-bang-khen"),
+        pytest.param("commune_commendation", "commendation", "commune_chairman", "commune_police",
+                     ("yearly_review", "stage_review"), "IV.2", id="IV.2-V-VI.1-giay-khen"),
     ],
 )
-def test_award_tiers(award_id: str, form: str, granted_by: str, occasions: tuple[str, ...],
-                     section: str) -> None:
-    award = by_id(PLAN.awards, award_id)
-    assert (award.form, award.granted_by, award.occasions, award.source.section) == (
-        form, granted_by, occasions, section)
+def test_award_tiers(award_id: str, form: str, granted_by: str, proposed_by: str | None,
+                     occasions: tuple[str, ...], section: str) -> None:
+    a = award(award_id)
+    assert (a.form, a.granted_by, a.proposed_by, a.occasions, a.source.section) == (
+        form, granted_by, proposed_by, occasions, section)
 
 
-@pytest.mark.parametrize(("standard_id", "categories"),
-                         [("commune", ("commune",)),
-                          ("agency_business_school", ("agency", "business", "school"))])
-def test_flag_prerequisites_for_each_category(standard_id: str,
-                                              categories: tuple[str, ...]) -> None:
-    # IV.1.1 "Dẫn đầu khôi ...", "được tặng 03 Bằng khen (của Ủy ban nhân dân tỉnh hoặc Bộ Công
-    # an)", "Có ít nhất 01 mô hình ... được Công an tỉnh thông báo nhân rộng trên địa bàn toàn tỉnh"
-    standard = by_id(by_id(PLAN.awards, "emulation_flag").standards, standard_id)
-    assert (standard.recipient, standard.categories) == ("collective", categories)
-    conds = {c.id: c for c in standard.conditions}
-    assert conds["leads_bloc"].kind == "leads_bloc"
+def test_three_award_tiers() -> None:
+    assert [a.id for a in plan.awards] == [
+        "emulation_flag", "certificate_of_merit", "commune_commendation"]
+
+
+# --- IV.1.1: the flag ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("standard_id", "categories", "bloc"),
+    [
+        pytest.param("commune", ("commune",), "khối xã, phường", id="IV.1.1-doi-voi-xa"),
+        pytest.param("agency_business_school", ("agency", "business", "school"),
+                     "khối cơ quan, doanh nghiệp, cơ sở giáo dục",
+                     id="IV.1.1-co-quan-doanh-nghiep-co-so-giao-duc"),
+    ],
+)
+def test_flag_prerequisites_for_each_category(standard_id: str, categories: tuple[str, ...],
+                                              bloc: str) -> None:
+    s = standard("emulation_flag", standard_id)
+    assert (s.recipient, s.categories) == ("collective", categories)
+    conds = conditions("emulation_flag", standard_id)
+    assert list(conds) == ["outstanding", "leads_bloc", "three_certificates", "replicated_model"]
+    # IV.1.1 "Tặng cho tập thể có thành tích xuất sắc trong tổng kết"
+    out = conds["outstanding"]
+    assert (out.kind, out.attestation, out.default.rule, out.default.policy) == (
+        "judgement", "outstanding_achievement", "attestation_required", "local")
+    # IV.1.1 "Dẫn đầu khôi ..." (sic)
+    lead = conds["leads_bloc"]
+    assert (lead.kind, lead.bloc.vi) == ("leads_bloc", bloc)
+    assert lead.source.quote.startswith("Dẫn đầu khôi ")
+    # IV.1.1 "được tặng 03 Bằng khen (của Ủy ban nhân dân tỉnh hoặc Bộ Công an)": at least 3
     certs = conds["three_certificates"]
     assert (certs.kind, certs.form, certs.granted_by, certs.at_least) == (
         "prior_awards", "certificate_of_merit",
         ("provincial_people_committee", "ministry_of_public_security"), 3)
-    assert conds["replicated_model"].condition == CountCondition(
-        metric="models_replicated_province_wide", comparator="gte", threshold=1)
-    assert all(c.source.section == "IV.1.1" for c in standard.conditions)
+    # IV.1.1 "Có ít nhất 01 mô hình ... được Công an tỉnh thông báo nhân rộng"
+    model = conds["replicated_model"]
+    assert (model.kind, model.per, model.condition) == ("metric", "total", CountCondition(
+        metric="models_replicated_province_wide", comparator="gte", threshold=1))
+    assert {c.source.section for c in conds.values()} == {"IV.1.1"}
+    assert all(c.applies_to == () for c in conds.values())
 
 
-def test_certificate_of_merit_for_collectives() -> None:
-    standard = by_id(by_id(PLAN.awards, "certificate_of_merit").standards, "collective")
-    conds = {c.id: c for c in standard.conditions}
-    assert {c.id: c.kind for c in standard.conditions} == {
-        "outstanding": "judgement", "has_movement_plan": "attestation",
-        "security_safe_certified": "attestation", "rated_excellent": "attestation",
-        "model_rated_good": "metric", "no_serious_incidents": "metric",
-        "effective_propaganda": "attestation", "clean_organisation": "attestation",
-        "no_complaints": "metric", "no_escalated_complaints": "metric",
-        "business_standard": "attestation"}
-    # "Riêng đối với doanh nghiệp": only businesses
+# --- IV.1.2: the certificate of merit --------------------------------------------------------
+
+def test_certificate_collective_standard_categories() -> None:
+    # IV.1.2 "Đối với tập thể"
+    s = standard("certificate_of_merit", "collective")
+    assert (s.recipient, s.categories) == ("collective", ("commune", "agency", "business",
+                                                           "school"))
+
+
+def test_certificate_collective_conditions_one_per_bullet() -> None:
+    # IV.1.2 "Đối với tập thể": one condition per bullet; "An toàn ... và ... Xuất sắc" split in
+    # two; "không có đơn thư ...; không để xảy ra khiếu kiện ..." as two counts
+    conds = conditions("certificate_of_merit", "collective")
+    assert {i: (c.kind, getattr(c, "attestation", None)) for i, c in conds.items()} == {
+        "outstanding": ("judgement", "outstanding_achievement"),
+        "has_movement_plan": ("attestation", "has_movement_plan"),
+        "security_safe_certified": ("attestation", "security_safe_certified"),
+        "rated_excellent": ("attestation", "rated_excellent"),
+        "model_rated_good": ("metric", None),
+        "no_serious_incidents": ("metric", None),
+        "effective_propaganda": ("attestation", "effective_propaganda"),
+        "clean_organisation": ("attestation", "clean_organisation"),
+        "no_complaints": ("metric", None),
+        "no_escalated_complaints": ("metric", None),
+        "business_standard": ("attestation", "business_security_standard"),
+    }
+    assert {c.source.section for c in conds.values()} == {"IV.1.2"}
+    assert conds["security_safe_certified"].source.quote == conds["rated_excellent"].source.quote
+
+
+@pytest.mark.parametrize(
+    ("condition_id", "per", "metric", "comparator", "threshold"),
+    [
+        pytest.param("model_rated_good", "year", "models_rated_good", "gte", 1,
+                     id="IV.1.2-it-nhat-01-mo-hinh-Tot"),
+        pytest.param("no_serious_incidents", "year", "serious_security_incidents", "eq", 0,
+                     id="IV.1.2-khong-de-xay-ra-vu-viec-nghiem-trong"),
+        pytest.param("no_complaints", "year", "complaint_letters", "eq", 0,
+                     id="IV.1.2-khong-co-don-thu"),
+        pytest.param("no_escalated_complaints", "year", "escalated_complaints", "eq", 0,
+                     id="IV.1.2-khong-khieu-kien-vuot-cap"),
+    ],
+)
+def test_certificate_collective_counted_conditions(condition_id: str, per: str, metric: str,
+                                                   comparator: str, threshold: int) -> None:
+    c = conditions("certificate_of_merit", "collective")[condition_id]
+    assert (c.kind, c.per, c.condition) == ("metric", per, CountCondition(
+        metric=metric, comparator=comparator, threshold=threshold))
+
+
+def test_certificate_business_only_condition() -> None:
+    # IV.1.2 "Riêng đối với doanh nghiệp": only businesses
+    conds = conditions("certificate_of_merit", "collective")
     assert conds["business_standard"].applies_to == ("business",)
-    assert conds["no_serious_incidents"].condition == CountCondition(
-        metric="serious_security_incidents", comparator="eq", threshold=0)
-    assert conds["model_rated_good"].per == "year"
+    assert [i for i, c in conds.items() if c.applies_to] == ["business_standard"]
 
 
-@pytest.mark.parametrize(("standard_id", "attestation"),
-                         [("armed_forces_or_employee", "exemplary_participation"),
-                          ("other_person", "active_participation")])
-def test_certificate_of_merit_for_individuals(standard_id: str, attestation: str) -> None:
-    standard = by_id(by_id(PLAN.awards, "certificate_of_merit").standards, standard_id)
-    assert standard.recipient == "individual"
-    conds = {c.id: c for c in standard.conditions}
-    assert any(getattr(c, "attestation", None) == attestation for c in conds.values())
-    # "Lưu ý: Đối với cá nhân ... là người đứng đầu ..."
-    assert conds["head_of_unit_movement"].applies_to == ("head_of_unit",)
+@pytest.mark.parametrize(
+    ("standard_id", "category", "attestation"),
+    [
+        pytest.param("armed_forces_or_employee", "armed_forces_or_employee",
+                     "exemplary_participation", id="IV.1.2-can-bo-chien-si-cong-nhan-vien"),
+        pytest.param("other_person", "other_person", "active_participation",
+                     id="IV.1.2-doi-tuong-khac"),
+    ],
+)
+def test_certificate_individual_standards(standard_id: str, category: str,
+                                          attestation: str) -> None:
+    s = standard("certificate_of_merit", standard_id)
+    assert (s.recipient, s.categories) == ("individual", (category,))
+    conds = conditions("certificate_of_merit", standard_id)
+    assert {i: (c.kind, c.attestation, c.applies_to) for i, c in conds.items()} == {
+        "outstanding": ("judgement", "outstanding_achievement", ()),
+        attestation: ("attestation", attestation, ()),
+        # IV.1.2 "Lưu ý: Đối với cá nhân ... là người đứng đầu cơ quan, đơn vị, địa phương"
+        "head_of_unit_movement": ("attestation", "unit_movement_well_run", ("head_of_unit",)),
+    }
+    assert conds["head_of_unit_movement"].source.quote.startswith("Lưu ý:")
+    assert conds["outstanding"].default.rule == "attestation_required"
+    assert {c.source.section for c in conds.values()} == {"IV.1.2"}
 
+
+def test_certificate_has_three_standards() -> None:
+    assert [s.id for s in award("certificate_of_merit").standards] == [
+        "collective", "armed_forces_or_employee", "other_person"]
+
+
+# --- IV.2: the commune commendation ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("standard_id", "recipient"),
+    [pytest.param("collective", "collective", id="IV.2-tap-the"),
+     pytest.param("individual", "individual", id="IV.2-ca-nhan")],
+)
+def test_commendation_standards_are_the_judgement_only(standard_id: str, recipient: str) -> None:
+    # IV.2 "các tập thể, cá nhân lập thành tích xuất sắc": no further standard
+    s = standard("commune_commendation", standard_id)
+    assert (s.recipient, s.categories) == (recipient, ())
+    (c,) = s.conditions
+    assert (c.id, c.kind, c.attestation, c.source.section) == (
+        "outstanding", "judgement", "outstanding_achievement", "IV.2")
+    assert (c.default.rule, c.default.policy) == ("attestation_required", "local")
+    assert c.default.reason
+
+
+# --- provenance ------------------------------------------------------------------------------
 
 def test_every_award_condition_is_cited_or_local_policy() -> None:
-    for award in PLAN.awards:
-        for standard in award.standards:
-            for cond in standard.conditions:
-                assert cond.source is not None or cond.policy == "local"
-                default = getattr(cond, "default", None)
+    n = 0
+    for a in plan.awards:
+        assert a.source is not None
+        for s in a.standards:
+            for c in s.conditions:
+                n += 1
+                assert c.source is not None or (c.policy == "local" and c.reason)
+                if c.source is not None:
+                    assert c.source.section and c.source.quote
+                default = getattr(c, "default", None)
                 if default is not None:
                     assert default.policy == "local" and default.reason
+    assert n == 4 + 4 + 11 + 3 + 3 + 1 + 1
+
+
+def test_every_criterion_and_deadline_is_cited() -> None:
+    assert all(c.source is not None for c in plan.criteria)
+    assert all(d.source is not None for d in plan.deadlines)
+    assert plan.campaign.source is not None and plan.campaign.review_cycle.source is not None
