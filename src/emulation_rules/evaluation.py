@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from .criteria import Check, Outcome, Verdict, compile_condition, metrics_of
 from .diffing import plan_data
 from .errors import EmulationRulesError
+from .kernel import Kernel, compile_kernel
 from .model import AttestationCondition, MetricCondition, Plan, RatioCondition, Target
 from .timeline import Timeline
 from .vocabulary import METRICS
@@ -95,18 +96,85 @@ class TargetResult(NamedTuple):
     failed_periods: tuple[str, ...] = ()
 
 
-class CriterionResult(NamedTuple):
-    criterion: str
-    verdict: str
-    targets: tuple[TargetResult, ...]
+class CriterionResult:
+    """One criterion's verdict for one unit and window, and the targets that explain it.
+
+    The verdict is computed eagerly (by the plan's compiled kernel); the per-target explanation
+    is built on first access of :attr:`targets`, once per unit and window, so that evaluating
+    many units costs verdicts, not explanations nobody reads.
+    """
+
+    __slots__ = ("_slot", "_targets", "criterion", "verdict")
+
+    def __init__(self, criterion: str, verdict: str,
+                 targets: tuple[TargetResult, ...] | _UnitVerdicts, slot: int = 0) -> None:
+        self.criterion = criterion
+        self.verdict = verdict
+        self._targets = targets
+        self._slot = slot
+
+    @property
+    def targets(self) -> tuple[TargetResult, ...]:
+        targets = self._targets
+        if isinstance(targets, tuple):
+            return targets
+        return targets.targets(self._slot, self.criterion)
+
+    def _key(self) -> tuple[str, str, tuple[TargetResult, ...]]:
+        return self.criterion, self.verdict, self.targets
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CriterionResult):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"CriterionResult(criterion={self.criterion!r}, verdict={self.verdict!r}, "
+                f"targets={self.targets!r})")
 
 
-class UnitResult(NamedTuple):
-    unit: str
-    window: str
-    complete: bool
-    """False while the window is still running on the as-of date."""
-    criteria: tuple[CriterionResult, ...]
+class UnitResult:
+    """One unit's verdicts for one window (a phase, the campaign, or a yearly review).
+
+    ``complete`` is False while the window is still running on the as-of date. ``criteria``
+    holds one :class:`CriterionResult` per criterion, in the plan's order; for an evaluation of
+    many units they are built from the compact verdicts when read.
+    """
+
+    __slots__ = ("_criteria", "_slot", "complete", "unit", "window")
+
+    def __init__(self, unit: str, window: str, complete: bool,
+                 criteria: tuple[CriterionResult, ...] | _UnitVerdicts, slot: int = 0) -> None:
+        self.unit = unit
+        self.window = window
+        self.complete = complete
+        self._criteria = criteria
+        self._slot = slot
+
+    @property
+    def criteria(self) -> tuple[CriterionResult, ...]:
+        criteria = self._criteria
+        if isinstance(criteria, tuple):
+            return criteria
+        return criteria.criteria(self._slot)
+
+    def _key(self) -> tuple[str, str, bool, tuple[CriterionResult, ...]]:
+        return self.unit, self.window, self.complete, self.criteria
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnitResult):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"UnitResult(unit={self.unit!r}, window={self.window!r}, "
+                f"complete={self.complete!r}, criteria={self.criteria!r})")
 
 
 @dataclass(frozen=True)
@@ -207,24 +275,81 @@ class _Windows:
         self.periods = {w: tuple(ms) for w, ms in self.expected.items()}
 
 
+class _ForKind(NamedTuple):
+    """What one kind of unit is evaluated on: its targets, the metrics they read, the kernel."""
+
+    applicable: tuple[_Compiled, ...]
+    needed: tuple[str, ...]
+    criteria: tuple[str, ...]
+    kernel: Kernel
+
+
+class _UnitVerdicts:
+    """One unit's verdicts for every window, compact; explanations built on first request.
+
+    Holding the verdicts as one tuple of strings per unit (instead of an object per unit,
+    window and criterion) keeps the evaluation of many units light for the garbage collector.
+    """
+
+    __slots__ = ("_done", "_for", "_if_missing", "_rows", "_verdicts", "_windows")
+
+    def __init__(self, for_kind: _ForKind, rows: Mapping[str, Mapping[str, int | None] | None],
+                 verdicts: tuple[str, ...], windows: Sequence[tuple[str, ...]],
+                 if_missing: Verdict) -> None:
+        self._for, self._rows, self._verdicts = for_kind, rows, verdicts
+        self._windows, self._if_missing = windows, if_missing
+        self._done: dict[int, dict[str, tuple[TargetResult, ...]]] = {}
+
+    def criteria(self, slot: int) -> tuple[CriterionResult, ...]:
+        names = self._for.criteria
+        base = slot * len(names)
+        verdicts = self._verdicts
+        return tuple([CriterionResult(name, verdicts[base + k], self, slot)
+                      for k, name in enumerate(names)])
+
+    def targets(self, slot: int, criterion: str) -> tuple[TargetResult, ...]:
+        done = self._done.get(slot)
+        if done is None:
+            window = self._windows[slot]
+            rows = {p: self._rows.get(p) for p in window}
+            missing = tuple(p for p in window if rows[p] is None)
+            sums = _window_sums(self._for.needed, [rows[p] for p in window])
+            crits: dict[str, list[TargetResult]] = {}
+            for comp in self._for.applicable:
+                crits.setdefault(comp.criterion, []).append(
+                    _target_result(comp, window, missing, rows, sums, self._if_missing))
+            done = self._done[slot] = {c: tuple(trs) for c, trs in crits.items()}
+        return done[criterion]
+
+
 def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo] | None = None,
              issued: date | None = None, as_of: date) -> Evaluation:
     """Evaluate every unit of ``records`` against ``plan`` for each phase and the campaign.
 
     ``records`` may be any iterable (a generator streams). Records for periods outside the
     campaign (or after ``as_of``) are not evaluated; callers that read files account for them.
+    Verdicts are computed for every unit, window and criterion; each criterion's per-target
+    explanation is built when first read (:attr:`CriterionResult.targets`).
     """
     tl = plan.timeline(issued, as_of=as_of)
     if not tl.phases:
         return _evaluate_yearly(plan, tl, records, units, as_of)
     compiled = compile_plan(plan)
     windows = _Windows(tl, as_of)
+    window_ids = (*(p.id for p in tl.phases), CAMPAIGN)
+    periods = tuple(dict.fromkeys(windows.periods[CAMPAIGN]))
+    position = {p: i for i, p in enumerate(periods)}
+    layout = [tuple(position[p] for p in windows.periods[w]) for w in window_ids]
     if_missing: Verdict = plan.missing_period.verdict if plan.missing_period else "unknown"
     data: dict[str, dict[str, dict[str, int | None]]] = {}
     outside: list[Record] = []
+    in_window = windows.of_period
     for rec in records:
-        if rec.period in windows.of_period:
-            data.setdefault(rec.unit, {})[rec.period] = rec.values
+        if rec.period in in_window:
+            unit_rows = data.get(rec.unit)
+            if unit_rows is None:
+                unit_rows = data[rec.unit] = {}
+            unit_rows[rec.period] = rec.values
         else:
             outside.append(Record(rec.unit, rec.period, {}, rec.row))
     info = {u.id: u for u in units or ()}
@@ -233,31 +358,48 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         if u.parent:
             children.setdefault(u.parent, []).append(u.id)
     evaluated = sorted(info) if units else sorted(data)
+    kinds: dict[str | None, _ForKind | None] = {}
     results: list[UnitResult] = []
+    complete = [windows.complete[w] for w in window_ids]
+    slots = [(w, complete[n]) for n, w in enumerate(window_ids)]
+    window_periods = [windows.periods[w] for w in window_ids]
+    no_rows: dict[str, dict[str, int | None]] = {}
     for unit_id in evaluated:
         kind = info[unit_id].kind if unit_id in info else None
-        applicable = [c for c in compiled if kind is None or c.target.level == kind]
-        if not applicable:
+        if kind not in kinds:
+            kinds[kind] = _for_kind(compiled, kind, layout, len(periods), if_missing)
+        for_kind = kinds[kind]
+        if for_kind is None:
             continue
+        needed = for_kind.needed
         # each unit's values per period (summed over its teams where a target is for an area)
-        # and per window are computed once, then every compiled target reads them
-        needed = tuple(sorted({m for c in applicable for m in c.metrics}))
-        per_period = {p: _period_values(unit_id, kind, p, needed, data, info, children)
-                      for p in windows.expected[CAMPAIGN]}
-        for window in (*(p.id for p in tl.phases), CAMPAIGN):
-            periods = windows.periods[window]
-            missing = tuple(p for p in periods if per_period[p] is None)
-            sums = _window_sums(needed, [per_period[p] for p in periods])
-            crits: dict[str, list[TargetResult]] = {}
-            for comp in applicable:
-                tr = _target_result(comp, periods, missing, per_period, sums, if_missing)
-                crits.setdefault(comp.criterion, []).append(tr)
-            results.append(UnitResult(unit_id, window, windows.complete[window], tuple(
-                CriterionResult(c, _all_verdict([t.verdict for t in trs]), tuple(trs))
-                for c, trs in crits.items())))
-    return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of,
-                      (*(p.id for p in tl.phases), CAMPAIGN), tuple(results),
+        rows: Mapping[str, Mapping[str, int | None] | None]
+        if kind is None:  # no units tree: the unit's own rows, as read
+            rows = data.get(unit_id, no_rows)
+        else:
+            rows = {p: _period_values(unit_id, kind, p, needed, data, info, children)
+                    for p in periods}
+        get = rows.get
+        verdicts = for_kind.kernel([None if (row := get(p)) is None
+                                    else tuple(map(row.get, needed)) for p in periods])
+        compact = _UnitVerdicts(for_kind, rows, tuple(verdicts), window_periods, if_missing)
+        for n, (window, done) in enumerate(slots):
+            results.append(UnitResult(unit_id, window, done, compact, n))
+    return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of, window_ids, tuple(results),
                       outside=tuple(outside))
+
+
+def _for_kind(compiled: Sequence[_Compiled], kind: str | None, layout: Sequence[Sequence[int]],
+              periods: int, if_missing: Verdict) -> _ForKind | None:
+    """The targets that apply to units of ``kind`` (all of them without a units tree)."""
+    applicable = tuple(c for c in compiled if kind is None or c.target.level == kind)
+    if not applicable:
+        return None
+    needed = tuple(sorted({m for c in applicable for m in c.metrics}))
+    kernel = compile_kernel([(c.criterion, c.target) for c in applicable], needed, layout,
+                            periods, if_missing)
+    return _ForKind(applicable, needed, tuple(dict.fromkeys(c.criterion for c in applicable)),
+                    kernel)
 
 
 def _all_verdict(verdicts: Sequence[str]) -> Verdict:
