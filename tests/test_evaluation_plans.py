@@ -190,3 +190,25 @@ def test_exit_1_when_no_row_is_usable(cli: Any, tmp_path: Any) -> None:
                  "2024-10-15", "--as-of", "2025-03-01")
     assert result.code == 1
     assert "rows: 2 read, 0 evaluated, 2 rejected" in result.err
+
+
+def test_rows_outside_every_window_are_counted_per_period(cli: Any, tmp_path: Any) -> None:
+    """Kon Plông II.2 (issued 2024-10-15): rows for months before the campaign, or after the
+    as-of date, are in no window. Each such period is reported once with its first row and how
+    many more rows it has; every row is still accounted for."""
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,good_deeds\n"
+                       "t1,2024-11,1\n"      # row 2: in phase 1
+                       "t1,2023-05,1\n"      # row 3: before the campaign
+                       "t2,2023-05,0\n"      # row 4: the same period
+                       "t2,2024-11,2\n"      # row 5: in phase 1
+                       "t1,2025-06,1\n",     # row 6: after the as-of date
+                       encoding="utf-8")
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics", str(metrics), "--issued",
+                 "2024-10-15", "--as-of", "2025-03-01")
+    assert result.code == 0
+    assert "rows: 5 read, 2 evaluated, 3 rejected" in result.err
+    outside = [line for line in result.err.splitlines() if "period-outside" in line]
+    assert len(outside) == 2
+    assert ":3:" in outside[0] and "2023-05 (unit 't1' and 1 more row(s)" in outside[0]
+    assert ":6:" in outside[1] and "2025-06 (unit 't1')" in outside[1]

@@ -374,16 +374,19 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     except (TimelineError, UnsupportedPlanError) as exc:
         raise _UsageError(str(exc)) from None
     rejected += read.rejected
-    for rec in ev.outside:
-        issue = Issue("period-outside", f"period {rec.period} of unit {rec.unit!r} is in no "
-                      f"window of plan {plan.id!r} up to {as_of.isoformat()}",
-                      Location(str(args.metrics), rec.row, 0, (f"row {rec.row}", "period")))
-        read.rejected.append(issue)
-        rejected.append(issue)
-    rejected.sort(key=Issue.sort_key)
     rejected_rows = {(i.location.file, i.location.line) for i in read.rejected}
+    outside_rows = 0
+    for out in ev.outside:  # counted per period, not listed row by row
+        outside_rows += out.rows
+        more = f" and {out.rows - 1} more row(s) for that period" if out.rows > 1 else ""
+        rejected.append(Issue(
+            "period-outside", f"period {out.period} (unit {out.first_unit!r}{more}) is in no "
+            f"window of plan {plan.id!r} up to {as_of.isoformat()}",
+            Location(str(args.metrics), out.first_row, 0, (f"row {out.first_row}", "period"))))
+    rejected.sort(key=Issue.sort_key)
     ev = replace(ev, rows_total=read.rows_total,
-                 rows_used=read.rows_total - len(rejected_rows), rejected=tuple(rejected))
+                 rows_used=read.rows_total - len(rejected_rows) - outside_rows,
+                 rejected=tuple(rejected))
     for issue in [*rejected, *read.warnings]:
         err.write(f"{issue}\n")
     return plan, ev, units, rejected, read.warnings

@@ -34,6 +34,7 @@ from .vocabulary import METRICS
 __all__ = [
     "CriterionResult",
     "Evaluation",
+    "OutsidePeriod",
     "Record",
     "TargetResult",
     "UnitInfo",
@@ -73,6 +74,40 @@ class Record:
     period: str
     values: dict[str, int | None]
     row: int = 0
+
+
+_Row = tuple[int | None, ...]
+"""One unit's values for one period, in the order of the metrics being evaluated."""
+
+
+class OutsidePeriod(NamedTuple):
+    """Rows for a period in no window of the evaluation: counted, not kept."""
+
+    period: str
+    rows: int
+    first_row: int
+    """The first such row of the input (0 for records not read from a file)."""
+    first_unit: str
+
+
+class _Outside:
+    """Counts rows outside every window per period: memory stays flat as such rows grow."""
+
+    __slots__ = ("_by_period",)
+
+    def __init__(self) -> None:
+        self._by_period: dict[str, list[Any]] = {}
+
+    def add(self, rec: Record) -> None:
+        seen = self._by_period.get(rec.period)
+        if seen is None:
+            self._by_period[rec.period] = [1, rec.row, rec.unit]
+        else:
+            seen[0] += 1
+
+    def periods(self) -> tuple[OutsidePeriod, ...]:
+        return tuple(OutsidePeriod(p, n, row, unit)
+                     for p, (n, row, unit) in sorted(self._by_period.items()))
 
 
 class TargetResult(NamedTuple):
@@ -188,8 +223,9 @@ class Evaluation:
     rows_total: int = 0
     rows_used: int = 0
     rejected: tuple[Any, ...] = field(default=())
-    outside: tuple[Record, ...] = field(default=())
-    """Records for a period in no window (before the campaign, after as-of, in no phase)."""
+    outside: tuple[OutsidePeriod, ...] = field(default=())
+    """Per period in no window (before the campaign, after as-of, in no phase): how many rows,
+    and the first of them."""
 
     def summary(self) -> dict[str, dict[str, dict[str, int]]]:
         """Per window, per criterion: how many units met, did not meet, or are unknown."""
@@ -293,7 +329,7 @@ class _UnitVerdicts:
 
     __slots__ = ("_done", "_for", "_if_missing", "_rows", "_verdicts", "_windows")
 
-    def __init__(self, for_kind: _ForKind, rows: Mapping[str, Mapping[str, int | None] | None],
+    def __init__(self, for_kind: _ForKind, rows: Mapping[str, _Row | None],
                  verdicts: tuple[str, ...], windows: Sequence[tuple[str, ...]],
                  if_missing: Verdict) -> None:
         self._for, self._rows, self._verdicts = for_kind, rows, verdicts
@@ -310,8 +346,11 @@ class _UnitVerdicts:
     def targets(self, slot: int, criterion: str) -> tuple[TargetResult, ...]:
         done = self._done.get(slot)
         if done is None:
-            window = self._windows[slot]
-            rows = {p: self._rows.get(p) for p in window}
+            window, needed = self._windows[slot], self._for.needed
+            rows: dict[str, Mapping[str, int | None] | None] = {
+                p: None if (row := self._rows.get(p)) is None else dict(zip(needed, row,
+                                                                            strict=True))
+                for p in window}
             missing = tuple(p for p in window if rows[p] is None)
             sums = _window_sums(self._for.needed, [rows[p] for p in window])
             crits: dict[str, list[TargetResult]] = {}
@@ -341,17 +380,20 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     position = {p: i for i, p in enumerate(periods)}
     layout = [tuple(position[p] for p in windows.periods[w]) for w in window_ids]
     if_missing: Verdict = plan.missing_period.verdict if plan.missing_period else "unknown"
-    data: dict[str, dict[str, dict[str, int | None]]] = {}
-    outside: list[Record] = []
+    # one row per unit and period of the windows, as a tuple over the plan's metrics
+    columns = tuple(sorted({m for c in compiled for m in c.metrics}))
+    column = {m: i for i, m in enumerate(columns)}
+    data: dict[str, dict[str, _Row]] = {}
+    outside = _Outside()
     in_window = windows.of_period
     for rec in records:
         if rec.period in in_window:
             unit_rows = data.get(rec.unit)
             if unit_rows is None:
                 unit_rows = data[rec.unit] = {}
-            unit_rows[rec.period] = rec.values
+            unit_rows[rec.period] = tuple(map(rec.values.get, columns))
         else:
-            outside.append(Record(rec.unit, rec.period, {}, rec.row))
+            outside.add(rec)
     info = {u.id: u for u in units or ()}
     children: dict[str, list[str]] = {}
     for u in units or ():
@@ -363,7 +405,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     complete = [windows.complete[w] for w in window_ids]
     slots = [(w, complete[n]) for n, w in enumerate(window_ids)]
     window_periods = [windows.periods[w] for w in window_ids]
-    no_rows: dict[str, dict[str, int | None]] = {}
+    no_rows: dict[str, _Row] = {}
     for unit_id in evaluated:
         kind = info[unit_id].kind if unit_id in info else None
         if kind not in kinds:
@@ -371,22 +413,19 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         for_kind = kinds[kind]
         if for_kind is None:
             continue
-        needed = for_kind.needed
-        # each unit's values per period (summed over its teams where a target is for an area)
-        rows: Mapping[str, Mapping[str, int | None] | None]
-        if kind is None:  # no units tree: the unit's own rows, as read
+        rows: Mapping[str, _Row | None]
+        if kind is None:  # no units tree: the unit's own rows, as read (all the plan's metrics)
             rows = data.get(unit_id, no_rows)
-        else:
-            rows = {p: _period_values(unit_id, kind, p, needed, data, info, children)
-                    for p in periods}
+        else:  # the metrics of the kind's targets, summed over its teams where a target asks
+            rows = {p: _period_values(unit_id, kind, p, for_kind.needed, data, column, info,
+                                      children) for p in periods}
         get = rows.get
-        verdicts = for_kind.kernel([None if (row := get(p)) is None
-                                    else tuple(map(row.get, needed)) for p in periods])
+        verdicts = for_kind.kernel([get(p) for p in periods])
         compact = _UnitVerdicts(for_kind, rows, tuple(verdicts), window_periods, if_missing)
         for n, (window, done) in enumerate(slots):
             results.append(UnitResult(unit_id, window, done, compact, n))
     return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of, window_ids, tuple(results),
-                      outside=tuple(outside))
+                      outside=outside.periods())
 
 
 def _for_kind(compiled: Sequence[_Compiled], kind: str | None, layout: Sequence[Sequence[int]],
@@ -410,8 +449,8 @@ def _all_verdict(verdicts: Sequence[str]) -> Verdict:
     return "met"
 
 
-def _contributors(unit_id: str, kind: str | None, metric: str, info: dict[str, UnitInfo],
-                  children: dict[str, list[str]]) -> list[str]:
+def _contributors(unit_id: str, kind: str | None, metric: str, info: Mapping[str, UnitInfo],
+                  children: Mapping[str, list[str]]) -> list[str]:
     """Units whose counts of ``metric`` make up ``unit_id``'s value (itself, or its teams)."""
     if kind is None:
         return [unit_id]
@@ -446,28 +485,24 @@ def _window_sums(metrics: Sequence[str], rows: Sequence[Mapping[str, int | None]
     return sums
 
 
-def _period_values(unit_id: str, kind: str | None, period: str, metrics: Sequence[str],
-                   data: dict[str, dict[str, dict[str, int | None]]],
-                   info: dict[str, UnitInfo], children: dict[str, list[str]]
-                   ) -> Mapping[str, int | None] | None:
-    """The unit's values for one period, summed over contributors; None if a row is missing."""
-    if kind is None:  # no units tree: the unit's own row
-        return data.get(unit_id, {}).get(period)
-    values: dict[str, int | None] = {}
+def _period_values(unit_id: str, kind: str, period: str, metrics: Sequence[str],
+                   data: Mapping[str, Mapping[str, _Row]], column: Mapping[str, int],
+                   info: Mapping[str, UnitInfo], children: Mapping[str, list[str]]
+                   ) -> _Row | None:
+    """The unit's values of ``metrics`` for one period, each summed over the units that
+    contribute it; None if a contributing row is missing."""
+    values: list[int | None] = []
     for metric in metrics:
         total: int | None = 0
-        contributors = _contributors(unit_id, kind, metric, info, children)
-        if not contributors:
-            values[metric] = None
-            continue
-        for c in contributors:
+        at = column[metric]
+        for c in _contributors(unit_id, kind, metric, info, children):
             row = data.get(c, {}).get(period)
             if row is None:
                 return None
-            v = row.get(metric)
+            v = row[at]
             total = None if v is None or total is None else total + v
-        values[metric] = total
-    return values
+        values.append(total)
+    return tuple(values)
 
 
 def _target_result(comp: _Compiled, periods: tuple[str, ...], missing: tuple[str, ...],
@@ -544,7 +579,7 @@ def _evaluate_yearly(plan: Plan, tl: Timeline, records: Iterable[Record],
     year_ids = {r.id.split(":")[1]: r for r in years}
     checks = _yearly_checks(plan)
     data: dict[str, dict[str, dict[str, int | None]]] = {}
-    outside: list[Record] = []
+    outside = _Outside()
     for rec in records:
         if rec.period[:4] in year_ids and (len(rec.period) == 4 or rec.period[4] == "-"):
             bucket = data.setdefault(rec.unit, {}).setdefault(rec.period[:4], {})
@@ -552,7 +587,7 @@ def _evaluate_yearly(plan: Plan, tl: Timeline, records: Iterable[Record],
                 old = bucket.get(key, 0)
                 bucket[key] = None if value is None or old is None else old + value
         else:
-            outside.append(Record(rec.unit, rec.period, {}, rec.row))
+            outside.add(rec)
     info = {u.id: u for u in units or ()}
     evaluated = sorted(info) if units else sorted(data)
     results: list[UnitResult] = []
@@ -574,7 +609,7 @@ def _evaluate_yearly(plan: Plan, tl: Timeline, records: Iterable[Record],
                     for a, trs in by_award.items())))
     windows = tuple(r.id for r in years)
     return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of, windows, tuple(results),
-                      outside=tuple(outside))
+                      outside=outside.periods())
 
 
 def _yearly_result(yc: _YearlyCheck, kind: str, year: str,
