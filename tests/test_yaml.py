@@ -7,7 +7,26 @@ import unicodedata
 
 import pytest
 
+from emulation_rules import _yaml
 from emulation_rules._yaml import MAX_BYTES, MAX_DEPTH, dump, parse
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "pure-python"])
+def scanner(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs twice: with libyaml's parser (used when PyYAML has it, as its wheels
+    do) and with PyYAML's pure-Python parser (the fallback); both sit under the same guarded
+    composer, so every hazard below is handled the same way by both."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(_yaml, "_CParser", None)
+    elif _yaml._CParser is None:
+        pytest.skip("this PyYAML has no libyaml")
+    return str(request.param)
+
+
+def test_the_chosen_parser_is_used(scanner: str) -> None:
+    loader = _yaml._loader("a: 1")
+    assert type(loader).__name__ == ("_CLoader" if scanner == "libyaml" else "_Loader")
+    loader.dispose()
 
 
 def codes(text: str | bytes) -> list[str]:

@@ -15,7 +15,9 @@ The public API::
 
 from __future__ import annotations
 
-from .awards import AwardsReport, PriorAward, awards
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     EmulationRulesError,
     EvaluationError,
@@ -28,13 +30,39 @@ from .errors import (
     PlanSyntaxError,
     Severity,
 )
-from .evaluation import Evaluation, Record, UnitInfo, evaluate
-from .inputs import read_metrics, read_unit_tree
-from .loading import iter_plan_issues, load_plan
-from .model import Plan
-from .timeline import Timeline
+
+if TYPE_CHECKING:
+    from .awards import AwardsReport, PriorAward, awards
+    from .evaluation import Evaluation, Record, UnitInfo, evaluate
+    from .inputs import read_metrics, read_unit_tree
+    from .loading import iter_plan_issues, load_plan
+    from .model import Plan
+    from .timeline import Timeline
 
 __version__ = "0.1.0"
+
+# Imported on first use, so that a command loads only what it needs (validate: no evaluator).
+_LAZY = {
+    "AwardsReport": "awards", "PriorAward": "awards", "awards": "awards",
+    "Evaluation": "evaluation", "Record": "evaluation", "UnitInfo": "evaluation",
+    "evaluate": "evaluation", "read_metrics": "inputs", "read_unit_tree": "inputs",
+    "iter_plan_issues": "loading", "load_plan": "loading", "Plan": "model",
+    "Timeline": "timeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "AwardsReport",

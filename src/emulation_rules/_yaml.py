@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -46,17 +47,25 @@ class _Refused(Exception):
         self.code, self.message, self.mark = code, message, mark
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with the YAML 1.2 core resolvers, no anchors, and a depth bound."""
+class _CoreResolver(yaml.resolver.Resolver):
+    """The YAML 1.2 core schema's implicit types only (see the module docstring)."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012  (PyYAML class table)
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
+
+_CoreResolver.add_implicit_resolver(_TAG + "bool", _BOOL, list("tTfF"))
+_CoreResolver.add_implicit_resolver(_TAG + "null", _NULL, ["~", "n", "N", ""])
+_CoreResolver.add_implicit_resolver(_TAG + "int", _INT, list("-+0123456789"))
+_CoreResolver.add_implicit_resolver(_TAG + "float", _FLOAT, list("-+0123456789."))
+
+
+class _Guard(yaml.composer.Composer):
+    """PyYAML's composer with no anchors or aliases and a depth bound."""
+
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, yaml.AliasEvent):
             raise _Refused("yaml-alias", "aliases (*name) are not allowed in plan files",
                            event.start_mark)
@@ -73,10 +82,35 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
-_Loader.add_implicit_resolver(_TAG + "bool", _BOOL, list("tTfF"))
-_Loader.add_implicit_resolver(_TAG + "null", _NULL, ["~", "n", "N", ""])
-_Loader.add_implicit_resolver(_TAG + "int", _INT, list("-+0123456789"))
-_Loader.add_implicit_resolver(_TAG + "float", _FLOAT, list("-+0123456789."))
+class _Loader(_Guard, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
+              _CoreResolver):
+    """The pure-Python scanner and parser, under the guarded composer."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _Guard.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+# PyYAML built with libyaml (the usual wheels) has a C parser; without it, None.
+_CParser: Any = getattr(importlib.import_module("yaml.cyaml"), "CParser", None) if getattr(
+    yaml, "__with_libyaml__", False) else None
+
+if _CParser is not None:
+    class _CLoader(_Guard, _CParser, _CoreResolver):  # type: ignore[misc]
+        """libyaml's scanner and parser (in C, several times faster), under the same guarded
+        composer and resolver: the events are the same, so are the checks."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _Guard.__init__(self)
+            _CoreResolver.__init__(self)
+
+
+def _loader(text: str) -> Any:
+    return _CLoader(text) if _CParser is not None else _Loader(text)
 
 
 @dataclass
@@ -195,7 +229,7 @@ def parse(text: str | bytes, file: str = "<input>") -> tuple[Document, list[Issu
                                "save the file as UTF-8")]
     if text.startswith("\ufeff"):
         text = text[1:]
-    loader = _Loader(text)
+    loader = _loader(text)
     try:
         node = loader.get_single_node()
     except _Refused as exc:
