@@ -85,3 +85,15 @@ def test_monthly_rows_of_a_year_are_summed() -> None:
     records = [Record("xa", p, v) for p, v in rows.items()]
     ev = evaluate(PLAN, records, units=[UnitInfo("xa", "", "commune")], as_of=date(2026, 12, 31))
     assert conditions(ev, "2026")["no_complaints"].verdict == "not_met"
+
+
+def test_a_longer_period_inside_a_year_is_summed_one_across_years_is_reported() -> None:
+    """II.2 "Định kỳ hàng năm": each year is reviewed on its own, so a half-year row is summed
+    into its year, and a row over December and January (two reviews) is not split but reported."""
+    records = [Record("xa", "2026-01..2026-06", {**GOOD, "complaint_letters": 0}, 2),
+               Record("xa", "2026-07..2026-12", {"complaint_letters": 2}, 3),
+               Record("xa", "2026-12..2027-01", {"complaint_letters": 1}, 4)]
+    ev = evaluate(PLAN, records, units=[UnitInfo("xa", "", "commune")], as_of=date(2027, 12, 31))
+    assert conditions(ev, "2026")["no_complaints"].observed == 2
+    assert [(o.period, o.reason, o.first_row) for o in ev.outside] == [
+        ("2026-12..2027-01", "spans-years", 4)]

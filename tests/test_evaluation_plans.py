@@ -212,3 +212,38 @@ def test_rows_outside_every_window_are_counted_per_period(cli: Any, tmp_path: An
     assert len(outside) == 2
     assert ":3:" in outside[0] and "2023-05 (unit 't1' and 1 more row(s)" in outside[0]
     assert ":6:" in outside[1] and "2025-06 (unit 't1')" in outside[1]
+
+
+def test_a_longer_period_inside_a_phase_is_summed_one_across_phases_is_reported(
+        cli: Any, tmp_path: Any) -> None:
+    """Kon Plông (issued 2024-10-15): phase 1 is October 2024 to January 2025 (February goes to
+    phase 2, most of its days). A quarter inside phase 1 is summed into it; a span over January
+    and February would have to be split between the phases, so it is reported, not guessed."""
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,tips_total,tips_via_force\n"
+                       "t1,2024-10..2024-12,10,9\n"   # row 2: inside phase 1
+                       "t1,2025-01,10,7\n"            # row 3: phase 1
+                       "t2,2025-01..2025-02,5,5\n",   # row 4: January (phase 1) + February
+                       encoding="utf-8")
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics", str(metrics), "--issued",
+                 "2024-10-15", "--as-of", "2025-02-01", "--format", "json")
+    assert result.code == 0
+    assert "rows: 3 read, 2 evaluated, 1 rejected" in result.err
+    assert "period-spans-phases" in result.err and ":4:" in result.err
+    data = json.loads(result.out)
+    (tips,) = [t for r in data["results"] if (r["unit"], r["window"]) == ("t1", "phase_1")
+               for c in r["criteria"] for t in c["targets"] if t["target"] == "tips_via_force"]
+    # 4.1 "80%": (9 + 7) / (10 + 10) = 80% over the whole phase, no month missing
+    assert (tips["verdict"], tips["observed"], tips["missing_periods"]) == ("met", 0.8, [])
+
+
+def test_a_commune_summing_its_teams_cannot_use_its_own_longer_period() -> None:
+    """Bắc Giang 4.x "trên địa bàn": a commune's area targets sum its teams' monthly rows, so a
+    commune row for several months cannot be combined with them: it is reported (area-sum)."""
+    plan = er.load_plan("bac_giang")
+    units = [er.UnitInfo("xa", "Xã", "commune", "b1"),
+             er.UnitInfo("to", "Tổ", "team", "b1", "xa")]
+    records = [Record("xa", "2024-10..2024-12", {"tips_total": 3}, 2)]
+    ev = evaluate(plan, records, units=units, issued=date(2024, 9, 1), as_of=date(2025, 8, 31))
+    assert [(o.period, o.reason, o.first_row) for o in ev.outside] == [
+        ("2024-10..2024-12", "area-sum", 2)]

@@ -70,3 +70,34 @@ def test_a_cycle_in_the_units_tree_is_reported_not_followed_forever(tmp_path: Pa
     ev = er.evaluate(PLAN, records, units=units, issued=date(2024, 10, 15),
                      as_of=date(2025, 1, 1))  # terminates
     assert {r.unit for r in ev.results} == {"a", "b", "t"}
+
+
+def test_longer_periods_are_read_and_normalised(tmp_path: Path) -> None:
+    """A span of months or a quarter is one row for several months (docs/evaluation.md)."""
+    path = write(tmp_path, "m.csv", "unit,period,good_deeds\n"
+                 "a,2024-10..2024-12,3\n"     # a span
+                 "b,2025-Q1,1\n"              # a quarter
+                 "c,Q2/2025,1\n"              # a quarter, day-first style
+                 "d,11/2024..01/2025,2\n"     # a span, month/year style
+                 "e,2025-03..2025-03,1\n")    # a one-month span is that month
+    read = read_metrics(path, PLAN)
+    assert read.rejected == []
+    assert [r.period for r in read.records] == [
+        "2024-10..2024-12", "2025-01..2025-03", "2025-04..2025-06", "2024-11..2025-01",
+        "2025-03"]
+
+
+def test_a_month_is_covered_by_one_row_only(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.csv", "unit,period,good_deeds\n"
+                 "a,2024-11,1\n"              # row 2
+                 "a,2024-10..2024-12,3\n"     # row 3: covers 2024-11 again
+                 "b,2025-Q1,1\n"              # row 4
+                 "b,2025-Q1,1\n"              # row 5: the same period twice
+                 "c,2025-03..2025-01,1\n"     # row 6: ends before it starts
+                 "c,2025-Q5,1\n")             # row 7: no fifth quarter
+    read = read_metrics(path, PLAN)
+    got = [(i.code, i.location.line) for i in read.rejected]
+    assert got == [("overlapping-periods", 3), ("duplicate-row", 5), ("invalid-period", 6),
+                   ("invalid-period", 7)]
+    assert "overlaps 2024-11 of row 2" in read.rejected[0].message
+    assert [r.period for r in read.records] == ["2024-11", "2025-01..2025-03"]

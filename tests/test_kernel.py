@@ -25,7 +25,8 @@ from .conftest import LOCALITIES
 ALLOWED_NAMES = {
     "def", "kernel", "vecs", "out", "append", "win", "pres", "v", "for", "in", "if", "is",
     "not", "None", "len", "or", "and", "try", "tuple", "map", "sum", "zip", "except",
-    "TypeError", "c", "else", "elif", "s", "continue", "return", "miss",
+    "TypeError", "c", "else", "elif", "s", "continue", "return", "miss", "spans", "extra",
+    "covered",
 }
 VERDICT_LITERALS = {"'met'", "'not_met'", "'unknown'"}
 WINDOWS = [(0, 1, 2), (3, 4), (0, 1, 2, 3, 4)]

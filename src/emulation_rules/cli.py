@@ -379,9 +379,10 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     for out in ev.outside:  # counted per period, not listed row by row
         outside_rows += out.rows
         more = f" and {out.rows - 1} more row(s) for that period" if out.rows > 1 else ""
+        code = "period-outside" if out.reason == "no-window" else f"period-{out.reason}"
         rejected.append(Issue(
-            "period-outside", f"period {out.period} (unit {out.first_unit!r}{more}) is in no "
-            f"window of plan {plan.id!r} up to {as_of.isoformat()}",
+            code, f"period {out.period} (unit {out.first_unit!r}{more}) {out.why} of plan "
+            f"{plan.id!r} up to {as_of.isoformat()}: not evaluated",
             Location(str(args.metrics), out.first_row, 0, (f"row {out.first_row}", "period"))))
     rejected.sort(key=Issue.sort_key)
     ev = replace(ev, rows_total=read.rows_total,

@@ -42,6 +42,7 @@ __all__ = [
     "UnsupportedPlanError",
     "compile_plan",
     "evaluate",
+    "months_of_period",
     "plan_hash",
 ]
 
@@ -80,14 +81,28 @@ _Row = tuple[int | None, ...]
 """One unit's values for one period, in the order of the metrics being evaluated."""
 
 
+_REASONS = {
+    "no-window": "is in no window",
+    "spans-phases": "covers months of two phases (a phase's sum cannot split it)",
+    "spans-years": "covers months of two years (a year's sum cannot split it)",
+    "area-sum": "covers several months of a unit whose targets sum its teams' monthly rows",
+}
+
+
 class OutsidePeriod(NamedTuple):
-    """Rows for a period in no window of the evaluation: counted, not kept."""
+    """Rows not evaluated because of their period: counted per period, not kept."""
 
     period: str
     rows: int
     first_row: int
     """The first such row of the input (0 for records not read from a file)."""
     first_unit: str
+    reason: str = "no-window"
+    """no-window, spans-phases, spans-years or area-sum (see :attr:`why`)."""
+
+    @property
+    def why(self) -> str:
+        return _REASONS[self.reason]
 
 
 class _Outside:
@@ -98,16 +113,16 @@ class _Outside:
     def __init__(self) -> None:
         self._by_period: dict[str, list[Any]] = {}
 
-    def add(self, rec: Record) -> None:
+    def add(self, rec: Record, reason: str = "no-window") -> None:
         seen = self._by_period.get(rec.period)
         if seen is None:
-            self._by_period[rec.period] = [1, rec.row, rec.unit]
+            self._by_period[rec.period] = [1, rec.row, rec.unit, reason]
         else:
             seen[0] += 1
 
     def periods(self) -> tuple[OutsidePeriod, ...]:
-        return tuple(OutsidePeriod(p, n, row, unit)
-                     for p, (n, row, unit) in sorted(self._by_period.items()))
+        return tuple(OutsidePeriod(p, n, row, unit, reason)
+                     for p, (n, row, unit, reason) in sorted(self._by_period.items()))
 
 
 class TargetResult(NamedTuple):
@@ -286,6 +301,22 @@ def plan_hash(plan: Plan) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def months_of_period(period: str) -> tuple[str, ...]:
+    """The months a normalised period covers: ``2025-03``; ``2024-10..2024-12`` (a span);
+    ``2026`` (a year: its twelve months)."""
+    if len(period) == 4:
+        return tuple(f"{period}-{m:02d}" for m in range(1, 13))
+    first, _, last = period.partition("..")
+    if not last:
+        return (first,)
+    (y, m), (y2, m2) = _month(first), _month(last)
+    out = []
+    while (y, m) <= (y2, m2):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return tuple(out)
+
+
 def _month(period: str) -> tuple[int, int]:
     year, month = period.split("-")
     return int(year), int(month)
@@ -327,13 +358,13 @@ class _UnitVerdicts:
     window and criterion) keeps the evaluation of many units light for the garbage collector.
     """
 
-    __slots__ = ("_done", "_for", "_if_missing", "_rows", "_verdicts", "_windows")
+    __slots__ = ("_done", "_for", "_if_missing", "_rows", "_spans", "_verdicts", "_windows")
 
     def __init__(self, for_kind: _ForKind, rows: Mapping[str, _Row | None],
                  verdicts: tuple[str, ...], windows: Sequence[tuple[str, ...]],
-                 if_missing: Verdict) -> None:
+                 if_missing: Verdict, spans: Sequence[_Span] | None = None) -> None:
         self._for, self._rows, self._verdicts = for_kind, rows, verdicts
-        self._windows, self._if_missing = windows, if_missing
+        self._windows, self._if_missing, self._spans = windows, if_missing, spans
         self._done: dict[int, dict[str, tuple[TargetResult, ...]]] = {}
 
     def criteria(self, slot: int) -> tuple[CriterionResult, ...]:
@@ -351,12 +382,21 @@ class _UnitVerdicts:
                 p: None if (row := self._rows.get(p)) is None else dict(zip(needed, row,
                                                                             strict=True))
                 for p in window}
-            missing = tuple(p for p in window if rows[p] is None)
-            sums = _window_sums(self._for.needed, [rows[p] for p in window])
+            extra: list[Mapping[str, int | None]] = []
+            spanned: set[str] = set()
+            if self._spans is not None:
+                in_window = set(window)
+                for months, values in self._spans:
+                    if in_window.issuperset(months):
+                        extra.append(dict(zip(needed, values, strict=True)))
+                        spanned.update(months)
+            missing = tuple(p for p in window if rows[p] is None and p not in spanned)
+            no_month = tuple(p for p in window if p in spanned)
+            sums = _window_sums(needed, [*(rows[p] for p in window), *extra])
             crits: dict[str, list[TargetResult]] = {}
             for comp in self._for.applicable:
-                crits.setdefault(comp.criterion, []).append(
-                    _target_result(comp, window, missing, rows, sums, self._if_missing))
+                crits.setdefault(comp.criterion, []).append(_target_result(
+                    comp, window, missing, rows, sums, self._if_missing, no_month))
             done = self._done[slot] = {c: tuple(trs) for c, trs in crits.items()}
         return done[criterion]
 
@@ -386,12 +426,22 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     data: dict[str, dict[str, _Row]] = {}
     outside = _Outside()
     in_window = windows.of_period
+    phase_of = {m: p.id for p in tl.phases for m in windows.expected[p.id]}
+    spans: dict[str, list[tuple[tuple[str, ...], str, _Row, Record]]] = {}
     for rec in records:
         if rec.period in in_window:
             unit_rows = data.get(rec.unit)
             if unit_rows is None:
                 unit_rows = data[rec.unit] = {}
             unit_rows[rec.period] = tuple(map(rec.values.get, columns))
+        elif ".." in rec.period:  # a row for several months: usable inside one phase
+            months = months_of_period(rec.period)
+            phases = {phase_of.get(m) for m in months}
+            if len(phases) == 1 and None not in phases:
+                spans.setdefault(rec.unit, []).append(
+                    (months, phases.pop() or "", tuple(map(rec.values.get, columns)), rec))
+            else:
+                outside.add(rec, "spans-phases" if None not in phases else "no-window")
         else:
             outside.add(rec)
     info = {u.id: u for u in units or ()}
@@ -399,7 +449,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     for u in units or ():
         if u.parent:
             children.setdefault(u.parent, []).append(u.id)
-    evaluated = sorted(info) if units else sorted(data)
+    evaluated = sorted(info) if units else sorted(data.keys() | spans.keys())
     kinds: dict[str | None, _ForKind | None] = {}
     results: list[UnitResult] = []
     complete = [windows.complete[w] for w in window_ids]
@@ -420,12 +470,46 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             rows = {p: _period_values(unit_id, kind, p, for_kind.needed, data, column, info,
                                       children) for p in periods}
         get = rows.get
-        verdicts = for_kind.kernel([get(p) for p in periods])
-        compact = _UnitVerdicts(for_kind, rows, tuple(verdicts), window_periods, if_missing)
+        unit_spans = spans.get(unit_id)
+        if unit_spans is None:
+            verdicts = for_kind.kernel([get(p) for p in periods])
+            compact = _UnitVerdicts(for_kind, rows, tuple(verdicts), window_periods, if_missing)
+        else:
+            usable = _usable_spans(unit_id, kind, for_kind.needed, unit_spans, column, info,
+                                   children, outside)
+            per_window = []
+            for window, months in zip(window_ids, window_periods, strict=True):
+                inside = [(m, v) for m, phase, v in usable if window in (phase, CAMPAIGN)
+                          and set(months).issuperset(m)]
+                per_window.append(([v for _, v in inside], sum(len(m) for m, _ in inside)))
+            verdicts = for_kind.kernel([get(p) for p in periods], per_window)
+            compact = _UnitVerdicts(for_kind, rows, tuple(verdicts), window_periods, if_missing,
+                                    [(m, v) for m, _, v in usable])
         for n, (window, done) in enumerate(slots):
             results.append(UnitResult(unit_id, window, done, compact, n))
     return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of, window_ids, tuple(results),
                       outside=outside.periods())
+
+
+_Span = tuple[tuple[str, ...], _Row]
+"""A row for several months: the months it covers, and its values of the kind's metrics."""
+
+
+def _usable_spans(unit_id: str, kind: str | None, needed: Sequence[str],
+                  unit_spans: Sequence[tuple[tuple[str, ...], str, _Row, Record]],
+                  column: Mapping[str, int], info: Mapping[str, UnitInfo],
+                  children: Mapping[str, list[str]], outside: _Outside
+                  ) -> list[tuple[tuple[str, ...], str, _Row]]:
+    """A unit's rows for several months, as values of ``needed``. A unit whose targets sum its
+    teams' monthly rows cannot use them (a team's months are not split): they are reported."""
+    if kind is not None and any(_contributors(unit_id, kind, m, info, children) != [unit_id]
+                                for m in needed):
+        for *_, rec in unit_spans:
+            outside.add(rec, "area-sum")
+        return []
+    at = [column[m] for m in needed]
+    return [(months, phase, values if kind is None else tuple(values[i] for i in at))
+            for months, phase, values, _ in unit_spans]
 
 
 def _for_kind(compiled: Sequence[_Compiled], kind: str | None, layout: Sequence[Sequence[int]],
@@ -507,13 +591,14 @@ def _period_values(unit_id: str, kind: str, period: str, metrics: Sequence[str],
 
 def _target_result(comp: _Compiled, periods: tuple[str, ...], missing: tuple[str, ...],
                    per_period: Mapping[str, Mapping[str, int | None] | None],
-                   sums: Mapping[str, int | None], if_missing: Verdict = "unknown"
-                   ) -> TargetResult:
+                   sums: Mapping[str, int | None], if_missing: Verdict = "unknown",
+                   no_month: tuple[str, ...] = ()) -> TargetResult:
     """One target's verdict for one unit over a window's periods.
 
     For a total, any missing period gives ``if_missing`` (the plan's ``missing_period`` rule,
     default unknown). For a per-period target, each missing period counts as ``if_missing`` and
-    a period with data that fails still fails the window.
+    a period with data that fails still fails the window; a month covered only by a row for
+    several months (``no_month``) has no value of its own, so it counts as missing too.
     """
     target = comp.target
     failed: tuple[str, ...] = ()
@@ -525,6 +610,8 @@ def _target_result(comp: _Compiled, periods: tuple[str, ...], missing: tuple[str
         outcomes = {p: comp.check(v) for p in periods if (v := per_period[p]) is not None}
         failed = tuple(p for p, o in outcomes.items() if o.verdict == "not_met")
         verdicts: list[str] = [o.verdict for o in outcomes.values()]
+        if no_month:
+            missing = tuple(p for p in periods if p in missing or p in no_month)
         verdicts += [if_missing] * len(missing)
         if not periods:
             verdicts = ["unknown"]
@@ -581,7 +668,9 @@ def _evaluate_yearly(plan: Plan, tl: Timeline, records: Iterable[Record],
     data: dict[str, dict[str, dict[str, int | None]]] = {}
     outside = _Outside()
     for rec in records:
-        if rec.period[:4] in year_ids and (len(rec.period) == 4 or rec.period[4] == "-"):
+        if ".." in rec.period and rec.period[:4] != rec.period[-7:-3]:
+            outside.add(rec, "spans-years")
+        elif rec.period[:4] in year_ids and (len(rec.period) == 4 or rec.period[4] == "-"):
             bucket = data.setdefault(rec.unit, {}).setdefault(rec.period[:4], {})
             for key, value in rec.values.items():
                 old = bucket.get(key, 0)

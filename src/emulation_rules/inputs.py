@@ -1,10 +1,11 @@
 """Read metrics and units files into evaluation records, accounting for every row.
 
-Metrics: one row per unit and period (``unit``, ``period`` as ``2025-03``, ``03/2025`` or
-``2026``), one column per metric of the vocabulary, and for attestations one column per
-attestation id with yes/no (có/không); a blank cell is missing data. A row is
-rejected, with its file, row and column, when a count is not a whole number >= 0, when two rows
-give the same unit and period (``duplicate-row``, naming both), or when counts contradict each
+Metrics: one row per unit and period (``unit``, ``period`` as ``2025-03``, ``03/2025``, a span
+of months ``2024-10..2024-12`` or ``2025-Q1``, or ``2026``), one column per metric of the
+vocabulary, and for attestations one column per attestation id with yes/no (có/không); a blank
+cell is missing data. A row is rejected, with its file, row and column, when a count is not a
+whole number >= 0, when two rows give the same unit and period (``duplicate-row``, naming both)
+or cover a month twice (``overlapping-periods``), or when counts contradict each
 other (a numerator larger than its denominator: ``contradictory-counts``, never clamped). An
 unknown column is reported once and ignored. Every row is either used or rejected.
 """
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ._tables import Row, iter_table, read_table
 from .errors import Issue, Location, did_you_mean
-from .evaluation import Record, UnitInfo, ratio_pairs
+from .evaluation import Record, UnitInfo, months_of_period, ratio_pairs
 from .model import Plan
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ __all__ = ["MetricsRead", "iter_metrics", "known_units_only", "read_attestations
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
 _YEAR = re.compile(r"^\d{4}$")
+_QUARTER = re.compile(r"^(?P<year>\d{4})-[Qq](?P<q>[1-4])$")
+_QUARTER_VN = re.compile(r"^[Qq](?P<q>[1-4])/(?P<year>\d{4})$")
 _RESERVED = {"unit", "period", "name", "kind", "note", "notes"}
 _CATEGORIES = ("armed_forces_or_employee", "other_person", "head_of_unit")
 _YES = {"yes", "y", "true", "1", "có", "x", "đạt"}
@@ -49,7 +52,7 @@ class MetricsRead:
     rows_total: int = 0
 
 
-def _period(text: str) -> str | None:
+def _month(text: str) -> str | None:
     text = text.strip()
     m = _MONTH.match(text) or None
     if m and 1 <= int(m.group(2)) <= 12:
@@ -57,7 +60,29 @@ def _period(text: str) -> str | None:
     m = _MONTH_VN.match(text)
     if m and 1 <= int(m.group(1)) <= 12:
         return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
-    return text if _YEAR.match(text) else None
+    return None
+
+
+def _period(text: str) -> str | None:
+    """A month (``2025-03``, ``03/2025``), a year (``2026``), or several consecutive months:
+    ``2024-10..2024-12`` or a quarter (``2025-Q1``, ``Q1/2025``), normalised to
+    ``YYYY-MM..YYYY-MM`` (a one-month span is that month)."""
+    text = text.strip()
+    month = _month(text)
+    if month is not None:
+        return month
+    if _YEAR.match(text):
+        return text
+    m = _QUARTER.match(text) or _QUARTER_VN.match(text)
+    if m:
+        year, quarter = int(m.group("year")), int(m.group("q"))
+        return f"{year:04d}-{3 * quarter - 2:02d}..{year:04d}-{3 * quarter:02d}"
+    if ".." in text:
+        first, _, last = text.partition("..")
+        start, end = _month(first), _month(last)
+        if start is not None and end is not None and start <= end:
+            return start if start == end else f"{start}..{end}"
+    return None
 
 
 def _rows(path: Path, read: MetricsRead) -> Iterator[Row]:
@@ -96,7 +121,7 @@ def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
     """
     file = str(path)
     pairs = ratio_pairs(plan)
-    first: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], tuple[int, str]] = {}
     warned: set[str] = set()
     for row in _rows(path, read):
         cells = row.cells
@@ -108,7 +133,8 @@ def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
         period = _period(period_text)
         if period is None:
             problems.append(Issue("invalid-period", f"period {period_text!r} is not a month "
-                                  "(2025-03 or 03/2025) or a year (2026)",
+                                  "(2025-03 or 03/2025), a span of months (2024-10..2024-12 "
+                                  "or 2025-Q1) or a year (2026)",
                                   row.location(file, "period")))
         values: dict[str, int | None] = {}
         for column, text in cells.items():
@@ -146,14 +172,24 @@ def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
                                       f"{den} = {d}", row.location(file, num),
                                       "a part cannot exceed its whole; fix the source data"))
         if not problems and period is not None:
-            key = (unit, period)
-            if key in first:
+            # every month a row covers is covered once: a second row for the same period is a
+            # duplicate, a row whose months overlap another row's would count them twice
+            months = months_of_period(period)
+            clash = next((first[(unit, m)] for m in months if (unit, m) in first), None)
+            if clash is not None and clash[1] == period:
                 problems.append(Issue("duplicate-row", f"unit {unit!r} has two rows for "
-                                      f"{period} (rows {first[key]} and {row.number})",
+                                      f"{period} (rows {clash[0]} and {row.number})",
                                       row.location(file, "period"),
                                       "rows are never summed: keep one"))
+            elif clash is not None:
+                problems.append(Issue("overlapping-periods", f"unit {unit!r}: period {period} "
+                                      f"overlaps {clash[1]} of row {clash[0]}",
+                                      row.location(file, "period"),
+                                      "a month is counted in one row only: keep the monthly "
+                                      "rows or the longer period, not both"))
             else:
-                first[key] = row.number
+                for m in months:
+                    first[(unit, m)] = (row.number, period)
         if problems:
             read.rejected.extend(problems)
             continue

@@ -3,7 +3,8 @@
 :func:`compile_kernel` turns the targets that apply to a kind of unit, and the windows of one
 evaluation, into a single function ``kernel(vecs) -> list of verdicts`` (one per window and
 criterion, in order). ``vecs`` holds, for each period of the campaign, the unit's values of the
-needed metrics as a tuple, or None for a period with no row. The kernel computes verdicts only;
+needed metrics as a tuple, or None for a period with no row of its own; ``spans`` (optional)
+gives, per window, the rows that cover several of its months. The kernel computes verdicts only;
 the explanation of each verdict (observed value, margin, periods used and missing, citation) is
 built on demand by the closures of :mod:`emulation_rules.criteria`, and a property test holds the
 two to the same verdict for every generated plan and input.
@@ -32,7 +33,9 @@ _OPS = {"gt": ">", "gte": ">=", "eq": "==", "lte": "<=", "lt": "<"}
 _VERDICTS = {"met": "'met'", "not_met": "'not_met'", "unknown": "'unknown'"}
 M, N, U = _VERDICTS["met"], _VERDICTS["not_met"], _VERDICTS["unknown"]
 
-Kernel = Callable[[Sequence[tuple[Any, ...] | None]], list[str]]
+Kernel = Callable[..., list[str]]
+"""``kernel(vecs, spans=None)``: ``spans``, when given, holds for each window the values of rows
+that cover several of its months (summed in) and how many of its months they cover."""
 
 
 class KernelError(ValueError):
@@ -133,7 +136,7 @@ def kernel_source(targets: Sequence[tuple[str, Any]], metrics: Sequence[str],
     for criterion, target in targets:
         groups.setdefault(criterion, []).append(target)
     w = _Writer()
-    w.emit(0, "def kernel(vecs):")
+    w.emit(0, "def kernel(vecs, spans=None):")
     w.emit(1, "out = []")
     w.emit(1, "append = out.append")
     for number, window in enumerate(windows):
@@ -144,7 +147,12 @@ def kernel_source(targets: Sequence[tuple[str, Any]], metrics: Sequence[str],
         w.emit(1, f"# window {number}: periods {', '.join(idx) or 'none'}")
         w.emit(1, f"win = {rows}")
         w.emit(1, "pres = [v for v in win if v is not None]")
-        w.emit(1, f"miss = len(pres) != {len(idx)} or {len(idx)} == 0")
+        w.emit(1, "if spans is None:")
+        w.emit(2, f"miss = len(pres) != {len(idx)} or {len(idx)} == 0")
+        w.emit(1, "else:  # rows for several months: summed in, their months not missing")
+        w.emit(2, f"extra, covered = spans[{_int(number, 'window index')}]")
+        w.emit(2, f"miss = len(pres) + covered != {len(idx)} or {len(idx)} == 0")
+        w.emit(2, "pres += extra")
         w.emit(1, "if pres:")
         w.emit(2, "try:")
         w.emit(3, "s = tuple(map(sum, zip(*pres)))")
