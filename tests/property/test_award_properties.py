@@ -51,8 +51,9 @@ def run(data: dict[str, dict[str, dict[str, int]]]) -> tuple[object, list[UnitIn
 def test_improving_a_metric_never_removes_an_award_or_lowers_the_score(
         a: dict[str, dict[str, int]], b: dict[str, dict[str, int]], metric: str,
         month: str) -> None:
-    """Issue 5: improving one unit's metric in its good direction, every other unit fixed,
-    never removes that unit's award nor lowers its score."""
+    """Ninh Thuận III.2 (district commendation, provincial certificate of merit) and its
+    declared scoring (local policy): improving one unit's metric in its good direction, every
+    other unit fixed, never removes that unit's award nor lowers its score."""
     better = {m: dict(v) for m, v in a.items()}
     if METRICS[metric].direction == "lower":
         better[month][metric] = 0
@@ -77,7 +78,8 @@ def test_improving_a_metric_never_removes_an_award_or_lowers_the_score(
                             min_size=2, max_size=4), seed=st.integers(0, 1000))
 def test_ranks_do_not_depend_on_input_order(data: dict[str, dict[str, dict[str, int]]],
                                             seed: int) -> None:
-    """Issue 5: ranks are the same whatever the order of units and rows."""
+    """Ninh Thuận's bloc standings (declared scoring, tie-break ending in unit_id, local
+    policy): ranks are the same whatever the order of units and rows."""
     import random
 
     units = [UnitInfo(u, u, "commune", "b1") for u in sorted(data)]

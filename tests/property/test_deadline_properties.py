@@ -34,7 +34,8 @@ def test_submission_on_time_iff_not_after_last_on_time_day(due: date, relation: 
 @given(due=DATES, relation=RELATIONS, data=st.data())
 def test_missing_from_the_day_after_the_last_on_time_day(due: date, relation: str,
                                                          data: st.DataObject) -> None:
-    """Issue 3: a deadline becomes missing the day after its last on-time day."""
+    """GLOSSARY deadline wordings (Kon Plông IV.5 "trước ngày", Tuyên Quang IV.1 "trong
+    ngày"): a report becomes missing the day after its last on-time day."""
     as_of = data.draw(near(due))
     status = submission_status(due, relation, None, as_of)  # type: ignore[arg-type]
     last = last_on_time_day(due, relation)  # type: ignore[arg-type]
@@ -44,7 +45,8 @@ def test_missing_from_the_day_after_the_last_on_time_day(due: date, relation: st
 @given(due=DATES, relation=RELATIONS, data=st.data())
 def test_a_submission_after_as_of_is_not_yet_known(due: date, relation: str,
                                                    data: st.DataObject) -> None:
-    """Statuses are judged as of a date: a later submission cannot count yet."""
+    """Every plan's report deadlines (Bắc Giang III.8, Ninh Thuận IV.1, ...) are judged as of
+    a date: a submission after that date cannot count yet."""
     as_of = data.draw(near(due))
     later = as_of + timedelta(days=data.draw(st.integers(1, 5)))
     with_later = submission_status(due, relation, later, as_of)  # type: ignore[arg-type]
@@ -53,6 +55,7 @@ def test_a_submission_after_as_of_is_not_yet_known(due: date, relation: str,
 
 
 def test_documents_own_boundaries() -> None:
+    """The documents' own boundary days, as examples beside the properties above."""
     # Kon Plông IV.5 "trước ngày 03 tháng 02 năm 2025": a report on 03/02 is one day late
     assert submission_status(date(2025, 2, 3), "before", date(2025, 2, 3),
                              date(2025, 3, 1)).days_late == 1

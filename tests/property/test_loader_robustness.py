@@ -40,7 +40,9 @@ def mutated(draw: st.DrawFn) -> bytes:
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=mutated())
 def test_mutated_plan_gives_issues_with_known_codes(tmp_path: Path, content: bytes) -> None:
-    """Plans come from people: any damage is reported as issues, never raised."""
+    """Kon Plông's plan (II.2 phases, 4.1-4.7 targets, IV deadlines), damaged at random as a
+    person editing it might: every problem is reported as a located issue with a known code,
+    never raised."""
     path = tmp_path / "kon_plong.yaml"
     path.write_bytes(content)
     issues = er.iter_plan_issues(path)

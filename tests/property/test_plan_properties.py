@@ -41,7 +41,8 @@ def test_dump_then_load_gives_the_same_plan(data: dict[str, Any]) -> None:
 
 @given(data=variants())
 def test_a_generated_valid_plan_passes_model_and_committed_schema(data: dict[str, Any]) -> None:
-    """The pydantic model is the single source: what it accepts, the JSON Schema accepts."""
+    """Every shipped plan's dates, comparators, thresholds and when_no_cases rules, varied
+    within their domains: what the pydantic model accepts, the committed JSON Schema accepts."""
     plan = Plan.model_validate(data)
     assert list(VALIDATOR.iter_errors(plan_data(plan))) == []
     assert list(VALIDATOR.iter_errors(data)) == []
@@ -50,7 +51,8 @@ def test_a_generated_valid_plan_passes_model_and_committed_schema(data: dict[str
 @given(data=variants(), good=st.booleans())
 def test_generated_plans_evaluate_with_one_verdict_per_criterion(data: dict[str, Any],
                                                                  good: bool) -> None:
-    """Over generated plans too: every unit and window gets one verdict per criterion."""
+    """The shipped plans' criteria (III of Phượng Tiến, 4.1-4.7 of the others) over generated
+    variants: every unit and window gets one verdict per criterion."""
     from datetime import date
 
     plan = Plan.model_validate(data)

@@ -97,8 +97,9 @@ def unit_rows(draw: st.DrawFn, months: list[str]) -> list[Record]:
                                                 "tuyen_quang"]))
 def test_exactly_one_verdict_per_criterion_and_scores_in_bounds(data: st.DataObject,
                                                                  plan_id: str) -> None:
-    """Every unit and window gets exactly one verdict per criterion, met/not_met/unknown, and a
-    score between 0 and the plan's maximum."""
+    """Sections 4.1-4.7 of the four phased plans: every unit and window gets exactly one
+    verdict per criterion (met, not_met or unknown), and a score between 0 and the maximum of
+    the plan's declared scoring points (local policy)."""
     plan = PLANS[plan_id]
     tl = plan.timeline(date(2024, 11, 5))
     months = [m for p in tl.phases for m in tl.months_of_phase(p.id)]
@@ -120,7 +121,8 @@ def test_exactly_one_verdict_per_criterion_and_scores_in_bounds(data: st.DataObj
 @given(data=st.data())
 def test_a_plan_extending_another_without_overrides_evaluates_like_it(
         data: st.DataObject, tmp_path_factory: Any) -> None:
-    """Inheritance adds nothing by itself: `extends: kon_plong` alone evaluates like Kon Plông."""
+    """Kon Plông's 4.1-4.7 through inheritance: `extends: kon_plong` alone adds nothing, so it
+    evaluates exactly like Kon Plông."""
     folder = tmp_path_factory.mktemp("ext")
     path = Path(folder) / "same_as_kp.yaml"
     path.write_text("id: same_as_kp\nextends: kon_plong\n", encoding="utf-8")
@@ -144,8 +146,8 @@ KNOWN = {"duplicate-row", "contradictory-counts", "invalid-count", "invalid-peri
 @given(mutations=MUTATIONS)
 def test_damaged_metrics_files_give_issues_with_known_codes(tmp_path_factory: Any,
                                                             mutations: list[Any]) -> None:
-    """Metrics come from spreadsheets: any damage gives located issues, never an exception,
-    and every row is used or rejected."""
+    """Kon Plông 4.1 and 4.7's columns (tips, good deeds) as a spreadsheet gives them: any
+    damage gives located issues, never an exception, and every row is used or rejected."""
     base = (b"unit,period,tips_total,tips_via_force,good_deeds\n"
             b"xa,2024-11,10,8,1\nxa,2024-12,5,5,0\nto1,2024-11,,,2\n")
     content = bytearray(base)
