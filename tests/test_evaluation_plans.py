@@ -247,3 +247,34 @@ def test_a_commune_summing_its_teams_cannot_use_its_own_longer_period() -> None:
     ev = evaluate(plan, records, units=units, issued=date(2024, 9, 1), as_of=date(2025, 8, 31))
     assert [(o.period, o.reason, o.first_row) for o in ev.outside] == [
         ("2024-10..2024-12", "area-sum", 2)]
+
+
+def test_rows_for_several_months_that_could_decide_nothing_are_reported() -> None:
+    """Every row is used or reported. Bắc Giang's team targets (4.7) hold month by month, so a
+    team's quarter decides nothing (per-month); no target applies to a district (no-target);
+    a span over a month that has its own row would count it twice (overlap); a span from May
+    (phase 2, which ends 19/5/2025) into the months after it cannot be placed in a window
+    (partly-outside); a span longer than a year is no period this version reads (no-window)."""
+    plan = er.load_plan("bac_giang")
+    units = [er.UnitInfo("h", "Huyện", "district", "b0"),
+             er.UnitInfo("xa", "Xã", "commune", "b1", "h"),
+             er.UnitInfo("to", "Tổ", "team", "b1", "xa")]
+    good = {"good_deeds": 1, "members_commended": 0}
+    records = [Record("to", "2025-02..2025-03", good, 2),
+               Record("h", "2025-02..2025-03", {}, 3),
+               Record("to", "2025-04", good, 4),
+               Record("to", "2025-04..2025-05", good, 5),
+               Record("to", "2025-05..2025-07", good, 6),
+               Record("to", "2024-01..2025-06", good, 7)]
+    ev = evaluate(plan, records, units=units, issued=date(2024, 9, 1), as_of=date(2025, 8, 31))
+    assert sorted((o.first_row, o.reason) for o in ev.outside) == [
+        (2, "per-month"), (3, "no-target"), (5, "overlap"), (6, "partly-outside"),
+        (7, "no-window")]
+
+
+def test_outside_rows_name_the_first_row_of_the_input() -> None:
+    plan = er.load_plan("kon_plong")
+    records = [Record("b", "2023-01", {}, 2), Record("a", "2023-01", {}, 3)]
+    ev = evaluate(plan, records, issued=date(2024, 10, 15), as_of=date(2025, 3, 1))
+    assert [(o.period, o.rows, o.first_row, o.first_unit) for o in ev.outside] == [
+        ("2023-01", 2, 2, "b")]

@@ -101,3 +101,16 @@ def test_a_month_is_covered_by_one_row_only(tmp_path: Path) -> None:
                    ("invalid-period", 7)]
     assert "overlaps 2024-11 of row 2" in read.rejected[0].message
     assert [r.period for r in read.records] == ["2024-11", "2025-01..2025-03"]
+
+
+def test_a_span_is_at_most_twelve_months(tmp_path: Path) -> None:
+    """A span covers each of its months in the duplicate check: it is bounded to a year so a
+    few short rows cannot ask for millions of months."""
+    path = write(tmp_path, "m.csv", "unit,period,good_deeds\n"
+                 "a,2024-01..2024-12,1\n"      # twelve months: read
+                 "b,2024-01..2025-01,1\n"      # thirteen: rejected
+                 "c,0001-01..9999-12,1\n")     # rejected at once
+    read = read_metrics(path, PLAN)
+    assert [(i.code, i.location.line) for i in read.rejected] == [("invalid-period", 3),
+                                                                  ("invalid-period", 4)]
+    assert [r.period for r in read.records] == ["2024-01..2024-12"]

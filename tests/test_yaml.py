@@ -132,3 +132,8 @@ def test_dump_then_parse_keeps_text_as_text(value: str) -> None:
     doc, issues = parse(dump({"k": value, "n": [1, 2.5, None, True]}))
     assert issues == []
     assert doc.data == {"k": value, "n": [1, 2.5, None, True]}
+
+
+@pytest.mark.parametrize("text", ["a: b\x07c\n", "a: \x00\n", "a: \ufffe\n", "a: \ud800\n"])
+def test_control_characters_and_lone_surrogates_are_issues_not_exceptions(text: str) -> None:
+    assert codes(text) == ["yaml-syntax"]

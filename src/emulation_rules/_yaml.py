@@ -229,8 +229,9 @@ def parse(text: str | bytes, file: str = "<input>") -> tuple[Document, list[Issu
                                "save the file as UTF-8")]
     if text.startswith("\ufeff"):
         text = text[1:]
-    loader = _loader(text)
+    loader = None
     try:
+        loader = _loader(text)
         node = loader.get_single_node()
     except _Refused as exc:
         mark = exc.mark
@@ -242,10 +243,13 @@ def parse(text: str | bytes, file: str = "<input>") -> tuple[Document, list[Issu
         message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         return doc, [Issue("yaml-syntax", message or "YAML syntax error",
                            Location(file, line, col))]
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+    except yaml.YAMLError as exc:  # ReaderError (a control character) and the like
+        return doc, [Issue("yaml-syntax", f"cannot read YAML: {exc}", Location(file))]
+    except (RecursionError, ValueError) as exc:  # ValueError includes UnicodeError
         return doc, [Issue("yaml-syntax", f"cannot read YAML: {exc}", Location(file))]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return doc, [Issue("empty-file", "the file holds no YAML document", Location(file))]
     builder = _Builder(file)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -86,6 +87,10 @@ _REASONS = {
     "spans-phases": "covers months of two phases (a phase's sum cannot split it)",
     "spans-years": "covers months of two years (a year's sum cannot split it)",
     "area-sum": "covers several months of a unit whose targets sum its teams' monthly rows",
+    "partly-outside": "covers months outside every window as well as months inside",
+    "per-month": "covers several months of a unit whose targets all hold month by month",
+    "no-target": "is for a unit that no target of the plan applies to",
+    "overlap": "covers a month that another row of the unit covers too",
 }
 
 
@@ -98,7 +103,7 @@ class OutsidePeriod(NamedTuple):
     """The first such row of the input (0 for records not read from a file)."""
     first_unit: str
     reason: str = "no-window"
-    """no-window, spans-phases, spans-years or area-sum (see :attr:`why`)."""
+    """Why the rows were not evaluated: a key of ``_REASONS`` (see :attr:`why`)."""
 
     @property
     def why(self) -> str:
@@ -106,23 +111,26 @@ class OutsidePeriod(NamedTuple):
 
 
 class _Outside:
-    """Counts rows outside every window per period: memory stays flat as such rows grow."""
+    """Counts rows not evaluated per period and reason: memory stays flat as they grow."""
 
     __slots__ = ("_by_period",)
 
     def __init__(self) -> None:
-        self._by_period: dict[str, list[Any]] = {}
+        self._by_period: dict[tuple[str, str], list[Any]] = {}
 
     def add(self, rec: Record, reason: str = "no-window") -> None:
-        seen = self._by_period.get(rec.period)
+        key = (rec.period, reason)
+        seen = self._by_period.get(key)
         if seen is None:
-            self._by_period[rec.period] = [1, rec.row, rec.unit, reason]
+            self._by_period[key] = [1, rec.row, rec.unit]
         else:
             seen[0] += 1
+            if rec.row < seen[1]:  # report the first row of the input, whatever the order
+                seen[1], seen[2] = rec.row, rec.unit
 
     def periods(self) -> tuple[OutsidePeriod, ...]:
         return tuple(OutsidePeriod(p, n, row, unit, reason)
-                     for p, (n, row, unit, reason) in sorted(self._by_period.items()))
+                     for (p, reason), (n, row, unit) in sorted(self._by_period.items()))
 
 
 class TargetResult(NamedTuple):
@@ -301,20 +309,29 @@ def plan_hash(plan: Plan) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+MAX_SPAN_MONTHS = 12
+"""The longest row for several months: a year's worth (longer spans are refused as periods)."""
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:\.\.(\d{4})-(\d{2}))?)?$")
+
+
 def months_of_period(period: str) -> tuple[str, ...]:
-    """The months a normalised period covers: ``2025-03``; ``2024-10..2024-12`` (a span);
-    ``2026`` (a year: its twelve months)."""
-    if len(period) == 4:
-        return tuple(f"{period}-{m:02d}" for m in range(1, 13))
-    first, _, last = period.partition("..")
-    if not last:
-        return (first,)
-    (y, m), (y2, m2) = _month(first), _month(last)
-    out = []
-    while (y, m) <= (y2, m2):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return tuple(out)
+    """The months a normalised period covers: ``2025-03``; ``2024-10..2024-12`` (a span of at
+    most :data:`MAX_SPAN_MONTHS`); ``2026`` (a year: its twelve months). Anything else, a
+    reversed span or a longer one, covers no month: ``()``."""
+    m = _PERIOD.match(period)
+    if m is None:
+        return ()
+    year, month, year2, month2 = m.groups()
+    if month is None:
+        return tuple(f"{year}-{k:02d}" for k in range(1, 13))
+    start = int(year) * 12 + int(month) - 1
+    end = start if year2 is None else int(year2) * 12 + int(month2) - 1
+    if not 1 <= int(month) <= 12 or (month2 is not None and not 1 <= int(month2) <= 12):
+        return ()
+    if not 0 <= end - start < MAX_SPAN_MONTHS:
+        return ()
+    return tuple(f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(start, end + 1))
 
 
 def _month(period: str) -> tuple[int, int]:
@@ -437,11 +454,15 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         elif ".." in rec.period:  # a row for several months: usable inside one phase
             months = months_of_period(rec.period)
             phases = {phase_of.get(m) for m in months}
-            if len(phases) == 1 and None not in phases:
+            if not months:  # not a span this version reads: no window can hold it
+                outside.add(rec)
+            elif len(phases) == 1 and None not in phases:
                 spans.setdefault(rec.unit, []).append(
                     (months, phases.pop() or "", tuple(map(rec.values.get, columns)), rec))
+            elif None not in phases:
+                outside.add(rec, "spans-phases")
             else:
-                outside.add(rec, "spans-phases" if None not in phases else "no-window")
+                outside.add(rec, "partly-outside" if len(phases) > 1 else "no-window")
         else:
             outside.add(rec)
     info = {u.id: u for u in units or ()}
@@ -462,6 +483,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             kinds[kind] = _for_kind(compiled, kind, layout, len(periods), if_missing)
         for_kind = kinds[kind]
         if for_kind is None:
+            for *_, rec in spans.get(unit_id, ()):
+                outside.add(rec, "no-target")
             continue
         rows: Mapping[str, _Row | None]
         if kind is None:  # no units tree: the unit's own rows, as read (all the plan's metrics)
@@ -475,8 +498,9 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             verdicts = for_kind.kernel([get(p) for p in periods])
             compact = _UnitVerdicts(for_kind, rows, tuple(verdicts), window_periods, if_missing)
         else:
-            usable = _usable_spans(unit_id, kind, for_kind.needed, unit_spans, column, info,
-                                   children, outside)
+            usable = _usable_spans(unit_id, kind, for_kind, _no_overlap(
+                unit_spans, data.get(unit_id, no_rows), outside), column, info, children,
+                outside)
             per_window = []
             for window, months in zip(window_ids, window_periods, strict=True):
                 inside = [(m, v) for m, phase, v in usable if window in (phase, CAMPAIGN)
@@ -495,17 +519,42 @@ _Span = tuple[tuple[str, ...], _Row]
 """A row for several months: the months it covers, and its values of the kind's metrics."""
 
 
-def _usable_spans(unit_id: str, kind: str | None, needed: Sequence[str],
+def _no_overlap(unit_spans: Sequence[tuple[tuple[str, ...], str, _Row, Record]],
+                own: Mapping[str, _Row], outside: _Outside
+                ) -> list[tuple[tuple[str, ...], str, _Row, Record]]:
+    """A unit's rows for several months that cover no month already covered (by a monthly row
+    or an earlier such row); the others are reported. The reader rejects overlaps already;
+    this keeps ``evaluate`` called directly from counting a month twice."""
+    covered: set[str] = set()
+    kept = []
+    for span in unit_spans:
+        months = span[0]
+        if any(m in own or m in covered for m in months):
+            outside.add(span[3], "overlap")
+        else:
+            covered.update(months)
+            kept.append(span)
+    return kept
+
+
+def _usable_spans(unit_id: str, kind: str | None, for_kind: _ForKind,
                   unit_spans: Sequence[tuple[tuple[str, ...], str, _Row, Record]],
                   column: Mapping[str, int], info: Mapping[str, UnitInfo],
                   children: Mapping[str, list[str]], outside: _Outside
                   ) -> list[tuple[tuple[str, ...], str, _Row]]:
-    """A unit's rows for several months, as values of ``needed``. A unit whose targets sum its
-    teams' monthly rows cannot use them (a team's months are not split): they are reported."""
+    """A unit's rows for several months, as values of the kind's metrics. They are reported,
+    not used, where they could decide nothing: a unit whose targets sum its teams' monthly
+    rows (a team's months are not split), or whose targets all hold month by month."""
+    needed = for_kind.needed
+    reason = None
     if kind is not None and any(_contributors(unit_id, kind, m, info, children) != [unit_id]
                                 for m in needed):
+        reason = "area-sum"
+    elif all(c.target.per != "total" for c in for_kind.applicable):
+        reason = "per-month"
+    if reason is not None:
         for *_, rec in unit_spans:
-            outside.add(rec, "area-sum")
+            outside.add(rec, reason)
         return []
     at = [column[m] for m in needed]
     return [(months, phase, values if kind is None else tuple(values[i] for i in at))

@@ -81,7 +81,8 @@ def _period(text: str) -> str | None:
         first, _, last = text.partition("..")
         start, end = _month(first), _month(last)
         if start is not None and end is not None and start <= end:
-            return start if start == end else f"{start}..{end}"
+            period = start if start == end else f"{start}..{end}"
+            return period if months_of_period(period) else None  # at most 12 months
     return None
 
 
@@ -133,8 +134,8 @@ def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
         period = _period(period_text)
         if period is None:
             problems.append(Issue("invalid-period", f"period {period_text!r} is not a month "
-                                  "(2025-03 or 03/2025), a span of months (2024-10..2024-12 "
-                                  "or 2025-Q1) or a year (2026)",
+                                  "(2025-03 or 03/2025), a span of up to 12 months "
+                                  "(2024-10..2024-12 or 2025-Q1) or a year (2026)",
                                   row.location(file, "period")))
         values: dict[str, int | None] = {}
         for column, text in cells.items():
