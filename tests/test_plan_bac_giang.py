@@ -16,18 +16,14 @@ from emulation_rules.diffing import plan_data
 from emulation_rules.model import AnyOf, CountCondition, RatioCondition
 from emulation_rules.timeline import Gap
 
+from .plan_facts import by_id, target_of
+
 PLAN = er.load_plan("bac_giang")
 PLAN_FILE = plans_dir() / "bac_giang.yaml"  # the bundled file load_plan reads
 
 
-def by_id(items: tuple, item_id: str):  # type: ignore[no-untyped-def,type-arg]
-    found = [i for i in items if i.id == item_id]
-    assert len(found) == 1, f"{item_id!r} found {len(found)} times"
-    return found[0]
-
-
 def target(criterion_id: str, target_id: str) -> Any:
-    return by_id(by_id(PLAN.criteria, criterion_id).targets, target_id)
+    return target_of(PLAN, criterion_id, target_id)
 
 
 # --- validity, issuer, references -------------------------------------------------------------

@@ -11,6 +11,8 @@ import pytest
 import emulation_rules as er
 from emulation_rules.model import AnyOf, CountCondition, RatioCondition
 
+from .plan_facts import target_of
+
 PLAN = er.load_plan("kon_plong")
 
 
@@ -94,8 +96,7 @@ COUNTS = [
 
 
 def target(criterion_id: str, target_id: str) -> er.model.Target:
-    crit = next(c for c in PLAN.criteria if c.id == criterion_id)
-    return next(t for t in crit.targets if t.id == target_id)
+    return target_of(PLAN, criterion_id, target_id)  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize(("crit", "tid", "num", "den", "cmp", "threshold", "section"), RATIOS)

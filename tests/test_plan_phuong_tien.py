@@ -12,12 +12,9 @@ import pytest
 import emulation_rules as er
 from emulation_rules.model import CountCondition
 
+from .plan_facts import by_id
+
 plan = er.load_plan("phuong_tien")
-
-
-def by_id(items: tuple[Any, ...], item_id: str) -> Any:
-    (found,) = [i for i in items if i.id == item_id]
-    return found
 
 
 def award(award_id: str) -> Any:

@@ -17,18 +17,14 @@ import emulation_rules as er
 from emulation_rules.diffing import plan_data
 from emulation_rules.model import AnyOf, CountCondition, RatioCondition
 
+from .plan_facts import by_id, target_of
+
 plan = er.load_plan("tuyen_quang")
 PLAN_FILE = Path(__file__).resolve().parent.parent / "plans" / "tuyen_quang.yaml"
 
 
-def by_id(items: tuple, item_id: str):  # type: ignore[no-untyped-def,type-arg]
-    found = [i for i in items if i.id == item_id]
-    assert len(found) == 1, f"{item_id!r} found {len(found)} times"
-    return found[0]
-
-
 def target(criterion_id: str, target_id: str) -> Any:
-    return by_id(by_id(plan.criteria, criterion_id).targets, target_id)
+    return target_of(plan, criterion_id, target_id)
 
 
 # --- validity, issuer, references -------------------------------------------------------------

@@ -154,7 +154,24 @@ class TargetResult(NamedTuple):
     failed_periods: tuple[str, ...] = ()
 
 
-class CriterionResult:
+class _ByKey:
+    """Equality and hash by ``_key()``, for the result classes (values, not identities)."""
+
+    __slots__ = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+class CriterionResult(_ByKey):
     """One criterion's verdict for one unit and window, and the targets that explain it.
 
     The verdict is computed eagerly (by the plan's compiled kernel); the per-target explanation
@@ -181,20 +198,12 @@ class CriterionResult:
     def _key(self) -> tuple[str, str, tuple[TargetResult, ...]]:
         return self.criterion, self.verdict, self.targets
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, CriterionResult):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
     def __repr__(self) -> str:
         return (f"CriterionResult(criterion={self.criterion!r}, verdict={self.verdict!r}, "
                 f"targets={self.targets!r})")
 
 
-class UnitResult:
+class UnitResult(_ByKey):
     """One unit's verdicts for one window (a phase, the campaign, or a yearly review).
 
     ``complete`` is False while the window is still running on the as-of date. ``criteria``
@@ -221,14 +230,6 @@ class UnitResult:
 
     def _key(self) -> tuple[str, str, bool, tuple[CriterionResult, ...]]:
         return self.unit, self.window, self.complete, self.criteria
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, UnitResult):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def __repr__(self) -> str:
         return (f"UnitResult(unit={self.unit!r}, window={self.window!r}, "
