@@ -98,8 +98,9 @@ def team_month(rng: random.Random, quality: float) -> dict[str, int]:
 def generate(plan_id: str) -> None:
     rng = random.Random(f"emulation_rules example {plan_id}")
     plan = er.load_plan(plan_id)
-    timeline = plan.timeline(ISSUED[plan_id])
-    months = [m for p in timeline.phases for m in timeline.months_of_phase(p.id)]
+    tl = er.timeline(plan, issued=ISSUED[plan_id])
+    campaign = tl.window("campaign")
+    months = list(campaign.months) if campaign is not None else []
     unit_rows = units(rng)
     with (HERE / f"{plan_id}_units.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, ["id", "name", "kind", "bloc", "parent"],

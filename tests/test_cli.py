@@ -116,3 +116,65 @@ def test_evaluate_output_into_a_missing_folder_is_a_usage_error(cli: Any, tmp_pa
                  "2024-10-15", "--as-of", "2025-01-01", "--output",
                  str(tmp_path / "missing" / "out.json"))
     assert result.code == 2 and "cannot write" in result.err
+
+
+def test_api_and_cli_give_the_same_issues_and_counts_on_the_same_bad_rows(
+        cli: Any, tmp_path: Path) -> None:
+    """Issue 10: every row check happens in ``er.evaluate``, whoever calls. The reader's
+    ``MetricsRead`` passed whole gives the same rejected rows, codes and counts as the command
+    line; rows outside the windows are reported per period (period-outside, and
+    period-after-as-of for a month after the as-of month); warnings have severity warning."""
+    from datetime import date
+
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,tips_total,tips_via_force,good_deeds,colour\n"
+                       "xa,2024-11,10,8,1,red\n"     # 2: used
+                       "xa,2024-11,10,8,1,red\n"     # 3: duplicate-row
+                       "xb,2024-11,5,6,0,red\n"      # 4: contradictory-counts
+                       "xc,2024-13,1,1,1,red\n"      # 5: invalid-period (reader)
+                       "xd,2024-12,-1,0,x,red\n"     # 6: two invalid-count (reader)
+                       "zz,2024-12,1,1,1,red\n"      # 7: unknown-unit
+                       "xa,2023-05,1,1,1,red\n"      # 8: before the campaign
+                       "xa,2025-06,1,1,1,red\n"      # 9: after the as-of month
+                       "xa,2024-12,3,3,2,red\n",     # 10: used
+                       encoding="utf-8")
+    units = tmp_path / "u.csv"
+    units.write_text("id,name,kind,bloc,parent\nxa,A,commune,b1,\nxb,B,commune,b1,\n"
+                     "xc,C,commune,b1,\nxd,D,commune,b1,\n", encoding="utf-8")
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics", str(metrics), "--units",
+                 str(units), "--issued", "2024-10-15", "--as-of", "2025-03-01",
+                 "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    expected = [("duplicate-row", 3), ("contradictory-counts", 4), ("invalid-period", 5),
+                ("invalid-count", 6), ("invalid-count", 6), ("unknown-unit", 7),
+                ("period-outside", 8), ("period-after-as-of", 9)]
+    assert data["rows"] == {"total": 9, "used": 2, "rejected": 7}
+    assert [(i["code"], i["row"]) for i in data["rejected"]] == expected
+    assert {w["severity"] for w in data["warnings"]} == {"warning"}
+
+    unit_list, unit_issues, _ = er.read_unit_tree(units)
+    assert unit_issues == []
+    ev = er.evaluate(er.load_plan("kon_plong"), er.read_metrics(metrics), units=unit_list,
+                     issued=date(2024, 10, 15), as_of=date(2025, 3, 1))
+    assert (ev.rows_total, ev.rows_used, ev.rows_rejected) == (9, 2, 7)
+    assert [(i.code, i.location.line) for i in ev.rejected] == expected
+    assert [w.code for w in ev.warnings] == [w["code"] for w in data["warnings"]]
+    assert {w.severity for w in ev.warnings} == {er.Severity.WARNING}
+
+
+def test_an_absent_needed_column_is_one_warning_per_column(cli: Any, tmp_path: Path) -> None:
+    """Issue 10: a metric column the plan needs that no row gives is one file-level warning
+    (missing-column, severity warning), not silence and not a rejected row."""
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,good_deeds\nt1,2024-11,1\n", encoding="utf-8")
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics", str(metrics), "--issued",
+                 "2024-10-15", "--as-of", "2025-03-01", "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert data["rows"] == {"total": 1, "used": 1, "rejected": 0}
+    missing = [w for w in data["warnings"] if w["code"] == "missing-column"]
+    names = [w["message"].split("'")[1] for w in missing]
+    assert "members_commended" in names and "good_deeds" not in names
+    assert len(names) == len(set(names))
+    assert {w["severity"] for w in missing} == {"warning"}

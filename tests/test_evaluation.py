@@ -6,32 +6,34 @@ of phase 2, belongs to phase 2 by the template's declared most_days rule).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import pytest
 
 import emulation_rules as er
-from emulation_rules.evaluation import Record, UnitInfo, evaluate
+from emulation_rules.evaluation import evaluate
+from emulation_rules.records import Record, UnitInfo
 
 PLAN = er.load_plan("kon_plong")
 ISSUED = date(2024, 10, 15)
 PHASE_1 = ["2024-10", "2024-11", "2024-12", "2025-01"]
-COMMUNE_OK = {
+COMMUNE_OK: dict[str, int | None] = {
     "tips_total": 10, "tips_via_force": 8, "incidents_total": 2, "incidents_force_present": 2,
     "models_recognised": 1, "rescue_callouts": 0, "rescue_callouts_present": 0,
     "conditional_business_violations": 0, "household_records_total": 100,
     "household_records_provided": 95, "illegal_weapons_cases": 0, "reoffences": 0,
     "serious_traffic_accidents": 0,
 }
-TEAM_OK = {"good_deeds": 1, "members_commended": 0, "force_members": 4,
+TEAM_OK: dict[str, int | None] = {"good_deeds": 1, "members_commended": 0, "force_members": 4,
            "force_members_patrolling": 4}
 UNITS = [UnitInfo("xa", "Xã A", "commune"), UnitInfo("to1", "Tổ 1", "team", parent="xa"),
          UnitInfo("to2", "Tổ 2", "team", parent="xa")]
 
 
-def run(commune: dict[str, dict[str, int | None]] | None = None,
-        teams: dict[str, dict[str, dict[str, int | None]]] | None = None,
+def run(commune: Mapping[str, Mapping[str, int | None]] | None = None,
+        teams: Mapping[str, Mapping[str, Mapping[str, int | None]]] | None = None,
         periods: list[str] = PHASE_1, as_of: date = date(2025, 3, 1)) -> Any:
     records = []
     for p in periods:
@@ -131,12 +133,17 @@ def test_area_target_sums_the_teams_of_the_commune() -> None:
 
 
 def test_straddling_february_counts_in_phase_2() -> None:
+    """New rule (issue 10): months after the as-of month are missing data, so phase 2 (February
+    to August 2025) lists all its months, and February's failure decides it already."""
     periods = [*PHASE_1, "2025-02"]
     teams = {"to1": {"2025-02": {"good_deeds": 0, "members_commended": 0}}}
     ev = run(teams=teams, periods=periods, as_of=date(2025, 2, 28))
     assert target(ev, "to1", "monthly_good_deed").verdict == "met"  # phase 1 unaffected
     t2 = target(ev, "to1", "monthly_good_deed", "phase_2")
-    assert (t2.verdict, t2.periods) == ("not_met", ("2025-02",))
+    later = ("2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08")
+    assert (t2.verdict, t2.periods, t2.failed_periods) == (
+        "not_met", ("2025-02", *later), ("2025-02",))
+    assert (t2.missing_periods, t2.decided_despite_missing) == (later, True)
 
 
 def test_json_is_byte_identical_across_processes_and_hash_seeds(tmp_path: Any) -> None:
@@ -197,10 +204,12 @@ def test_public_api_evaluates_from_files(tmp_path: Any) -> None:
     metrics = Path(tmp_path) / "m.csv"
     metrics.write_text("unit,period,good_deeds,members_commended\n"
                        + "".join(f"to1,{p},1,0\n" for p in PHASE_1), encoding="utf-8")
-    read = er.read_metrics(metrics, PLAN)
-    ev = er.evaluate(PLAN, read.records, issued=ISSUED, as_of=date(2025, 3, 1))
+    read = er.read_metrics(metrics)
+    ev = er.evaluate(PLAN, read, issued=ISSUED, as_of=date(2025, 3, 1))
     assert isinstance(ev, er.Evaluation)
     assert target(ev, "to1", "monthly_good_deed").verdict == "met"
+    # issue 10: the reader's result passed whole, so the accounting holds from Python too
+    assert (ev.rows_total, ev.rows_used, ev.rejected) == (4, 4, ())
 
 
 def test_csv_output_neutralises_formulas_and_output_is_atomic(cli: Any, tmp_path: Any) -> None:

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 import emulation_rules as er
-from emulation_rules.evaluation import Record, UnitInfo, evaluate
+from emulation_rules.evaluation import evaluate
+from emulation_rules.records import Record, UnitInfo
 
 PLAN = er.load_plan("phuong_tien")
 GOOD: dict[str, int | None] = {
@@ -44,8 +45,12 @@ def conditions(ev: Any, year: str) -> dict[str, Any]:
 
 
 def test_a_year_met() -> None:
+    """New rule (issue 10): an open-ended plan's windows are every year and the stage up to the
+    end of the stage holding the as-of date (2028 is in 2026-2030), not the years up to as-of;
+    one row for the year ``2026`` covers its 12 months."""
     ev = run({"2026": GOOD})
-    assert ev.windows == ("year:2026", "year:2027", "year:2028")
+    assert ev.windows == ("year:2026", "year:2027", "year:2028", "year:2029", "year:2030",
+                          "stage:2026-2030")
     (res,) = [r for r in ev.results if r.window == "year:2026"]
     # the yearly conditions of the certificate of merit (IV.1.2) and the flag's replicated
     # model (IV.1.1), whose final review is by stage
@@ -67,11 +72,38 @@ def test_a_year_failed_on_each_condition(condition: str, column: str, value: int
 
 
 def test_a_year_unknown() -> None:
+    """New rule (issue 10): a year window expects its 12 months (or one row for the year), so
+    a year without a row has its 12 months missing (reported as months, not as "2027")."""
     ev = run({"2026": GOOD, "2028": {**GOOD, "rated_excellent": None}})
     assert conditions(ev, "2028")["rated_excellent"].verdict == "unknown"
     year_2027 = conditions(ev, "2027")   # no row at all for 2027
     assert {t.verdict for t in year_2027.values()} == {"unknown"}
-    assert all(t.missing_periods == ("2027",) for t in year_2027.values())
+    months_2027 = tuple(f"2027-{m:02d}" for m in range(1, 13))
+    assert all(t.missing_periods == months_2027 for t in year_2027.values())
+
+
+def test_a_year_with_one_month_of_data_is_not_complete() -> None:
+    """IV.1.2 "không để xảy ra các vụ việc ... nghiêm trọng" (eq 0, per year). New rule
+    (issue 10): a year expects its 12 months; a single March row with no incident leaves the
+    other 11 months missing, so the year is unknown, not met."""
+    records = [Record("xa", "2026-03", GOOD)]
+    ev = evaluate(PLAN, records, units=[UnitInfo("xa", "", "commune")], as_of=date(2026, 12, 31))
+    t = conditions(ev, "2026")["no_serious_incidents"]
+    assert t.verdict == "unknown"
+    assert "2026-03" not in t.missing_periods and len(t.missing_periods) == 11
+
+
+def test_the_stage_review_fails_when_one_year_lacks_its_good_model() -> None:
+    """IV.1.2 "duy trì hoạt động của ít nhất 01 mô hình ... Tốt" (gte 1, per year). New rule
+    (issue 10): at the stage review a per-year condition holds in every year of the stage
+    (Kleene AND), not on the stage's sum: a good model in 2026 and 2028 but none in 2027 fails
+    the 2026-2030 stage, naming 2027."""
+    ev = run({"2026": GOOD, "2027": {**GOOD, "models_rated_good": 0}, "2028": GOOD})
+    (stage,) = [r for r in ev.results if r.window == "stage:2026-2030"]
+    (t,) = [t for c in stage.criteria for t in c.targets if t.target == "model_rated_good"]
+    assert (t.verdict, t.failed_periods, t.decided_despite_missing) == (
+        "not_met", ("2027",), True)
+    assert conditions(ev, "2027")["model_rated_good"].verdict == "not_met"
 
 
 def test_business_only_condition_applies_to_a_business() -> None:
@@ -80,20 +112,37 @@ def test_business_only_condition_applies_to_a_business() -> None:
 
 
 def test_monthly_rows_of_a_year_are_summed() -> None:
-    rows = {"2026-03": {**GOOD, "complaint_letters": 0},
+    rows: dict[str, dict[str, int | None]] = {"2026-03": {**GOOD, "complaint_letters": 0},
             "2026-09": {"complaint_letters": 1}}
     records = [Record("xa", p, v) for p, v in rows.items()]
     ev = evaluate(PLAN, records, units=[UnitInfo("xa", "", "commune")], as_of=date(2026, 12, 31))
     assert conditions(ev, "2026")["no_complaints"].verdict == "not_met"
 
 
-def test_a_longer_period_inside_a_year_is_summed_one_across_years_is_reported() -> None:
+def test_a_longer_period_inside_a_year_is_summed_one_across_years_counts_in_the_stage() -> None:
     """II.2 "Định kỳ hàng năm": each year is reviewed on its own, so a half-year row is summed
-    into its year, and a row over December and January (two reviews) is not split but reported."""
-    records = [Record("xa", "2026-01..2026-06", {**GOOD, "complaint_letters": 0}, 2),
-               Record("xa", "2026-07..2026-12", {"complaint_letters": 2}, 3),
-               Record("xa", "2026-12..2027-01", {"complaint_letters": 1}, 4)]
+    into its year. New rule (issue 10): a row for several months counts in every window holding
+    all its months, so a row over December 2026 and January 2027 (no longer rejected as
+    spans-years) counts in the 2026-2030 stage and leaves those months missing in each year."""
+    records = [Record("xa", "2026-01..2026-06",
+                      {**GOOD, "complaint_letters": 0, "models_replicated_province_wide": 0}, 2),
+               Record("xa", "2026-07..2026-11",
+                      {"complaint_letters": 2, "models_replicated_province_wide": 0}, 3),
+               Record("xa", "2026-12..2027-01",
+                      {"complaint_letters": 0, "models_replicated_province_wide": 1}, 4)]
     ev = evaluate(PLAN, records, units=[UnitInfo("xa", "", "commune")], as_of=date(2027, 12, 31))
-    assert conditions(ev, "2026")["no_complaints"].observed == 2
-    assert [(o.period, o.reason, o.first_row) for o in ev.outside] == [
-        ("2026-12..2027-01", "spans-years", 4)]
+    assert (ev.outside, ev.rejected, ev.rows_used) == ((), (), 3)
+    # "không có đơn thư" (eq 0): 2 letters in the rows of 2026 fail it whatever December holds
+    complaints = conditions(ev, "2026")["no_complaints"]
+    assert (complaints.verdict, complaints.failed_periods, complaints.decided_despite_missing) == (
+        "not_met", ("2026",), True)
+    # IV.1.1 "ít nhất 01 mô hình ... nhân rộng" (gte 1, over the window): the span's model is
+    # read in the stage, not in 2026 (December missing there) nor in 2027 (January missing)
+    model_2026 = conditions(ev, "2026")["replicated_model"]
+    assert (model_2026.verdict, model_2026.observed, model_2026.missing_periods) == (
+        "unknown", 0, ("2026-12",))
+    assert "2027-01" in conditions(ev, "2027")["replicated_model"].missing_periods
+    (stage,) = [r for r in ev.results if r.window == "stage:2026-2030"]
+    (model,) = [t for c in stage.criteria for t in c.targets if t.target == "replicated_model"]
+    assert (model.verdict, model.observed, model.decided_despite_missing) == ("met", 1, True)
+    assert "2026-12" not in model.missing_periods and "2027-01" not in model.missing_periods

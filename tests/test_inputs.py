@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import emulation_rules as er
@@ -17,6 +18,9 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_excel_csv_rows_are_all_accounted_for(tmp_path: Path) -> None:
+    """New rule (issue 10): the reader only parses cells (invalid-period, invalid-count,
+    unknown-column); a duplicate row and a part over its whole are found by ``er.evaluate``,
+    which gets the reader's result whole and accounts for every row of the file."""
     path = write(tmp_path, "m.csv", (
         "\ufeffunit,period,tips_total,tips_via_force,good_deeds,colour\r\n"
         "xa_a,2024-11,10,8,,red\r\n"          # 2: used; a blank cell is missing data
@@ -25,19 +29,27 @@ def test_excel_csv_rows_are_all_accounted_for(tmp_path: Path) -> None:
         "xa_c,2024-13,1,1,1,red\r\n"          # 5: no month 13
         "xa_d,2024-12,-1,0,x,red\r\n"         # 6: two bad counts
         "Tổ Đắk,2024-12,3,3,2,red\r\n"))      # 7: Vietnamese id kept exactly
-    read = read_metrics(path, PLAN)
-    assert read.rows_total == 6
+    read = read_metrics(path)
+    assert read.rows_read == 6
     assert [(r.unit, r.period, r.row) for r in read.records] == [
-        ("xa_a", "2024-11", 2), ("Tổ Đắk", "2024-12", 7)]
+        ("xa_a", "2024-11", 2), ("xa_a", "2024-11", 3), ("xa_b", "2024-11", 4),
+        ("Tổ Đắk", "2024-12", 7)]
     assert read.records[0].values["good_deeds"] is None
     got = [(i.code, i.location.line, i.location.path[-1]) for i in read.rejected]
+    assert got == [("invalid-period", 5, "period"), ("invalid-count", 6, "tips_total"),
+                   ("invalid-count", 6, "good_deeds")]
+    assert [(w.code, w.hint, w.severity) for w in read.warnings] == [
+        ("unknown-column", None, er.Severity.WARNING)]
+
+    ev = er.evaluate(PLAN, read, issued=date(2024, 10, 15), as_of=date(2025, 8, 31))
+    got = [(i.code, i.location.line, i.location.path[-1]) for i in ev.rejected]
     assert got == [("duplicate-row", 3, "period"), ("contradictory-counts", 4, "tips_via_force"),
                    ("invalid-period", 5, "period"), ("invalid-count", 6, "tips_total"),
                    ("invalid-count", 6, "good_deeds")]
-    assert "rows 2 and 3" in read.rejected[0].message
-    assert [(w.code, w.hint) for w in read.warnings] == [("unknown-column", None)]
-    rejected_rows = {i.location.line for i in read.rejected}
-    assert len(read.records) + len(rejected_rows) == read.rows_total
+    assert "rows 2 and 3" in ev.rejected[0].message
+    assert (ev.rows_total, ev.rows_used, ev.rows_rejected) == (6, 2, 4)
+    assert len({i.location.line for i in ev.rejected}) == ev.rows_rejected
+    assert "unknown-column" in {w.code for w in ev.warnings}
 
 
 def test_json_and_yaml_metrics(tmp_path: Path) -> None:
@@ -59,8 +71,6 @@ def test_units_tree(tmp_path: Path) -> None:
 
 
 def test_a_cycle_in_the_units_tree_is_reported_not_followed_forever(tmp_path: Path) -> None:
-    from datetime import date
-
     path = write(tmp_path, "u.csv", "id,name,kind,bloc,parent\na,A,commune,,b\nb,B,commune,,a\n"
                  "t,T,team,,t\n")
     units, issues, _ = read_unit_tree(path)
@@ -88,6 +98,8 @@ def test_longer_periods_are_read_and_normalised(tmp_path: Path) -> None:
 
 
 def test_a_month_is_covered_by_one_row_only(tmp_path: Path) -> None:
+    """New rule (issue 10): the reader rejects periods it cannot parse; two rows covering one
+    month (duplicate-row, overlapping-periods) are rejected by ``er.evaluate``."""
     path = write(tmp_path, "m.csv", "unit,period,good_deeds\n"
                  "a,2024-11,1\n"              # row 2
                  "a,2024-10..2024-12,3\n"     # row 3: covers 2024-11 again
@@ -95,12 +107,17 @@ def test_a_month_is_covered_by_one_row_only(tmp_path: Path) -> None:
                  "b,2025-Q1,1\n"              # row 5: the same period twice
                  "c,2025-03..2025-01,1\n"     # row 6: ends before it starts
                  "c,2025-Q5,1\n")             # row 7: no fifth quarter
-    read = read_metrics(path, PLAN)
-    got = [(i.code, i.location.line) for i in read.rejected]
+    read = read_metrics(path)
+    assert [(i.code, i.location.line) for i in read.rejected] == [("invalid-period", 6),
+                                                                  ("invalid-period", 7)]
+    assert [r.period for r in read.records] == [
+        "2024-11", "2024-10..2024-12", "2025-01..2025-03", "2025-01..2025-03"]
+    ev = er.evaluate(PLAN, read, issued=date(2024, 10, 15), as_of=date(2025, 8, 31))
+    got = [(i.code, i.location.line) for i in ev.rejected]
     assert got == [("overlapping-periods", 3), ("duplicate-row", 5), ("invalid-period", 6),
                    ("invalid-period", 7)]
-    assert "overlaps 2024-11 of row 2" in read.rejected[0].message
-    assert [r.period for r in read.records] == ["2024-11", "2025-01..2025-03"]
+    assert "overlaps 2024-11 of row 2" in ev.rejected[0].message
+    assert (ev.rows_total, ev.rows_used) == (6, 2)
 
 
 def test_a_span_is_at_most_twelve_months(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import emulation_rules as er
 from emulation_rules._resources import plans_dir
 from emulation_rules.diffing import plan_data
 from emulation_rules.model import AnyOf, CountCondition, RatioCondition
-from emulation_rules.timeline import Gap
+from emulation_rules.timelines import Gap, timeline
 
 from .plan_facts import by_id, target_of
 
@@ -144,7 +144,7 @@ def test_exactly_two_phases_with_their_readings() -> None:
 
 
 def test_timeline_has_gaps_before_phase_1_and_after_phase_2() -> None:
-    tl = PLAN.timeline(date(2024, 9, 5))
+    tl = timeline(PLAN, issued=date(2024, 9, 5))
     assert (tl.start, tl.end) == (date(2024, 8, 19), date(2025, 8, 19))   # II.2
     assert [(p.id, p.start, p.end) for p in tl.phases] == [
         ("phase_1", date(2024, 9, 5), date(2025, 2, 3)),     # II.2 đợt 1 "Từ nay"
@@ -162,7 +162,7 @@ def test_timeline_has_gaps_before_phase_1_and_after_phase_2() -> None:
 def test_issue_date_cannot_precede_plan_399() -> None:
     # preamble: the plan implements 399/KH-BCA-X03 of 13/8/2024
     with pytest.raises(er.EmulationRulesError):
-        PLAN.timeline(date(2024, 8, 12))
+        timeline(PLAN, issued=date(2024, 8, 12))
 
 
 # --- criteria and targets ---------------------------------------------------------------------
@@ -331,20 +331,25 @@ def test_phase_reports_are_due_strictly_before(deadline_id: str, due: date, phas
     assert "strictly before" in (d.source.reading or "")
 
 
-def test_monthly_news_recurs_every_month() -> None:
-    # III.8 "hằng tháng phải có tin/ bài đăng trên các hệ thống tuyên truyền tại cơ sở"
+def test_monthly_news_recurs_every_month_from_issuance() -> None:
+    """III.8 "hằng tháng phải có tin/ bài đăng trên các hệ thống tuyên truyền tại cơ sở": monthly,
+    from the plan's issue date (no month before the plan is issued can be owed), to the end of
+    the campaign."""
     d = by_id(PLAN.deadlines, "monthly_news")
     assert d.recurrence is not None
-    assert (d.recurrence.freq, d.recurrence.start, d.recurrence.until) == ("monthly", None, None)
+    assert (d.recurrence.freq, d.recurrence.start, d.recurrence.until) == (
+        "monthly", "issuance", None)
     assert (d.due, d.relation, d.phase) == (None, None, None)
     assert (d.owed_by, d.to, d.via) == ("district_steering_committee", (), None)
     assert d.source is not None and d.source.section == "III.8"
     # III.8 "Chỉ đạo các cơ quan, đơn vị, địa phương": why the district committee owes it
     assert "Chỉ đạo các cơ quan, đơn vị, địa phương" in (d.source.reading or "")
+    # the start at the issue date is a reading: the campaign window opens on 19/8/2024 (II.2)
+    assert "issue date" in (d.source.reading or "")
 
 
 def test_deadlines_on_the_calendar() -> None:
-    tl = PLAN.timeline(date(2024, 9, 5))
+    tl = timeline(PLAN, issued=date(2024, 9, 5))
     dated = {i.id: (i.due, i.relation, i.last_on_time_day) for i in tl.deadlines
              if not i.recurring}
     assert dated == {
@@ -355,13 +360,19 @@ def test_deadlines_on_the_calendar() -> None:
         # III.8 "trước ngày 20/5/2025"
         "report_phase_2": (date(2025, 5, 20), "before", date(2025, 5, 19)),
     }
-    # III.8 "hằng tháng": one item per month of the campaign, August 2024 to August 2025
+
+
+def test_monthly_news_on_the_calendar_starts_at_issuance() -> None:
+    """III.8 "hằng tháng": one item per month from the issue date (5/9/2024 here) to the end of the
+    campaign (II.2 "đến ngày 19/8/2025"): September 2024 to August 2025; none for August 2024,
+    before the plan was issued."""
+    tl = timeline(PLAN, issued=date(2024, 9, 5))
     monthly = [i for i in tl.deadlines if i.recurring]
-    assert len(monthly) == 13
+    assert len(monthly) == 12
     assert {i.relation for i in monthly} == {"on_or_before"}  # within the month, last day on time
     first, last = monthly[0], monthly[-1]
     assert (first.id, first.period_start, first.due) == (
-        "monthly_news:2024-08", date(2024, 8, 19), date(2024, 8, 31))
+        "monthly_news:2024-09", date(2024, 9, 5), date(2024, 9, 30))
     assert (last.id, last.period_start, last.due) == (
         "monthly_news:2025-08", date(2025, 8, 1), date(2025, 8, 19))
 
@@ -443,6 +454,10 @@ def test_award_standards_are_judgements(award_id: str, section: str, quote_part:
     assert (cond.default.rule, cond.default.policy, cond.default.source) == (
         default_rule, "local", None)
     assert cond.default.reason
+    if default_rule == "all_criteria_met" and "final_review" in award.occasions:
+        # local policy: the final review reads every phase and the campaign window
+        assert "every phase and the campaign window (the whole campaign, gaps included)" in (
+            cond.default.reason)
 
 
 # --- citations --------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import emulation_rules as er
 from emulation_rules._resources import plans_dir
 from emulation_rules.diffing import plan_data
 from emulation_rules.model import AnyOf, CountCondition, RatioCondition
+from emulation_rules.timelines import timeline
 
 from .plan_facts import by_id, target_of
 
@@ -90,8 +91,8 @@ def test_exactly_five_references() -> None:
 def test_issue_date_no_earlier_than_the_proposal_of_29_october_2024() -> None:
     # preamble: Tờ trình 4272/TTr-SNV of 29/10/2024 bounds the blank issue date from below
     with pytest.raises(er.EmulationRulesError):
-        PLAN.timeline(date(2024, 10, 28))
-    assert PLAN.timeline(date(2024, 10, 29)).start == date(2024, 10, 29)
+        timeline(PLAN, issued=date(2024, 10, 28))
+    assert timeline(PLAN, issued=date(2024, 10, 29)).start == date(2024, 10, 29)
 
 
 # --- campaign and phases ----------------------------------------------------------------------
@@ -157,7 +158,7 @@ def test_exactly_two_phases() -> None:
 
 
 def test_timeline_with_an_issue_date_has_no_gap() -> None:
-    tl = PLAN.timeline(date(2024, 11, 5))
+    tl = timeline(PLAN, issued=date(2024, 11, 5))
     assert (tl.start, tl.end) == (date(2024, 11, 5), date(2025, 8, 19))   # II.3
     assert [(p.id, p.start, p.end) for p in tl.phases] == [
         ("phase_1", date(2024, 11, 5), date(2025, 2, 3)),    # II.3 đợt 1
@@ -317,7 +318,8 @@ def test_phase_reports_are_due_strictly_before(deadline_id: str, due: date, phas
     assert (d.owed_by, d.to, d.via) == ("district_people_committee",
                                         ("provincial_people_committee",), "provincial_police")
     assert d.source is not None and d.source.section == "IV.1"
-    (instance,) = [i for i in PLAN.timeline(date(2024, 11, 5)).deadlines if i.id == deadline_id]
+    (instance,) = [i for i in timeline(PLAN, issued=date(2024, 11, 5)).deadlines
+                   if i.id == deadline_id]
     assert instance.last_on_time_day == last_on_time
 
 

@@ -40,6 +40,7 @@ def test_valid_and_standalone() -> None:
 
 def test_issuer_and_document() -> None:
     # header "Số: /KH-UBND Phượng Tiến, ngày tháng năm 2026"; signature "Nguyễn Mạnh Hùng"
+    assert plan.issuer is not None and plan.document is not None
     assert (plan.issuer.body, plan.issuer.level, plan.issuer.signatory) == (
         "commune_people_committee", "commune", "Nguyễn Mạnh Hùng")
     assert plan.issuer.name.vi == "Ủy ban nhân dân xã Phượng Tiến"
@@ -63,15 +64,18 @@ def test_implements_2447_and_181_with_44_as_legal_basis() -> None:
 def test_campaign_open_ended_from_january_2026() -> None:
     # II.2 "Phong trào thi đua được triển khai từ tháng 01/2026."
     camp = plan.campaign
+    assert camp is not None
     assert camp.start == date(2026, 1, 1)
     assert camp.end is None
-    assert camp.source.section == "II.2"
+    assert camp.source is not None and camp.source.section == "II.2"
     assert "Toàn dân bảo vệ an ninh Tổ quốc" in camp.name.vi
 
 
 def test_review_cycle_yearly_with_five_year_stages() -> None:
     # II.2 "Định kỳ hàng năm ... sơ kết ... và tổng kết giai đoạn 05 năm/lần."
+    assert plan.campaign is not None
     cycle = plan.campaign.review_cycle
+    assert cycle is not None and cycle.source is not None
     assert (cycle.period, cycle.stage_years, cycle.source.section) == ("year", 5, "II.2")
 
 
@@ -84,7 +88,8 @@ def test_no_phases() -> None:
 
 def test_six_contents_without_targets() -> None:
     # III.1-III.6: the document states no chỉ tiêu for any content
-    assert [(c.id, c.source.section, c.targets) for c in plan.criteria] == [
+    assert [(c.id, c.source.section if c.source else None, c.targets)
+            for c in plan.criteria] == [
         ("implement_directives", "III.1", ()),
         ("local_government_leadership", "III.2", ()),
         ("movement_quality", "III.3", ()),
@@ -170,10 +175,10 @@ def test_flag_prerequisites_for_each_category(standard_id: str, categories: tupl
     assert (lead.kind, lead.bloc.vi) == ("leads_bloc", bloc)
     assert lead.source.quote.startswith("Dẫn đầu khôi ")
     # IV.1.1 "được tặng 03 Bằng khen (của Ủy ban nhân dân tỉnh hoặc Bộ Công an)": at least 3
+    # (checked in detail by test_flag_three_certificates_count_the_chairmans_bang_khen)
     certs = conds["three_certificates"]
-    assert (certs.kind, certs.form, certs.granted_by, certs.at_least) == (
-        "prior_awards", "certificate_of_merit",
-        ("provincial_people_committee", "ministry_of_public_security"), 3)
+    assert (certs.kind, certs.form, certs.at_least) == (
+        "prior_awards", "certificate_of_merit", 3)
     # IV.1.1 "Có ít nhất 01 mô hình ... được Công an tỉnh thông báo nhân rộng"
     model = conds["replicated_model"]
     assert (model.kind, model.per, model.condition) == ("metric", "total", CountCondition(
@@ -182,13 +187,43 @@ def test_flag_prerequisites_for_each_category(standard_id: str, categories: tupl
     assert all(c.applies_to == () for c in conds.values())
 
 
+@pytest.mark.parametrize(
+    "standard_id",
+    [pytest.param("commune", id="IV.1.1-doi-voi-xa"),
+     pytest.param("agency_business_school", id="IV.1.1-co-quan-doanh-nghiep-co-so-giao-duc")],
+)
+def test_flag_three_certificates_count_the_chairmans_bang_khen(standard_id: str) -> None:
+    """IV.1.1 "được tặng 03 Bằng khen (của Ủy ban nhân dân tỉnh hoặc Bộ Công an)": the province's
+    Bằng khen is the one IV.1.2 names "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" (this plan's
+    certificate_of_merit, granted_by provincial_chairman), so it counts towards the three."""
+    certs = conditions("emulation_flag", standard_id)["three_certificates"]
+    assert (certs.kind, certs.form, certs.at_least) == ("prior_awards", "certificate_of_merit", 3)
+    assert certs.granted_by == ("provincial_people_committee", "provincial_chairman",
+                                "ministry_of_public_security")
+    assert "provincial_chairman" in certs.granted_by
+    assert certs.source.section == "IV.1.1"
+    assert certs.source.quote == ("được tặng 03 Bằng khen (của Ủy ban nhân dân tỉnh hoặc Bộ Công "
+                                  "an) trong phong trào toàn dân bảo vệ an ninh Tổ quốc")
+    # the reading says why the chairman's Bằng khen (IV.1.2) counts
+    reading = certs.source.reading or ""
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in reading
+    assert "provincial_chairman" in reading
+    # the award it counts is this plan's own IV.1.2 Bằng khen
+    merit = award("certificate_of_merit")
+    assert (merit.form, merit.granted_by) == ("certificate_of_merit", "provincial_chairman")
+
+
 # --- IV.1.2: the certificate of merit --------------------------------------------------------
 
-def test_certificate_collective_standard_categories() -> None:
-    # IV.1.2 "Đối với tập thể"
+def test_certificate_collective_standard_has_no_categories() -> None:
+    """IV.1.2 "Đối với tập thể" names no kind of collective: no categories, any collective."""
     s = standard("certificate_of_merit", "collective")
-    assert (s.recipient, s.categories) == ("collective", ("commune", "agency", "business",
-                                                           "school"))
+    assert (s.recipient, s.categories) == ("collective", ())
+    assert (s.source.section, s.source.quote) == ("IV.1.2", "Đối với tập thể")
+    # the reading explains the absence of categories and "Riêng đối với doanh nghiệp"
+    reading = s.source.reading or ""
+    assert "no categories" in reading
+    assert "Riêng đối với doanh nghiệp" in reading
 
 
 def test_certificate_collective_conditions_one_per_bullet() -> None:
@@ -308,4 +343,6 @@ def test_every_award_condition_is_cited_or_local_policy() -> None:
 def test_every_criterion_and_deadline_is_cited() -> None:
     assert all(c.source is not None for c in plan.criteria)
     assert all(d.source is not None for d in plan.deadlines)
-    assert plan.campaign.source is not None and plan.campaign.review_cycle.source is not None
+    assert plan.campaign is not None and plan.campaign.source is not None
+    assert plan.campaign.review_cycle is not None
+    assert plan.campaign.review_cycle.source is not None

@@ -15,7 +15,8 @@ import pytest
 
 import emulation_rules as er
 from emulation_rules.diffing import plan_data
-from emulation_rules.model import AnyOf, CountCondition, RatioCondition
+from emulation_rules.model import AnyOf, AttestedCondition, CountCondition, RatioCondition
+from emulation_rules.timelines import timeline
 
 from .plan_facts import by_id, target_of
 
@@ -126,7 +127,7 @@ def test_exactly_two_phases_and_the_implied_year_is_a_reading() -> None:
 
 
 def test_timeline_with_an_issue_date() -> None:
-    tl = plan.timeline(date(2024, 11, 5))
+    tl = timeline(plan, issued=date(2024, 11, 5))
     assert [(p.id, p.start, p.end) for p in tl.phases] == [
         ("phase_1", date(2024, 11, 5), date(2025, 2, 3)),    # II.3 đợt 1
         ("phase_2", date(2025, 2, 4), date(2025, 8, 19)),    # II.3 đợt 2
@@ -174,9 +175,6 @@ RATIOS = [
     # 4.6 OCR ";00%", restored: "100% lực lượng ... tham gia hỗ trợ Công an cấp xã tuần tra"
     pytest.param("patrol_traffic", "all_members_patrol", "force_members_patrolling",
                  "force_members", "gte", 1.0, "commune", "unknown", id="4.6-100-luc-luong"),
-    # 4.7 "hoàn thành 100% số lượng công việc, chỉ tiêu nhiệm vụ được giao"
-    pytest.param("good_image", "all_tasks_completed", "tasks_completed", "tasks_assigned", "gte",
-                 1.0, "team", "unknown", id="4.7-hoan-thanh-100"),
 ]
 
 
@@ -259,12 +257,33 @@ def test_administrative_management_heading_says_cong_an_xa() -> None:
     assert "Công an xã" in crit.source.quote
 
 
+def test_all_tasks_completed_is_an_attested_judgement() -> None:
+    """4.7 Nội dung "hoàn thành 100% số lượng công việc, chỉ tiêu nhiệm vụ được giao đạt chất
+    lượng, hiệu quả": a judgement no reported count measures, so an attestation condition on
+    all_tasks_completed, per team, over the window (no ratio of tasks, no when_no_cases)."""
+    t = target("good_image", "all_tasks_completed")
+    assert t.condition == AttestedCondition(attestation="all_tasks_completed")
+    assert isinstance(t.condition, AttestedCondition)
+    assert (t.level, t.per) == ("team", "total")
+    assert t.label.vi == ("Hoàn thành 100% số lượng công việc, chỉ tiêu nhiệm vụ được giao đạt "
+                          "chất lượng, hiệu quả")
+    assert t.source is not None
+    assert (t.source.section, t.source.quote) == (
+        "4.7", "hoàn thành 100% số lượng công việc, chỉ tiêu nhiệm vụ được giao đạt chất lượng, "
+        "hiệu quả")
+    # the reading: decided by an attestation for a window (a phase) or the whole campaign
+    reading = t.source.reading or ""
+    assert "--attestations" in reading
+    assert "whole campaign" in reading and "unknown" in reading
+
+
 def test_all_tasks_completed_is_tuyen_quangs_own_target() -> None:
     # 4.7 Nội dung "hoàn thành 100% số lượng công việc, chỉ tiêu nhiệm vụ được giao đạt chất
     # lượng, hiệu quả": not in the template, nor in Kon Plông's plan
     t = target("good_image", "all_tasks_completed")
+    assert t.source is not None
     assert "hoàn thành 100% số lượng công việc" in t.source.quote
-    assert t.source.reading  # a content (Nội dung), not a Chỉ tiêu: a reading
+    assert "Nội dung" in (t.source.reading or "")  # a content, not a Chỉ tiêu: a reading
     kon_plong = er.load_plan("kon_plong")
     assert [x.id for x in by_id(kon_plong.criteria, "good_image").targets] == [
         "monthly_good_deed"]
@@ -351,6 +370,10 @@ def test_award_standards_are_judgements(standard_id: str, recipient: str,
     assert (cond.default.rule, cond.default.policy, cond.default.source) == (
         default_rule, "local", None)
     assert cond.default.reason
+    if default_rule == "all_criteria_met" and "final_review" in award.occasions:
+        # local policy: the final review reads every phase and the campaign window
+        assert "every phase and the campaign window (the whole campaign, gaps included)" in (
+            cond.default.reason)
 
 
 # --- citations and restored Vietnamese --------------------------------------------------------

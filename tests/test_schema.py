@@ -14,7 +14,7 @@ import pytest
 
 import emulation_rules as er
 from emulation_rules import _yaml
-from emulation_rules.diffing import plan_data
+from emulation_rules.model import plan_data
 from emulation_rules.schema import SCHEMA_DRAFT, build_schema, render_schema
 
 from .conftest import INVALID, LOCALITIES, ROOT, SHIPPED

@@ -5,12 +5,23 @@ The public API::
     import emulation_rules as er
     plan = er.load_plan("bac_giang")            # a bundled plan id, or a path to a .yaml file
     issues = er.iter_plan_issues("my_plan.yaml")  # every problem, located at file:line:column
-    timeline = plan.timeline(issued=date(2024, 9, 1))
-    read = er.read_metrics(Path("metrics.csv"), plan)
+    tl = er.timeline(plan, issued=date(2024, 9, 1))   # phases, gaps, deadlines, windows
+    metrics = er.read_metrics(Path("metrics.csv"))
     units, unit_issues, _ = er.read_unit_tree(Path("units.csv"))
-    evaluation = er.evaluate(plan, read.records, units=units, issued=date(2024, 9, 1),
+    evaluation = er.evaluate(plan, metrics, units=units, issued=date(2024, 9, 1),
                              as_of=date(2025, 5, 25))
     report = er.awards(plan, evaluation, "final", units=units)
+
+Layers (imports point down only; ``tests/test_architecture.py`` enforces it with
+import-linter):
+
+- top: ``cli`` (the only place exit codes live), ``__init__`` (this API);
+- edges: ``inputs``, ``_tables``, ``submissions`` (files -> records), ``reporting``, ``ics``,
+  ``docgen`` (results -> text);
+- core: ``eligibility`` (awards read verdicts), ``evaluation`` (evaluate), ``conditions`` (the
+  one table of condition kinds and comparators), ``results``, ``timelines`` (windows);
+- format: ``loading``, ``checks``, ``schema``, ``diffing``, ``model``, ``_yaml``, ``_resources``;
+- bottom: ``records``, ``vocabulary``, ``errors``.
 """
 
 from __future__ import annotations
@@ -32,22 +43,27 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from .awards import AwardsReport, PriorAward, awards
-    from .evaluation import Evaluation, Record, UnitInfo, evaluate
-    from .inputs import read_metrics, read_unit_tree
+    from .eligibility import AwardsReport, PriorAward, ReviewError, awards
+    from .evaluation import AttestationRow, UnsupportedPlanError, evaluate
+    from .inputs import read_attestations, read_metrics, read_unit_tree
     from .loading import iter_plan_issues, load_plan
     from .model import Plan
-    from .timeline import Timeline
+    from .records import Record, RecordSource, UnitInfo
+    from .results import Evaluation
+    from .timelines import Timeline, TimelineError, timeline
 
 __version__ = "0.1.0"
 
 # Imported on first use, so that a command loads only what it needs (validate: no evaluator).
 _LAZY = {
-    "AwardsReport": "awards", "PriorAward": "awards", "awards": "awards",
-    "Evaluation": "evaluation", "Record": "evaluation", "UnitInfo": "evaluation",
-    "evaluate": "evaluation", "read_metrics": "inputs", "read_unit_tree": "inputs",
-    "iter_plan_issues": "loading", "load_plan": "loading", "Plan": "model",
-    "Timeline": "timeline",
+    "AwardsReport": "eligibility", "PriorAward": "eligibility", "ReviewError": "eligibility",
+    "awards": "eligibility", "AttestationRow": "evaluation",
+    "UnsupportedPlanError": "evaluation", "evaluate": "evaluation",
+    "Evaluation": "results", "Record": "records", "RecordSource": "records",
+    "UnitInfo": "records", "read_attestations": "inputs", "read_metrics": "inputs",
+    "read_unit_tree": "inputs", "iter_plan_issues": "loading", "load_plan": "loading",
+    "Plan": "model", "Timeline": "timelines", "TimelineError": "timelines",
+    "timeline": "timelines",
 }
 
 
@@ -65,6 +81,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AttestationRow",
     "AwardsReport",
     "EmulationRulesError",
     "Evaluation",
@@ -79,14 +96,20 @@ __all__ = [
     "PlanSyntaxError",
     "PriorAward",
     "Record",
+    "RecordSource",
+    "ReviewError",
     "Severity",
     "Timeline",
+    "TimelineError",
     "UnitInfo",
+    "UnsupportedPlanError",
     "__version__",
     "awards",
     "evaluate",
     "iter_plan_issues",
     "load_plan",
+    "read_attestations",
     "read_metrics",
     "read_unit_tree",
+    "timeline",
 ]

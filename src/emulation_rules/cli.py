@@ -20,13 +20,31 @@ __all__ = ["main", "run"]
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+_HELP: list[str] = []
+_USAGE: list[str] = []
+
+
 class _Parser(argparse.ArgumentParser):
+    """Never writes to the process's streams nor exits: ``run`` writes to the streams given."""
+
     def error(self, message: str) -> Any:  # argparse exits 2 on usage errors; keep that
-        self.print_usage(sys.stderr)
+        _USAGE.append(self.format_usage())
         raise _UsageError(f"{self.prog}: error: {message}")
+
+    def print_help(self, file: Any = None) -> None:
+        _HELP.append(self.format_help())
+
+    def exit(self, status: int = 0, message: str | None = None) -> Any:
+        if _HELP:
+            raise _HelpShown
+        raise _UsageError(message or "")
 
 
 class _UsageError(Exception):
+    pass
+
+
+class _HelpShown(Exception):
     pass
 
 
@@ -40,10 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check plan files: model, citations, dates, metrics")
     p.add_argument("plans", nargs="+", metavar="PLAN", help=plan_help)
     p.add_argument("--format", choices=("text", "json", "github"), default="text")
+    p.set_defaults(handler=_cmd_validate)
 
     p = sub.add_parser("show", help="print a plan with inheritance resolved")
     p.add_argument("plan", metavar="PLAN", help=plan_help)
     p.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    p.set_defaults(handler=_cmd_show)
 
     p = sub.add_parser("diff", help="semantic differences between two plans, by id and field")
     p.add_argument("a", metavar="PLAN_A", help=plan_help)
@@ -51,8 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--sources", action="store_true",
                    help="also compare citations (section, quote), which differ everywhere")
+    p.set_defaults(handler=_cmd_diff)
 
-    sub.add_parser("schema", help="print the JSON Schema of plan files")
+    p = sub.add_parser("schema", help="print the JSON Schema of plan files")
+    p.set_defaults(handler=_cmd_schema)
 
     p = sub.add_parser("timeline", help="phases, gaps, deadlines and reviews on the calendar")
     p.add_argument("plans", nargs="+", metavar="PLAN", help=plan_help)
@@ -69,17 +91,20 @@ def _parser() -> argparse.ArgumentParser:
                    "--as-of)")
     p.add_argument("--units", type=Path, metavar="FILE",
                    help="CSV/JSON/YAML of id, name, kind: units that owe deadlines")
+    p.set_defaults(handler=_cmd_timeline)
 
     for name, text in (("evaluate", "apply a plan to unit metrics and explain each verdict"),
                        ("awards", "award candidates per tier and authority at a review")):
         p = sub.add_parser(name, help=text)
         _evaluation_args(p, plan_help)
+        p.add_argument("--attestations", type=Path, metavar="FILE",
+                       help="unit, optional window, and yes/no columns per attestation "
+                       "(all_tasks_completed, outstanding_achievement, leads_bloc, ...)")
+        p.set_defaults(handler=_cmd_evaluate)
         if name == "awards":
+            p.set_defaults(handler=_cmd_awards)
             p.add_argument("--review", required=True, metavar="REVIEW",
                            help="final, a phase id (phase_1), year:2026 or stage:2026-2030")
-            p.add_argument("--attestations", type=Path, metavar="FILE",
-                           help="unit + yes/no columns per attestation (outstanding_achievement, "
-                           "leads_bloc, ...)")
             p.add_argument("--prior-awards", type=Path, metavar="FILE",
                            help="unit, form, granted_by, count: awards already received")
     return parser
@@ -120,7 +145,7 @@ def _fmt(value: Any) -> str:
     return "null" if value is None else str(value)
 
 
-def _cmd_validate(args: argparse.Namespace, out: IO[str]) -> int:
+def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .errors import Issue, Severity
     from .loading import iter_plan_issues
 
@@ -168,7 +193,7 @@ def _load_or_report(ref: str, err: IO[str]) -> Any:
 
 
 def _cmd_show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .diffing import plan_data
+    from .model import plan_data
 
     plan = _load_or_report(args.plan, err)
     if plan is None:
@@ -209,7 +234,7 @@ def _cmd_diff(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return EXIT_OK
 
 
-def _cmd_schema(out: IO[str]) -> int:
+def _cmd_schema(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .schema import render_schema
 
     out.write(render_schema())
@@ -237,7 +262,7 @@ def _issue_dates(values: list[str], plan_ids: list[str]) -> tuple[date | None, d
 
 def _cmd_timeline(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .reporting import side_by_side, timeline_data, timeline_text
-    from .timeline import TimelineError
+    from .timelines import TimelineError, timeline
 
     plans = []
     for ref in args.plans:
@@ -257,7 +282,7 @@ def _cmd_timeline(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     for plan in plans:
         issued = per_plan.get(plan.id, common)
         try:
-            timelines.append(plan.timeline(issued if plan.needs_issue_date else None,
+            timelines.append(timeline(plan, issued=issued if plan.needs_issue_date else None,
                                            until=args.until, as_of=args.as_of))
         except TimelineError as exc:
             raise _UsageError(str(exc)) from None
@@ -287,7 +312,7 @@ def _cmd_timeline(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int:
     from .inputs import read_unit_tree
     from .reporting import tracking_data, tracking_text
-    from .submissions import read_submissions
+    from .submissions import read_submissions, track
 
     units = None
     rejected = []
@@ -299,7 +324,7 @@ def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int
     subs, sub_issues, n_rows = read_submissions(args.submissions, tl)
     rejected += sub_issues
     rows_total += n_rows
-    statuses = tl.track(subs, args.as_of, units)
+    statuses = track(tl, subs, args.as_of, units)
     for issue in rejected:
         err.write(f"{issue}\n")
     used = len(subs) + (len(units) if units is not None else 0)
@@ -336,16 +361,12 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
-    """Load the plan, read units and metrics (streaming), evaluate; report rejected rows.
-
-    Returns (plan, evaluation, units, rejected, warnings), or None when the plan cannot load.
-    """
-    from dataclasses import replace
-
-    from .errors import Issue, Location
+    """Load the plan, read the inputs, evaluate (the library checks and counts every row);
+    print what was rejected. Returns (plan, evaluation, units, attestation rows, issues) or None
+    when the plan cannot load."""
     from .evaluation import UnsupportedPlanError, evaluate
-    from .inputs import MetricsRead, iter_metrics, known_units_only, read_unit_tree
-    from .timeline import TimelineError
+    from .inputs import iter_metrics, read_attestations, read_unit_tree
+    from .timelines import TimelineError
 
     plan = _load_or_report(args.plan, err)
     if plan is None:
@@ -356,41 +377,28 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     if as_of is None:
         as_of = date.today()
         err.write(f"note: evaluating as of today, {as_of.isoformat()} (set --as-of)\n")
-    if not args.metrics.is_file():
-        raise _UsageError(f"no metrics file {str(args.metrics)!r}")
+    for path in (args.metrics, args.units, args.attestations):
+        if path is not None and not path.is_file():
+            raise _UsageError(f"no file {str(path)!r}")
     units = None
-    rejected: list[Issue] = []
+    issues: list[Any] = []
     if args.units:
-        if not args.units.is_file():
-            raise _UsageError(f"no units file {str(args.units)!r}")
         units, unit_issues, _ = read_unit_tree(args.units)
-        rejected += unit_issues
-    read = MetricsRead()
-    records = iter_metrics(args.metrics, plan, read)  # streams: accounting fills in as it goes
-    if units is not None:
-        records = known_units_only(records, units, read, str(args.metrics))
+        issues += unit_issues
+    attestations = None
+    if args.attestations:
+        attestations, att_issues, _ = read_attestations(args.attestations)
+        issues += att_issues
+    source = iter_metrics(args.metrics)  # streams: the accounting fills in as it is read
     try:
-        ev = evaluate(plan, records, units=units, issued=args.issued, as_of=as_of)
+        ev = evaluate(plan, source, units=units, issued=args.issued, as_of=as_of,
+                      attestations=attestations)
     except (TimelineError, UnsupportedPlanError) as exc:
         raise _UsageError(str(exc)) from None
-    rejected += read.rejected
-    rejected_rows = {(i.location.file, i.location.line) for i in read.rejected}
-    outside_rows = 0
-    for out in ev.outside:  # counted per period, not listed row by row
-        outside_rows += out.rows
-        more = f" and {out.rows - 1} more row(s) for that period" if out.rows > 1 else ""
-        code = "period-outside" if out.reason == "no-window" else f"period-{out.reason}"
-        rejected.append(Issue(
-            code, f"period {out.period} (unit {out.first_unit!r}{more}) {out.why} of plan "
-            f"{plan.id!r} up to {as_of.isoformat()}: not evaluated",
-            Location(str(args.metrics), out.first_row, 0, (f"row {out.first_row}", "period"))))
-    rejected.sort(key=Issue.sort_key)
-    ev = replace(ev, rows_total=read.rows_total,
-                 rows_used=read.rows_total - len(rejected_rows) - outside_rows,
-                 rejected=tuple(rejected))
-    for issue in [*rejected, *read.warnings]:
+    issues += ev.rejected
+    for issue in [*issues, *ev.warnings]:
         err.write(f"{issue}\n")
-    return plan, ev, units, rejected, read.warnings
+    return plan, ev, units, attestations, issues
 
 
 def _emit(args: argparse.Namespace, text: str, out: IO[str]) -> None:
@@ -420,7 +428,8 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     done = _evaluated(args, err)
     if done is None:
         return EXIT_PROBLEMS
-    _, ev, _, rejected, warnings = done
+    _, ev, _, _, rejected = done
+    warnings = ev.warnings
     if args.explain:
         text = explain(ev, args.explain, args.lang)
     elif args.format == "json":
@@ -435,29 +444,28 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 
 def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .awards import ReviewError, awards
-    from .inputs import read_attestations, read_prior_awards
+    from .eligibility import ReviewError, awards
+    from .inputs import attestations_for, read_prior_awards
     from .reporting import awards_csv, awards_data, awards_explain, awards_markdown
 
+    for path in (args.prior_awards,):
+        if path is not None and not path.is_file():
+            raise _UsageError(f"no file {str(path)!r}")
     done = _evaluated(args, err)
     if done is None:
         return EXIT_PROBLEMS
-    plan, ev, units, rejected, _ = done
-    attestations = prior = None
-    for path in (args.attestations, args.prior_awards):
-        if path is not None and not path.is_file():
-            raise _UsageError(f"no file {str(path)!r}")
-    if args.attestations:
-        attestations, att_issues, _ = read_attestations(args.attestations)
-        rejected = [*rejected, *att_issues]
-        for issue in att_issues:
-            err.write(f"{issue}\n")
+    plan, ev, units, attestation_rows, rejected = done
+    prior = None
     if args.prior_awards:
         prior, prior_issues, _ = read_prior_awards(args.prior_awards)
         rejected = [*rejected, *prior_issues]
         for issue in prior_issues:
             err.write(f"{issue}\n")
     try:
+        from .eligibility import review_windows
+
+        attestations = (attestations_for(attestation_rows, review_windows(plan, ev, args.review))
+                        if attestation_rows is not None else None)
         report = awards(plan, ev, args.review, units=units, attestations=attestations,
                         prior_awards=prior)
     except ReviewError as exc:
@@ -475,36 +483,36 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 
 def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
-    """Run the CLI with explicit streams; returns the exit code (tests call this)."""
+    """Run the CLI with explicit streams; returns the exit code (tests call this). Nothing is
+    written to the process's own streams, ``--help`` included."""
     parser = _parser()
     try:
         args = parser.parse_args(list(argv))
+    except _HelpShown:
+        stdout.write(_HELP.pop())
+        return EXIT_OK
     except _UsageError as exc:
+        stderr.write(_USAGE.pop() if _USAGE else "")
         stderr.write(f"{exc}\n")
         return EXIT_USAGE
+    finally:
+        _HELP.clear()
+        _USAGE.clear()
     if args.version:
         from . import __version__
 
         stdout.write(f"emulation-rules {__version__}\n")
         return EXIT_OK
-    if args.command is None:
-        parser.print_help(stderr)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        stderr.write(parser.format_help())
         return EXIT_USAGE
-    if args.command == "validate":
-        return _cmd_validate(args, stdout)
-    if args.command == "show":
-        return _cmd_show(args, stdout, stderr)
-    if args.command == "diff":
-        return _cmd_diff(args, stdout, stderr)
-    if args.command in ("timeline", "evaluate", "awards"):
-        command = {"timeline": _cmd_timeline, "evaluate": _cmd_evaluate,
-                   "awards": _cmd_awards}[args.command]
-        try:
-            return command(args, stdout, stderr)
-        except _UsageError as exc:
-            stderr.write(f"emulation-rules {args.command}: error: {exc}\n")
-            return EXIT_USAGE
-    return _cmd_schema(stdout)
+    try:
+        code: int = handler(args, stdout, stderr)
+        return code
+    except _UsageError as exc:
+        stderr.write(f"emulation-rules {args.command}: error: {exc}\n")
+        return EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .model import Plan
+from .model import Plan, plan_data
 
-__all__ = ["Change", "diff_plans", "plan_data"]
+__all__ = ["Change", "diff_plans"]
 
 _IGNORED_BY_DEFAULT = frozenset({"source"})
 
@@ -23,29 +23,6 @@ class Change:
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "path": self.path, "old": self.old, "new": self.new}
-
-
-_LAST = ("source", "policy", "reason")
-
-
-def _ordered(node: Any) -> Any:
-    """``id`` first and provenance last in every mapping, for readers of the output."""
-    if isinstance(node, list):
-        return [_ordered(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    keys = [k for k in node if k == "id"] + [k for k in node if k != "id" and k not in _LAST]
-    keys += [k for k in _LAST if k in node]
-    return {k: _ordered(node[k]) for k in keys}
-
-
-def plan_data(plan: Plan) -> dict[str, Any]:
-    """The resolved plan as JSON-ready data (what ``show --format json`` prints)."""
-    data: dict[str, Any] = _ordered(plan.model_dump(mode="json", exclude_none=True))
-    data.pop("extends", None)
-    if plan.campaign is not None:  # an open-ended movement shows end: null explicitly
-        data["campaign"]["end"] = data["campaign"].get("end")
-    return data
 
 
 def _id_list(value: Any) -> bool:

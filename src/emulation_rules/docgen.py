@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ._resources import bundled_plan_ids
+from .conditions import reads_of
 from .loading import load_plan
-from .model import AllOf, AnyOf, CountCondition, MetricCondition, Plan, RatioCondition
+from .model import MetricCondition, Plan
 from .vocabulary import ATTESTATIONS, METRICS
 
 __all__ = ["metric_usage", "render_metrics_doc"]
@@ -41,15 +42,7 @@ This page is generated from `src/emulation_rules/vocabulary.py` and the bundled 
 
 
 def _names(cond: Any) -> list[str]:
-    if isinstance(cond, CountCondition):
-        return [cond.metric]
-    if isinstance(cond, RatioCondition):
-        return [cond.numerator, cond.denominator]
-    if isinstance(cond, AnyOf):
-        return [n for sub in cond.any_of for n in _names(sub)]
-    if isinstance(cond, AllOf):
-        return [n for sub in cond.all_of for n in _names(sub)]
-    return []
+    return reads_of(cond)
 
 
 def _plan_names(plan: Plan) -> set[str]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 
 from .errors import EmulationRulesError
-from .timeline import Timeline
+from .timelines import Timeline
 
 __all__ = ["MissingExtraError", "render_ics"]
 

@@ -1,128 +1,103 @@
-"""Read metrics and units files into evaluation records, accounting for every row.
+"""Read metrics, units and attestation files into records, accounting for every row.
 
 Metrics: one row per unit and period (``unit``, ``period`` as ``2025-03``, ``03/2025``, a span
 of months ``2024-10..2024-12`` or ``2025-Q1``, or ``2026``), one column per metric of the
 vocabulary, and for attestations one column per attestation id with yes/no (có/không); a blank
-cell is missing data. A row is rejected, with its file, row and column, when a count is not a
-whole number >= 0, when two rows give the same unit and period (``duplicate-row``, naming both)
-or cover a month twice (``overlapping-periods``), or when counts contradict each
-other (a numerator larger than its denominator: ``contradictory-counts``, never clamped). An
-unknown column is reported once and ignored. Every row is either used or rejected.
+cell is missing data. This module only reads: a cell that is not a whole number >= 0 (or not
+yes/no) rejects its row here, with file, row and column; every other check (a part larger than
+its whole, a unit not in the units file, two rows for one month) is made by
+:func:`emulation_rules.evaluate`, the same for every caller. An unknown column is reported once
+and ignored.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._tables import Row, iter_table, read_table
-from .errors import Issue, Location, did_you_mean
-from .evaluation import Record, UnitInfo, months_of_period, ratio_pairs
+from .errors import Issue, Location, Severity, did_you_mean
+from .evaluation import AttestationRow
 from .model import Plan
+from .records import Record, RecordSource, UnitInfo, normalise_period
 
 if TYPE_CHECKING:
-    from .awards import PriorAward
+    from .eligibility import PriorAward
 from .submissions import BODIES
 from .vocabulary import ATTESTATIONS, METRICS, UNIT_KINDS
 
-__all__ = ["MetricsRead", "iter_metrics", "known_units_only", "read_attestations", "read_metrics",
+__all__ = ["MetricsRead", "iter_metrics", "read_attestations", "read_metrics",
            "read_prior_awards", "read_unit_tree"]
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_MONTH_VN = re.compile(r"^(\d{1,2})/(\d{4})$")
-_YEAR = re.compile(r"^\d{4}$")
-_QUARTER = re.compile(r"^(?P<year>\d{4})-[Qq](?P<q>[1-4])$")
-_QUARTER_VN = re.compile(r"^[Qq](?P<q>[1-4])/(?P<year>\d{4})$")
 _RESERVED = {"unit", "period", "name", "kind", "note", "notes"}
 _CATEGORIES = ("armed_forces_or_employee", "other_person", "head_of_unit")
 _YES = {"yes", "y", "true", "1", "có", "x", "đạt"}
 _NO = {"no", "n", "false", "0", "không", "không đạt"}
+_COUNT = re.compile(r"[0-9]{1,12}")
 
 
-@dataclass
-class MetricsRead:
-    """The outcome of reading a metrics file: records, and the fate of every row."""
-
-    records: list[Record] = field(default_factory=list)
-    rejected: list[Issue] = field(default_factory=list)
-    warnings: list[Issue] = field(default_factory=list)
-    rows_total: int = 0
+class MetricsRead(RecordSource):
+    """The records of a metrics file and the rows its reader rejected: pass it whole to
+    :func:`emulation_rules.evaluate`, which adds its own checks and counts every row."""
 
 
-def _month(text: str) -> str | None:
-    text = text.strip()
-    m = _MONTH.match(text) or None
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
-    m = _MONTH_VN.match(text)
-    if m and 1 <= int(m.group(1)) <= 12:
-        return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
-    return None
+class _Streaming(MetricsRead):
+    """A metrics file read as it is iterated (once): memory does not grow with its length."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        self._used = False
+
+    def __iter__(self) -> Iterator[Record]:
+        if self._used:
+            raise RuntimeError("a streaming metrics reader can be iterated once")
+        self._used = True
+        return _records(self._path, self)
 
 
-def _period(text: str) -> str | None:
-    """A month (``2025-03``, ``03/2025``), a year (``2026``), or several consecutive months:
-    ``2024-10..2024-12`` or a quarter (``2025-Q1``, ``Q1/2025``), normalised to
-    ``YYYY-MM..YYYY-MM`` (a one-month span is that month)."""
-    text = text.strip()
-    month = _month(text)
-    if month is not None:
-        return month
-    if _YEAR.match(text):
-        return text
-    m = _QUARTER.match(text) or _QUARTER_VN.match(text)
-    if m:
-        year, quarter = int(m.group("year")), int(m.group("q"))
-        return f"{year:04d}-{3 * quarter - 2:02d}..{year:04d}-{3 * quarter:02d}"
-    if ".." in text:
-        first, _, last = text.partition("..")
-        start, end = _month(first), _month(last)
-        if start is not None and end is not None and start <= end:
-            period = start if start == end else f"{start}..{end}"
-            return period if months_of_period(period) else None  # at most 12 months
-    return None
-
-
-def _rows(path: Path, read: MetricsRead) -> Iterator[Row]:
+def _rows(path: Path, read: RecordSource) -> Iterator[Row]:
     issues: list[Issue] = []
     for row in iter_table(path, issues):
-        read.rows_total += 1
+        read.rows_read += 1
         yield row
         _sort_table_issues(issues, read)
     _sort_table_issues(issues, read)
 
 
-def _sort_table_issues(issues: list[Issue], read: MetricsRead) -> None:
+def _sort_table_issues(issues: list[Issue], read: RecordSource) -> None:
     """Move table-level problems into the accounting: a bad row is a rejected row."""
     for issue in issues:
         if issue.code == "row-shape":
-            read.rows_total += 1
+            read.rows_read += 1
         if issue.location.line > 1 or issue.code == "row-shape":
             read.rejected.append(issue)
-        else:
+        elif issue.severity is Severity.WARNING:
             read.warnings.append(issue)
+        else:
+            read.rejected.append(issue)
     issues.clear()
 
 
-def read_metrics(path: Path, plan: Plan) -> MetricsRead:
-    """Records of a metrics file for ``plan``, all at once, with every rejected row's reason."""
+def read_metrics(path: Path, plan: Plan | None = None) -> MetricsRead:
+    """Records of a metrics file, all at once, with every row the reader rejected and why.
+
+    Give the result itself to :func:`emulation_rules.evaluate` (not only ``.records``) so that
+    the rejected rows are counted with the rest."""
     read = MetricsRead()
-    read.records = list(iter_metrics(path, plan, read))
+    read.records = list(_records(path, read))
     return read
 
 
-def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
-    """Records of a metrics file, one at a time (a CSV file streams).
+def iter_metrics(path: Path, plan: Plan | None = None) -> MetricsRead:
+    """The same as :func:`read_metrics`, read while it is iterated: a CSV file streams."""
+    return _Streaming(path)
 
-    ``read`` collects the accounting as the rows pass: every rejected row with its reason,
-    warnings, and the number of rows; it is complete once the iterator is exhausted.
-    """
+
+def _records(path: Path, read: RecordSource) -> Iterator[Record]:
     file = str(path)
-    pairs = ratio_pairs(plan)
-    first: dict[tuple[str, str], tuple[int, str]] = {}
     warned: set[str] = set()
     for row in _rows(path, read):
         cells = row.cells
@@ -131,7 +106,7 @@ def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
         if not unit:
             problems.append(Issue("missing-value", "row has no 'unit'",
                                   row.location(file, "unit")))
-        period = _period(period_text)
+        period = normalise_period(period_text)
         if period is None:
             problems.append(Issue("invalid-period", f"period {period_text!r} is not a month "
                                   "(2025-03 or 03/2025), a span of up to 12 months "
@@ -156,64 +131,28 @@ def iter_metrics(path: Path, plan: Plan, read: MetricsRead) -> Iterator[Record]:
                     warned.add(column)
                     read.warnings.append(Issue(
                         "unknown-column", f"column {column!r} is not a metric; ignored",
-                        Location(file, 1, 0, (column,)), did_you_mean(column, METRICS)))
+                        Location(file, 1, 0, (column,)), did_you_mean(column, METRICS),
+                        Severity.WARNING))
                 continue
             if text == "":
                 values[column] = None
-                continue
-            if not re.fullmatch(r"\d{1,12}", text):
+            elif _COUNT.fullmatch(text):
+                values[column] = int(text)
+            else:
                 problems.append(Issue("invalid-count", f"{column} = {text!r} is not a whole "
                                       "number of 0 or more", row.location(file, column)))
-                continue
-            values[column] = int(text)
-        for num, den in pairs:
-            n, d = values.get(num), values.get(den)
-            if n is not None and d is not None and n > d:
-                problems.append(Issue("contradictory-counts", f"{num} = {n} is more than "
-                                      f"{den} = {d}", row.location(file, num),
-                                      "a part cannot exceed its whole; fix the source data"))
-        if not problems and period is not None:
-            # every month a row covers is covered once: a second row for the same period is a
-            # duplicate, a row whose months overlap another row's would count them twice
-            months = months_of_period(period)
-            clash = next((first[(unit, m)] for m in months if (unit, m) in first), None)
-            if clash is not None and clash[1] == period:
-                problems.append(Issue("duplicate-row", f"unit {unit!r} has two rows for "
-                                      f"{period} (rows {clash[0]} and {row.number})",
-                                      row.location(file, "period"),
-                                      "rows are never summed: keep one"))
-            elif clash is not None:
-                problems.append(Issue("overlapping-periods", f"unit {unit!r}: period {period} "
-                                      f"overlaps {clash[1]} of row {clash[0]}",
-                                      row.location(file, "period"),
-                                      "a month is counted in one row only: keep the monthly "
-                                      "rows or the longer period, not both"))
-            else:
-                for m in months:
-                    first[(unit, m)] = (row.number, period)
         if problems:
             read.rejected.extend(problems)
             continue
         assert period is not None
-        yield Record(unit, period, values, row.number)
-
-
-def known_units_only(records: Iterable[Record], units: list[UnitInfo], read: MetricsRead,
-                     file: str) -> Iterator[Record]:
-    """With a units tree, a metrics row for a unit not in it is rejected (not evaluated)."""
-    known = {u.id for u in units}
-    for rec in records:
-        if rec.unit in known:
-            yield rec
-        else:
-            read.rejected.append(Issue("unknown-unit", f"unit {rec.unit!r} is not in the units "
-                                       "file", Location(file, rec.row, 0,
-                                                        (f"row {rec.row}", "unit")),
-                                       did_you_mean(rec.unit, known)))
+        yield Record(unit, period, values, row.number, file)
 
 
 def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
     """Units (id, name, kind, bloc, parent, and an optional category) and rejected rows.
+
+    ``bloc_size`` (optional) declares how many units the bloc has in all: "dẫn đầu khối" is
+    computed only for a bloc whose declared size equals the units of it that were evaluated.
 
     ``category`` lists award categories beyond the kind, separated by spaces: for a person
     ``armed_forces_or_employee`` or ``other_person``, and ``head_of_unit``.
@@ -249,9 +188,15 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
                                 row.location(file, "category"),
                                 did_you_mean(unknown[0], _CATEGORIES)))
             continue
+        size_text = c.get("bloc_size", "")
+        if size_text and not _COUNT.fullmatch(size_text):
+            issues.append(Issue("invalid-count", f"bloc_size {size_text!r} is not a whole "
+                                "number", row.location(file, "bloc_size")))
+            continue
         first[c["id"]] = row.number
         units.append(UnitInfo(c["id"], c.get("name", ""), c["kind"], c.get("bloc", ""),
-                              c.get("parent", ""), categories))
+                              c.get("parent", ""), categories,
+                              int(size_text) if size_text else None))
     known = {u.id for u in units}
     parent_of = {u.id: u.parent for u in units}
     for u in units:
@@ -282,21 +227,25 @@ def _yes_no(text: str) -> bool | None:
     return None
 
 
-def read_attestations(path: Path) -> tuple[dict[str, dict[str, bool]], list[Issue], int]:
-    """Attestations per unit: a ``unit`` column and one yes/no (có/không) column per attestation
-    id (``outstanding_achievement``, ``leads_bloc``, ...). Blank cells attest nothing."""
+def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], int]:
+    """Attestations: a ``unit`` column, an optional ``window`` column (a phase id, ``year:2026``,
+    ``campaign``; blank: the whole campaign, every window) and one yes/no (có/không) column per
+    attestation id (``outstanding_achievement``, ``all_tasks_completed``, ...). Blank cells
+    attest nothing."""
     rows, issues = read_table(path)
     file = str(path)
-    out: dict[str, dict[str, bool]] = {}
+    out: list[AttestationRow] = []
+    seen: dict[tuple[str, str], int] = {}
     for row in rows:
         unit = row.cells.get("unit", "")
+        window = row.cells.get("window", "")
         if not unit:
             issues.append(Issue("missing-value", "row has no 'unit'", row.location(file, "unit")))
             continue
         found: dict[str, bool] = {}
         bad = False
         for column, text in row.cells.items():
-            if column == "unit" or text == "":
+            if column in ("unit", "window", "name", "note", "notes") or text == "":
                 continue
             if column not in ATTESTATIONS:
                 issues.append(Issue("unknown-column", f"column {column!r} is not an attestation",
@@ -313,18 +262,33 @@ def read_attestations(path: Path) -> tuple[dict[str, dict[str, bool]], list[Issu
             found[column] = value
         if bad:
             continue
-        if unit in out:
-            issues.append(Issue("duplicate-row", f"unit {unit!r} has two rows",
+        key = (unit, "" if window == "campaign" else window)
+        if key in seen:
+            issues.append(Issue("duplicate-row", f"unit {unit!r} has two rows"
+                                + (f" for window {window!r}" if window else "")
+                                + f" (rows {seen[key]} and {row.number})",
                                 row.location(file, "unit")))
             continue
-        out[unit] = found
+        seen[key] = row.number
+        out.append(AttestationRow(unit, found, key[1], row.number, file))
     return out, issues, len(rows)
+
+
+def attestations_for(rows: list[AttestationRow], windows: tuple[str, ...]
+                     ) -> dict[str, dict[str, bool]]:
+    """Per unit, the judgements that hold for a review's windows: campaign-wide rows, then the
+    rows for one of those windows (which take precedence)."""
+    out: dict[str, dict[str, bool]] = {}
+    for row in sorted(rows, key=lambda r: r.window != ""):
+        if not row.window or row.window in windows:
+            out.setdefault(row.unit, {}).update(row.values)
+    return out
 
 
 def read_prior_awards(path: Path) -> tuple[list[PriorAward], list[Issue], int]:
     """Awards already received: ``unit``, ``form`` (certificate_of_merit, ...), ``granted_by``
     (a body id) and an optional ``count`` (default 1)."""
-    from .awards import PriorAward
+    from .eligibility import PriorAward
     from .submissions import BODIES
 
     rows, issues = read_table(path)

@@ -9,9 +9,11 @@ show on hover.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -27,13 +29,11 @@ from pydantic import (
 
 from .vocabulary import ATTESTATIONS, METRICS
 
-if TYPE_CHECKING:
-    from .timeline import Timeline
-
 __all__ = [
     "AllOf",
     "AnyOf",
     "AttestationCondition",
+    "AttestedCondition",
     "Award",
     "AwardCondition",
     "Campaign",
@@ -64,6 +64,8 @@ __all__ = [
     "Target",
     "Text",
     "WhenNoCases",
+    "plan_data",
+    "plan_hash",
 ]
 
 ISSUANCE = "issuance"
@@ -256,6 +258,15 @@ class RatioCondition(_Model):
     """What the target means when the denominator is 0. Required in a resolved plan."""
 
 
+class AttestedCondition(_Model):
+    """A judgement no count measures ("hoàn thành 100% ... đạt chất lượng, hiệu quả"): decided by
+    an attestation, supplied with ``evaluate --attestations`` for a window (a phase, a year) or
+    for the whole campaign; without one the verdict is unknown."""
+
+    attestation: AttestationId
+    """The attestation that records the judgement (docs/metrics.md)."""
+
+
 class AnyOf(_Model):
     """Met when any of its conditions is met (the document's "hoặc")."""
 
@@ -273,7 +284,8 @@ class AllOf(_Model):
 def _condition_tag(value: Any) -> str | None:
     keys = value.keys() if isinstance(value, dict) else vars(value).keys()
     for key, tag in (("any_of", "any_of"), ("all_of", "all_of"), ("numerator", "ratio"),
-                     ("denominator", "ratio"), ("metric", "count")):
+                     ("denominator", "ratio"), ("metric", "count"),
+                     ("attestation", "attestation")):
         if key in keys:
             return tag
     return None
@@ -283,12 +295,13 @@ Condition = Annotated[
     Annotated[CountCondition, Tag("count")]
     | Annotated[RatioCondition, Tag("ratio")]
     | Annotated[AnyOf, Tag("any_of")]
-    | Annotated[AllOf, Tag("all_of")],
+    | Annotated[AllOf, Tag("all_of")]
+    | Annotated[AttestedCondition, Tag("attestation")],
     Discriminator(
         _condition_tag,
         custom_error_type="condition_kind",
-        custom_error_message="a condition has 'metric', 'numerator'/'denominator', 'any_of' "
-        "or 'all_of'",
+        custom_error_message="a condition has 'metric', 'numerator'/'denominator', 'any_of', "
+        "'all_of' or 'attestation'",
     ),
 ]
 
@@ -585,12 +598,35 @@ class Plan(_Model):
         starts += [d.recurrence.start for d in self.deadlines if d.recurrence]
         return ISSUANCE in starts
 
-    def timeline(self, issued: date | None = None, *, until: date | None = None,
-                 as_of: date | None = None) -> Timeline:
-        """The plan on the calendar; see :func:`emulation_rules.timeline.build_timeline`."""
-        from .timeline import build_timeline
 
-        return build_timeline(self, issued=issued, until=until, as_of=as_of)
+_LAST = ("source", "policy", "reason")
+
+
+def _ordered(node: Any) -> Any:
+    """``id`` first and provenance last in every mapping, for readers of the output."""
+    if isinstance(node, list):
+        return [_ordered(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    keys = [k for k in node if k == "id"] + [k for k in node if k != "id" and k not in _LAST]
+    keys += [k for k in _LAST if k in node]
+    return {k: _ordered(node[k]) for k in keys}
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """The resolved plan as JSON-ready data (what ``show --format json`` prints)."""
+    data: dict[str, Any] = _ordered(plan.model_dump(mode="json", exclude_none=True))
+    data.pop("extends", None)
+    if plan.campaign is not None:  # an open-ended movement shows end: null explicitly
+        data["campaign"]["end"] = data["campaign"].get("end")
+    return data
+
+
+def plan_hash(plan: Plan) -> str:
+    """sha256 of the resolved plan's canonical JSON: which rules produced a result."""
+    text = json.dumps(plan_data(plan), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 for _m in (AnyOf, AllOf, Target, MetricCondition):

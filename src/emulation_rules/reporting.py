@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from .timeline import DeadlineInstance, SubmissionStatus, Timeline
+from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
 __all__ = ["side_by_side", "timeline_data", "timeline_text", "tracking_data", "tracking_text"]
 
@@ -268,7 +268,11 @@ def _sentence(t: Any, lang: str) -> str:
         t.periods[0] if len(t.periods) == 1 else f"{t.periods[0]}..{t.periods[-1]}")
     if lang == "vi":
         verdict = _VERDICT_VI[t.verdict]
-        if t.comparator == "attested":
+        if t.comparator == "attestation" and t.kind == "attestation":
+            said = {1: "được xác nhận", 0: "không được xác nhận"}.get(t.observed,
+                                                                         "chưa có xác nhận")
+            text = f"Điều kiện {t.target} ({t.criterion}) {verdict}: {said} (kỳ {periods})"
+        elif t.comparator == "attested":
             said = {1: "được xác nhận", 0: "không được xác nhận"}.get(t.observed,
                                                                          "chưa có xác nhận")
             text = f"Điều kiện {t.target} ({t.criterion}) {verdict}: {said} (năm {periods})"
@@ -286,9 +290,12 @@ def _sentence(t: Any, lang: str) -> str:
             text = (f"{kind} {t.target} ({t.criterion}) {verdict}: ghi nhận {_value(t)}, "
                     f"yêu cầu {wanted} (kỳ {periods})")
         if t.missing_periods:
-            text += f"; thiếu số liệu các tháng {', '.join(t.missing_periods)}"
+            text += f"; thiếu số liệu các tháng {_months(t.missing_periods)}"
+            if t.decided_despite_missing:
+                text += ("; kết quả không đổi dù các tháng thiếu có số liệu thế nào")
+        text += _need(t, "vi")
         return f"{text}. {cite}"
-    if t.comparator == "attested":
+    if t.comparator in ("attested", "attestation"):
         said = {1: "attested", 0: "attested as not met"}.get(t.observed,
                                                               "no attestation given")
         text = f"Condition {t.target} ({t.criterion}) {t.verdict}: {said} (year {periods})"
@@ -304,8 +311,41 @@ def _sentence(t: Any, lang: str) -> str:
         text = (f"Target {t.target} ({t.criterion}) {t.verdict}: observed {_value(t)}, needs "
                 f"{_CMP_EN[t.comparator]} {_threshold(t)} (periods {periods})")
     if t.missing_periods:
-        text += f"; no data for {', '.join(t.missing_periods)}"
+        text += f"; no data for {_months(t.missing_periods)}"
+        if t.decided_despite_missing:
+            text += "; decided whatever the missing months hold"
+    text += _need(t, "en")
     return f"{text}. {cite}"
+
+
+def _months(periods: Sequence[str]) -> str:
+    if len(periods) > 6:
+        return f"{periods[0]}..{periods[-1]} ({len(periods)})"
+    return ", ".join(periods)
+
+
+def _need(t: Any, lang: str) -> str:
+    """What the missing cells of an undecided target would need, in words."""
+    need = tuple(getattr(t, "need", ()) or ())
+    if not need:
+        return ""
+    vi = lang == "vi"
+    if need[0] == "more":
+        return (f"; các tháng thiếu cần thêm ít nhất {need[1]}" if vi else
+                f"; the missing months need at least {need[1]} more")
+    if need[0] == "at_most":
+        return (f"; các tháng thiếu chỉ được có tối đa {need[1]}" if vi else
+                f"; the missing months may hold at most {need[1]}")
+    if need[0] == "share":
+        _, p, slack, num, den = need
+        sign = "-" if slack >= 0 else "+"
+        return (f"; các tháng thiếu cần {num} ≥ {p * 100:g}% × {den} {sign} {abs(slack):g}"
+                if vi else f"; the missing months need {num} ≥ {p * 100:g}% × {den} "
+                f"{sign} {abs(slack):g}")
+    if need[0] == "attestation":
+        return (f"; cần xác nhận {need[1]} (--attestations)" if vi else
+                f"; needs an attestation {need[1]} (--attestations)")
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING
 from ._tables import Row, parse_date_cell, read_table
 from .errors import Issue, did_you_mean
 from .model import Body
-from .timeline import DeadlineInstance, SubmissionStatus, Timeline, submission_status
+from .timelines import DeadlineInstance, SubmissionStatus, Timeline, submission_status
 from .vocabulary import UNIT_KINDS
 
 if TYPE_CHECKING:
-    from .evaluation import UnitInfo
+    from .records import UnitInfo
 
 __all__ = ["BODIES", "Submission", "Tracking", "owes", "read_submissions", "track"]
 

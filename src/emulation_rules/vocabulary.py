@@ -157,6 +157,9 @@ _ATTESTATIONS = (
                 "hiệu quả", "leads by example and contributes effective initiatives"),
     Attestation("active_participation", "Tích cực hưởng ứng, phối hợp tuyên truyền lan tỏa",
                 "takes an active part and helps spread the movement"),
+    Attestation("all_tasks_completed", "Hoàn thành 100% số lượng công việc, chỉ tiêu nhiệm vụ "
+                "được giao đạt chất lượng, hiệu quả", "completed every assigned task and target, "
+                "with quality and effect (a judgement for a window)"),
     Attestation("leads_bloc", "Dẫn đầu khối thi đua",
                 "leads its emulation bloc (used when the bloc's ranking cannot be computed)"),
     Attestation("unit_movement_well_run", "Phong trào thi đua của đơn vị được tổ chức sâu rộng, "

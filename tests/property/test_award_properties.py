@@ -8,13 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emulation_rules as er
-from emulation_rules.awards import awards, standings
+from emulation_rules.eligibility import awards, standings
 from emulation_rules.evaluation import Record, UnitInfo, evaluate
+from emulation_rules.timelines import timeline
 from emulation_rules.vocabulary import METRICS
 
 PLAN = er.load_plan("ninh_thuan")
 ISSUED = date(2024, 11, 5)
-TIMELINE = PLAN.timeline(ISSUED)
+TIMELINE = timeline(PLAN, issued=ISSUED)
 MONTHS = [m for p in TIMELINE.phases for m in TIMELINE.months_of_phase(p.id)]
 LOWER = ["conditional_business_violations", "illegal_weapons_cases", "reoffences",
          "serious_traffic_accidents"]

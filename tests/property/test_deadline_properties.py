@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from emulation_rules.timeline import last_on_time_day, submission_status
+from emulation_rules.timelines import last_on_time_day, submission_status
 
 from .strategies import DATES, RELATIONS, near
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import emulation_rules as er
 from emulation_rules import _yaml
-from emulation_rules.diffing import plan_data
-from emulation_rules.model import Plan
+from emulation_rules.model import Plan, plan_data
+from emulation_rules.timelines import timeline
 
 from ..conftest import LOCALITIES, ROOT
 from .strategies import plan_variants
@@ -57,7 +57,7 @@ def test_generated_plans_evaluate_with_one_verdict_per_criterion(data: dict[str,
 
     plan = Plan.model_validate(data)
     issued = date(2024, 11, 5) if plan.needs_issue_date else None
-    tl = plan.timeline(issued, until=date(2027, 12, 31))
+    tl = timeline(plan, issued=issued, until=date(2027, 12, 31))
     periods = ([m for p in tl.phases for m in tl.months_of_phase(p.id)] or
                [r.id.split(":")[1] for r in tl.reviews if r.kind == "yearly_review"])
     value = 1 if good else 0

@@ -1,10 +1,12 @@
 """Awards and rankings: scores, bloc ranks, award eligibility per review, and what a unit lacks.
 
-Pure: works on an :class:`~emulation_rules.evaluation.Evaluation`, the units, and the
+Pure: works on an :class:`~emulation_rules.results.Evaluation`, the units, and the
 attestations and prior awards given as data. A review (``final``, a phase id, ``year:2026``,
 ``stage:2026-2030``) selects the awards whose occasion it is and the evaluation windows they
-look at. Every condition outcome says where it came from: the document (computed from the
-evaluation), an attestation, or a rule of local policy.
+read: a phase review its phase; the final review every phase and the campaign window; a yearly
+or stage review its year or stage window. Eligibility reads the evaluator's verdicts for those
+windows; it never evaluates a metric itself. Every condition outcome says where it came from:
+the document (a verdict of the evaluation), an attestation, or a rule of local policy.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .evaluation import CAMPAIGN, Evaluation, UnitInfo, UnitResult
+from .errors import EmulationRulesError
+from .evaluation import COLLECTIVE_KINDS
 from .model import (
     AttestationCondition,
     Award,
@@ -24,17 +27,19 @@ from .model import (
     PriorAwardsCondition,
     Standard,
 )
+from .records import UnitInfo
+from .results import Evaluation, UnitResult
+from .timelines import CAMPAIGN
 
 __all__ = ["AwardResult", "AwardsReport", "Candidate", "ConditionOutcome", "PriorAward",
-           "ReviewError", "Standing", "awards", "standings"]
+           "ReviewError", "Standing", "awards", "review_windows", "standings"]
 
 Verdict = Literal["met", "not_met", "unknown"]
 Basis = Literal["document", "attestation", "local_policy", "computed"]
 _FORM_RANK = {"commendation": 1, "certificate_of_merit": 2, "emulation_flag": 3}
-COLLECTIVE_KINDS = ("team", "commune", "agency", "business", "school", "district")
 
 
-class ReviewError(ValueError):
+class ReviewError(EmulationRulesError):
     """The review named does not exist for this plan and evaluation."""
 
 
@@ -60,7 +65,8 @@ class Standing:
     rank: int | None
     bloc_size: int
     bloc_complete: bool
-    """Every unit of the bloc in the units file has results: the rank is computed, not given."""
+    """The units file declares the bloc's size (``bloc_size``) and every unit of it has
+    results: the rank is computed, not attested."""
 
 
 @dataclass(frozen=True)
@@ -116,29 +122,29 @@ class AwardsReport:
         return [(a, c) for a in self.awards for c in a.candidates if c.unit == unit]
 
 
-def _review(plan: Plan, ev: Evaluation, review: str) -> tuple[str, tuple[str, ...]]:
-    """The occasion a review is, and the evaluation windows it looks at."""
-    phases = [w for w in ev.windows if w != CAMPAIGN and not w.startswith("year:")]
+def _review(plan: Plan, ev: Evaluation, review: str) -> tuple[str, tuple[str, ...], str]:
+    """The occasion a review is, the windows its criteria are read over, and the window its
+    award conditions are read in."""
+    phases = [w for w in ev.windows if w != CAMPAIGN and ":" not in w]
     years = [w for w in ev.windows if w.startswith("year:")]
+    stages = [w for w in ev.windows if w.startswith("stage:")]
     if review == "final" and CAMPAIGN in ev.windows:
-        return "final_review", tuple(phases)
+        return "final_review", (*phases, CAMPAIGN), CAMPAIGN
     if review in phases:
-        return "phase_review", (review,)
+        return "phase_review", (review,), review
     if review in years:
-        return "yearly_review", (review,)
-    if review.startswith("stage:"):
-        try:
-            first, last = (int(y) for y in review.removeprefix("stage:").split("-"))
-        except ValueError:
-            first = last = 0
-        inside = tuple(y for y in years if first <= int(y[5:]) <= last)
-        if inside:
-            return "stage_review", inside
-    valid = (["final"] if CAMPAIGN in ev.windows else []) + phases + years
-    if years:
-        valid.append("stage:FIRST-LAST")
+        return "yearly_review", (review,), review
+    if review in stages:
+        return "stage_review", (review,), review
+    valid = (["final"] if CAMPAIGN in ev.windows else []) + phases + years + stages
     raise ReviewError(f"no review {review!r} for plan {plan.id!r} as evaluated; reviews: "
                       + ", ".join(valid))
+
+
+def review_windows(plan: Plan, ev: Evaluation, review: str) -> tuple[str, ...]:
+    """The windows a review reads (raises :class:`ReviewError` for an unknown review)."""
+    _, windows, main = _review(plan, ev, review)
+    return tuple(dict.fromkeys((*windows, main)))
 
 
 def _key(plan: Plan) -> Callable[[Standing], tuple[Any, ...]]:
@@ -183,7 +189,11 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
     for bloc, members in blocs.items():
         present = [raw[m] for m in members if m in raw]
         ranked = sorted(present, key=key)
-        complete = len(present) == len(members)
+        # ranked by computation only when the units file declares the bloc's size and every
+        # unit of it was evaluated: a bloc partly in the input cannot say who leads it
+        sizes = {info[m].bloc_size for m in members if m in info}
+        declared = next(iter(sizes)) if len(sizes) == 1 else None
+        complete = declared is not None and declared == len(present) == len(members)
         for rank, s in enumerate(ranked, start=1):
             out[s.unit] = Standing(s.unit, bloc, s.score, s.criteria_met, s.targets_met, rank,
                                    len(members), complete)
@@ -195,6 +205,8 @@ class _Context:
     plan: Plan
     ev: Evaluation
     windows: tuple[str, ...]
+    main: str
+    """The window award conditions are read in (the phase, the campaign, the year, the stage)."""
     occasion: str
     results: Mapping[tuple[str, str], UnitResult]
     standing: Mapping[str, Standing]
@@ -251,17 +263,25 @@ def _judgement(ctx: _Context, cond: JudgementCondition, unit: str) -> ConditionO
                     f"needs an attestation {cond.attestation} (local default rule)")
 
 
-def _evaluated(ctx: _Context, award: str, cond_id: str, unit: str) -> list[Any]:
-    found: list[Any] = []
-    for window in ctx.windows:
-        res = ctx.results.get((unit, window))
-        if res is None:
-            found.append(None)
-            continue
-        match = next((t for c in res.criteria if c.criterion == award
-                      for t in c.targets if t.target == cond_id), None)
-        found.append(match)
-    return found
+def _verdict_of(ctx: _Context, award: str, cond_id: str, unit: str) -> tuple[Verdict, str]:
+    """The evaluator's verdict of an award condition in the review's window, and its detail."""
+    res = ctx.results.get((unit, ctx.main))
+    crit = res.criterion(award) if res is not None else None
+    target = next((t for t in crit.targets if t.target == cond_id), None) if crit else None
+    if target is None:
+        return "unknown", f"no data for {ctx.main}"
+    verdict: Verdict = target.verdict  # type: ignore[assignment]
+    detail = f"{ctx.main}: observed {target.observed}" if target.observed is not None else (
+        f"{ctx.main}")
+    if target.per != "total" and target.failed_periods:
+        detail += f"; not met in {', '.join(target.failed_periods)}"
+    if target.missing_periods:
+        detail += f"; no data for {_span(target.missing_periods)}"
+    return verdict, detail
+
+
+def _span(periods: Sequence[str]) -> str:
+    return periods[0] if len(periods) == 1 else f"{periods[0]}..{periods[-1]} ({len(periods)})"
 
 
 def _attestation(ctx: _Context, cond: AttestationCondition, unit: str,
@@ -270,29 +290,13 @@ def _attestation(ctx: _Context, cond: AttestationCondition, unit: str,
     if attested is not None:
         return _outcome(cond, "met" if attested else "not_met", "attestation",
                         f"{cond.attestation} attested {'yes' if attested else 'no'}")
-    found = _evaluated(ctx, award, cond.id, unit)
-    verdicts = [t.verdict if t is not None else "unknown" for t in found]
-    verdict: Verdict = ("not_met" if "not_met" in verdicts else
-                        "unknown" if "unknown" in verdicts or not verdicts else "met")
-    return _outcome(cond, verdict, "document",
-                    f"{cond.attestation} in the metrics of {', '.join(ctx.windows)}")
+    verdict, detail = _verdict_of(ctx, award, cond.id, unit)
+    return _outcome(cond, verdict, "document", f"{cond.attestation} in the metrics: {detail}")
 
 
 def _metric(ctx: _Context, cond: MetricCondition, unit: str, award: str) -> ConditionOutcome:
-    found = _evaluated(ctx, award, cond.id, unit)
-    if not found or any(t is None or t.observed is None for t in found):
-        return _outcome(cond, "unknown", "document", "no data for "
-                        f"{', '.join(ctx.windows)}")
-    if len(found) == 1:
-        t = found[0]
-        return _outcome(cond, t.verdict, "document", f"observed {t.observed}")
-    total = sum(t.observed for t in found)  # a stage: counts summed over its years
-    threshold = getattr(cond.condition, "threshold", 0)
-    comparator = getattr(cond.condition, "comparator", "gte")
-    ops = {"gt": total > threshold, "gte": total >= threshold, "eq": total == threshold,
-           "lte": total <= threshold, "lt": total < threshold}
-    verdict: Verdict = "met" if ops.get(comparator, False) else "not_met"
-    return _outcome(cond, verdict, "document", f"{total} over {len(found)} years")
+    verdict, detail = _verdict_of(ctx, award, cond.id, unit)
+    return _outcome(cond, verdict, "document", detail)
 
 
 def _leads_bloc(ctx: _Context, cond: LeadsBlocCondition, unit: str) -> ConditionOutcome:
@@ -333,7 +337,7 @@ def _check(ctx: _Context, cond: Any, unit: str, award: str) -> ConditionOutcome:
 def _candidates(ctx: _Context, award: Award, standard: Standard,
                 units: Sequence[UnitInfo]) -> list[Candidate]:
     out = []
-    evaluated = {u for (u, w) in ctx.results if w in ctx.windows}
+    evaluated = {u for (u, w) in ctx.results if w in ctx.windows or w == ctx.main}
     for u in units:
         # a person is a candidate from the units file (individual conditions are attested);
         # a collective needs evaluation results for the review
@@ -361,8 +365,10 @@ def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo]
     """Candidates for every award of the plan at ``review``, with the conditions met or not.
 
     ``units`` defaults to the evaluated units (kind unknown: treated as collectives).
+    ``attestations`` are per unit (already chosen for the review's windows; see
+    :func:`emulation_rules.inputs.attestations_for`).
     """
-    occasion, windows = _review(plan, ev, review)
+    occasion, windows, main = _review(plan, ev, review)
     if units is None:
         units = [UnitInfo(u, kind="team") for u in sorted({r.unit for r in ev.results})]
     ranking = standings(plan, ev, windows, units)
@@ -371,7 +377,8 @@ def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo]
         prior = {}
         for p in prior_awards:
             prior.setdefault(p.unit, []).append(p)
-    ctx = _Context(plan, ev, windows, occasion, {(r.unit, r.window): r for r in ev.results},
+    ctx = _Context(plan, ev, windows, main, occasion,
+                   {(r.unit, r.window): r for r in ev.results},
                    {s.unit: s for s in ranking}, attestations or {}, prior)
     results = []
     for award in sorted(plan.awards, key=lambda a: _FORM_RANK.get(a.form or "", 0)):

@@ -1,10 +1,16 @@
 """Dates and periods: a plan's concrete campaign for a given issue date.
 
 Pure: the issue date, the as-of date and the horizon are arguments; nothing here reads a clock or
-a file. :func:`build_timeline` turns a plan into a :class:`Timeline`: phases with concrete dates,
+a file. :func:`timeline` turns a plan into a :class:`Timeline`: phases with concrete dates,
 the gaps between them, every deadline (recurring ones expanded with ``dateutil.rrule``, clipped
-to the campaign), the reviews, and the answers staff ask of a calendar: where are we on a date,
-what is due next, and was a submission on time.
+to the campaign), the reviews, the **windows** the evaluator evaluates over, and the answers
+staff ask of a calendar: where are we on a date, what is due next, and was a submission on time.
+
+One window model: phases, the campaign, calendar years and review stages are all
+:class:`Window` values with the months they hold. A month belongs to a phase by the plan's
+straddling-month rule, where days before the issue date (or the campaign start) and after the
+campaign end are days in no phase; a month in a gap between phases belongs to the campaign
+window and to no phase.
 """
 
 from __future__ import annotations
@@ -13,16 +19,12 @@ import calendar
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from .errors import EmulationRulesError
 from .model import DEFAULT_STRADDLING_RULE, ISSUANCE, Deadline, Plan, Text
-
-if TYPE_CHECKING:
-    from .evaluation import UnitInfo
-    from .submissions import Submission
 
 __all__ = [
     "DeadlineInstance",
@@ -34,10 +36,16 @@ __all__ = [
     "SubmissionStatus",
     "Timeline",
     "TimelineError",
+    "Window",
     "build_timeline",
     "last_on_time_day",
     "submission_status",
+    "timeline",
 ]
+
+CAMPAIGN = "campaign"
+MAX_HORIZON_YEAR = 9000
+"""Dates past this year are refused (a month lookup must never walk millennia)."""
 
 Relation = Literal["before", "on_or_before", "on"]
 Status = Literal["on_time", "late", "missing", "not_yet_due"]
@@ -121,6 +129,26 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Window:
+    """A stretch of the campaign that targets are evaluated over: a phase, the whole campaign,
+    a calendar year or a review stage. ``months`` are the calendar months it holds (``YYYY-MM``),
+    months after the as-of date included: data for them is missing until they have passed."""
+
+    id: str
+    """``phase_1``; ``campaign``; ``year:2026``; ``stage:2026-2030``."""
+    kind: Literal["phase", "campaign", "year", "stage"]
+    start: date
+    end: date
+    months: tuple[str, ...]
+    years: tuple[str, ...] = ()
+    """For a stage: the year windows it holds (``year:2026`` ...)."""
+
+    def complete(self, as_of: date) -> bool:
+        """The window has ended on ``as_of``: its verdicts are final."""
+        return self.end <= as_of
+
+
+@dataclass(frozen=True)
 class Position:
     """Where a date falls in the campaign."""
 
@@ -193,6 +221,19 @@ class Timeline:
     reviews: tuple[Review, ...]
     straddling_rule: str = DEFAULT_STRADDLING_RULE
     notes: tuple[str, ...] = field(default=())
+    windows: tuple[Window, ...] = field(default=())
+    """Every window the evaluator evaluates over, in order: phases, then the campaign (or, for
+    an open-ended movement, each year, then each stage)."""
+    month_phase: dict[str, str | None] = field(default_factory=dict, compare=False)
+    """Each month touching the campaign: the phase it belongs to (None: no phase)."""
+
+    def window(self, window_id: str) -> Window | None:
+        return next((w for w in self.windows if w.id == window_id), None)
+
+    @property
+    def active_start(self) -> date:
+        """The first day the campaign runs: the later of its start and the issue date."""
+        return max(self.start, self.issued) if self.issued else self.start
 
     def phase_of(self, day: date) -> PhaseWindow | None:
         """The phase holding ``day``, or None (a gap, or outside the campaign)."""
@@ -225,37 +266,14 @@ class Timeline:
         return next((d for d in self.deadlines if d.id == instance_id), None)
 
     def phase_of_month(self, year: int, month: int) -> str | None:
-        """The phase a calendar month belongs to, by the plan's straddling-month rule."""
-        first = date(year, month, 1)
-        last = _month_end(first)
-        overlaps = [(p, (min(p.end, last) - max(p.start, first)).days + 1)
-                    for p in self.phases if p.start <= last and p.end >= first]
-        if not overlaps:
-            return None
-        if self.straddling_rule == "month_start":
-            holder = self.phase_of(first)
-            return holder.id if holder else overlaps[0][0].id
-        if self.straddling_rule == "month_end":
-            holder = self.phase_of(last)
-            return holder.id if holder else overlaps[-1][0].id
-        best = max(days for _, days in overlaps)
-        return [p for p, days in overlaps if days == best][-1].id
-
-    def track(self, submissions: Sequence[Submission], as_of: date,
-              units: Sequence[UnitInfo] | None = None) -> list[SubmissionStatus]:
-        """Status of every owing unit for every deadline as of a date (see submissions.track)."""
-        from .submissions import track
-
-        return track(self, submissions, as_of, units)
+        """The phase a calendar month belongs to, by the plan's straddling-month rule (days
+        before the issue date and after the campaign end are days in no phase)."""
+        return self.month_phase.get(f"{year:04d}-{month:02d}")
 
     def months_of_phase(self, phase_id: str) -> list[str]:
         """The months (``YYYY-MM``) that belong to a phase under the straddling rule."""
-        phase = next(p for p in self.phases if p.id == phase_id)
-        out: list[str] = []
-        for dt in rrule(MONTHLY, dtstart=phase.start.replace(day=1), until=phase.end):
-            if self.phase_of_month(dt.year, dt.month) == phase_id:
-                out.append(f"{dt.year:04d}-{dt.month:02d}")
-        return out
+        window = self.window(phase_id)
+        return list(window.months) if window is not None else []
 
 
 def _issue_date(plan: Plan, issued: date | None) -> date | None:
@@ -291,11 +309,14 @@ def _stage_end(start: date, stage_years: int, day: date) -> date:
     return date(start.year + (stage_index + 1) * stage_years - 1, 12, 31)
 
 
-def _recurring(d: Deadline, start: date, end: date) -> Iterator[DeadlineInstance]:
+def _recurring(d: Deadline, start: date, end: date, issued: date | None = None
+               ) -> Iterator[DeadlineInstance]:
     rec = d.recurrence
     assert rec is not None
     first = start
-    if rec.start is not None and rec.start != ISSUANCE:
+    if rec.start == ISSUANCE:  # "từ khi ban hành": nothing falls due before the plan exists
+        first = max(first, issued or start)
+    elif rec.start is not None:
         assert isinstance(rec.start, date)
         first = max(first, rec.start)
     last = min(end, rec.until) if rec.until is not None else end
@@ -355,7 +376,7 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
     instances: list[DeadlineInstance] = []
     for d in plan.deadlines:
         if d.recurrence is not None:
-            instances.extend(_recurring(d, start, horizon))
+            instances.extend(_recurring(d, start, horizon, issued))
         else:
             assert d.due is not None and d.relation is not None
             instances.append(DeadlineInstance(d.id, d.id, d.label, d.due, d.relation, d.owed_by,
@@ -363,8 +384,121 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
     instances.sort(key=lambda i: (i.last_on_time_day, i.id))
     reviews = list(_reviews(plan, phases, start, horizon))
     rule = plan.straddling_month.rule if plan.straddling_month else DEFAULT_STRADDLING_RULE
+    if issued is not None and isinstance(camp.start, date) and issued < camp.start:
+        notes.append(f"warning: the issue date {issued.isoformat()} is before the campaign "
+                     f"starts ({camp.start.isoformat()})")
+    for inst in instances:
+        if issued is not None and not inst.recurring and inst.last_on_time_day < issued:
+            notes.append(f"warning: the issue date {issued.isoformat()} is after "
+                         f"{inst.id!r}, due {inst.due.isoformat()}: the plan cannot be met on "
+                         "time if it was issued then")
+    active = max(start, issued) if issued else start
+    month_phase, windows = _windows(phases, active, camp.end, horizon, rule,
+                                    camp.review_cycle.stage_years if camp.review_cycle else 0)
     return Timeline(plan.id, issued, start, camp.end, horizon, phases, tuple(gaps),
-                    tuple(instances), tuple(reviews), rule, tuple(notes))
+                    tuple(instances), tuple(reviews), rule, tuple(notes), windows, month_phase)
+
+
+def timeline(plan: Plan, *, issued: date | None = None, as_of: date | None = None,
+             until: date | None = None) -> Timeline:
+    """The plan on the calendar for an issue date: phases, gaps, deadlines, reviews, windows.
+
+    ``issued`` is required when a date of the plan is tied to its (blank) issue date. For an
+    open-ended movement, ``until`` bounds the expansion (default: the end of the review stage
+    holding ``as_of``). Raises :class:`TimelineError` (an :class:`EmulationRulesError`).
+    """
+    return build_timeline(plan, issued=issued, until=until, as_of=as_of)
+
+
+def _month_range(first: date, last: date) -> Iterator[tuple[date, date]]:
+    """(first day, last day) of each calendar month from ``first``'s to ``last``'s."""
+    cursor = first.replace(day=1)
+    while cursor <= last:
+        end = _month_end(cursor)
+        yield cursor, end
+        cursor = end + ONE_DAY
+
+
+def _holder(spans: Sequence[tuple[str | None, date, date]], first: date, last: date,
+            rule: str) -> str | None:
+    """Who holds a month under the straddling rule: the id of a span (a phase, or ``""`` for
+    days in the campaign but in no phase), or None (the month lies mostly outside)."""
+    days: dict[str | None, int] = {}
+    latest: dict[str | None, date] = {}
+    at_first: str | None = None
+    at_last: str | None = None
+    for key, start, end in spans:
+        lo, hi = max(start, first), min(end, last)
+        if lo > hi:
+            continue
+        days[key] = days.get(key, 0) + (hi - lo).days + 1
+        latest[key] = max(latest.get(key, hi), hi)
+        if lo == first:
+            at_first = key
+        if hi == last:
+            at_last = key
+    outside = (last - first).days + 1 - sum(days.values())
+    if rule == "month_start":
+        return at_first
+    if rule == "month_end":
+        return at_last
+    if not days:
+        return None
+    best = max(days.values())
+    if outside > best:
+        return None
+    winners = [k for k, n in days.items() if n == best]
+    # a tie goes to the later holder (the one whose days come later in the month)
+    return max(winners, key=lambda k: latest[k])
+
+
+def _windows(phases: Sequence[PhaseWindow], start: date, end: date | None, horizon: date,
+             rule: str, stage_years: int) -> tuple[dict[str, str | None], tuple[Window, ...]]:
+    """Each month's phase, and every window: phases and the campaign, or years and stages."""
+    last_day = end if end is not None else horizon
+    spans: list[tuple[str | None, date, date]] = []
+    cursor = start
+    for p in sorted(phases, key=lambda p: p.start):
+        lo = max(p.start, start)
+        if lo > cursor:
+            spans.append(("", cursor, lo - ONE_DAY))
+        if lo <= p.end:
+            spans.append((p.id, lo, min(p.end, last_day)))
+        cursor = max(cursor, p.end + ONE_DAY)
+    if cursor <= last_day:
+        spans.append(("", cursor, last_day))
+    month_phase: dict[str, str | None] = {}
+    by_phase: dict[str, list[str]] = {p.id: [] for p in phases}
+    campaign: list[str] = []
+    if start <= last_day:
+        for first, last in _month_range(start, last_day):
+            key = f"{first.year:04d}-{first.month:02d}"
+            holder = _holder(spans, first, last, rule)
+            month_phase[key] = holder or None
+            if holder is not None:
+                campaign.append(key)
+                if holder:
+                    by_phase[holder].append(key)
+    windows: list[Window] = [Window(p.id, "phase", max(p.start, start), p.end,
+                                    tuple(by_phase[p.id])) for p in phases]
+    if end is not None:
+        windows.append(Window(CAMPAIGN, "campaign", start, end, tuple(campaign)))
+        return month_phase, tuple(windows)
+    years: list[Window] = []
+    for year in range(start.year, horizon.year + 1):
+        months = tuple(m for m in campaign if m.startswith(f"{year:04d}-"))
+        years.append(Window(f"year:{year}", "year", max(date(year, 1, 1), start),
+                            date(year, 12, 31), months))
+    windows += years
+    if stage_years:
+        for first_year in range(start.year, horizon.year + 1, stage_years):
+            last_year = first_year + stage_years - 1
+            inside = [w for w in years if first_year <= int(w.id[5:]) <= last_year]
+            windows.append(Window(f"stage:{first_year}-{last_year}", "stage",
+                                  max(date(first_year, 1, 1), start), date(last_year, 12, 31),
+                                  tuple(m for w in inside for m in w.months),
+                                  tuple(w.id for w in inside)))
+    return month_phase, tuple(windows)
 
 
 def _reviews(plan: Plan, phases: Iterable[PhaseWindow], start: date, horizon: date

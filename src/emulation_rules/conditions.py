@@ -1,0 +1,374 @@
+"""The one table of condition kinds and comparators: meaning, evaluation, bounds, explanation.
+
+Every condition a plan can state (a count, a ratio, an attestation, ``any_of``/``all_of``) and
+every comparator (``gt gte eq lte lt``) is defined here once; the evaluator, the explanations,
+the plan checks, the generated docs and the awards all read these tables. A new comparator is
+one entry of :data:`COMPARATORS`; a new kind is one :class:`Kind` in :data:`KINDS`.
+
+**Three values, decided by bounds.** A compiled condition takes the cells of one unit over a
+window (or one period of it) as columns aligned by row: ``cols[j][r]`` is the value of column
+``j`` (a metric or attestation) in cell row ``r``, None when unknown (a blank at the level the
+target reads, a missing month, a month after the as-of date). Each unknown cell ranges over
+what the row checks allow: a count over [0, ∞); a part over [0, whole] when its whole is known;
+a whole over [part, ∞) when its part is known. A verdict is decided when only one verdict is
+reachable by some completion; otherwise it is ``unknown``, with what the unknown cells would
+need. ``any_of``/``all_of`` combine their parts with Kleene logic: sound (a decided verdict is
+right for every completion) but not complete (a combination may stay unknown although every
+completion agrees).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Literal, NamedTuple
+
+from .model import AllOf, AnyOf, AttestedCondition, CountCondition, RatioCondition
+
+__all__ = [
+    "COMPARATORS",
+    "KINDS",
+    "Comparator",
+    "Compiled",
+    "Kind",
+    "Outcome",
+    "compile_condition",
+    "kind_of",
+    "metrics_of",
+    "reads_of",
+]
+
+Verdict = Literal["met", "not_met", "unknown"]
+Columns = Sequence[Sequence[int | None]]
+Attested = Mapping[str, bool]
+Number = int | Fraction
+
+
+# ---------------------------------------------------------------------------------------------
+# comparators
+
+
+def _reach_gte(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
+               ) -> tuple[bool, bool]:
+    return (hi is None or hi > t or (hi == t and hi_in)), lo < t
+
+
+def _reach_gt(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
+              ) -> tuple[bool, bool]:
+    return (hi is None or hi > t), (lo < t or (lo == t and lo_in))
+
+
+def _reach_lte(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
+               ) -> tuple[bool, bool]:
+    return (lo < t or (lo == t and lo_in)), (hi is None or hi > t)
+
+
+def _reach_lt(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
+              ) -> tuple[bool, bool]:
+    return lo < t, (hi is None or hi > t or (hi == t and hi_in))
+
+
+def _reach_eq(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
+              ) -> tuple[bool, bool]:
+    can_met = ((lo < t or (lo == t and lo_in))
+               and (hi is None or hi > t or (hi == t and hi_in)))
+    return can_met, not (lo == t and hi == t)
+
+
+@dataclass(frozen=True)
+class Comparator:
+    """A comparator: the test, which verdicts a range of values can reach, and its words."""
+
+    id: str
+    test: Callable[[Any, Any], bool]
+    reach: Callable[[Number, bool, Number | None, bool, Number], tuple[bool, bool]]
+    """(met reachable, not_met reachable) for values from lo to hi (None: unbounded), each
+    end included when its flag is set."""
+    vi: str
+    """Vietnamese wording, ``{}`` for the threshold."""
+    en: str
+    wording: str
+    """How plans word it in the documents (for docs/plan-format.md)."""
+
+
+COMPARATORS: dict[str, Comparator] = {c.id: c for c in (
+    Comparator("gt", operator.gt, _reach_gt, "trên {}", "more than {}", "trên, hơn"),
+    Comparator("gte", operator.ge, _reach_gte, "từ {} trở lên", "at least {}",
+               "từ ... trở lên, ít nhất, đạt (a bare target)"),
+    Comparator("eq", operator.eq, _reach_eq, "bằng {}", "exactly {}",
+               "không để xảy ra (eq 0)"),
+    Comparator("lte", operator.le, _reach_lte, "không quá {}", "at most {}",
+               "không quá, tối đa"),
+    Comparator("lt", operator.lt, _reach_lt, "dưới {}", "less than {}", "dưới, ít hơn"),
+)}
+
+
+# ---------------------------------------------------------------------------------------------
+# outcomes
+
+
+class Outcome(NamedTuple):
+    """A verdict with what explains it (a NamedTuple: built millions of times)."""
+
+    verdict: Verdict
+    observed: float | int | None = None
+    """The count (of the known cells), or the ratio of the known cells as 0..1."""
+    margin: float | int | None = None
+    """observed - threshold (positive is above the threshold), for the known cells."""
+    no_cases: bool = False
+    """The ratio's denominator was 0 (every cell known) and ``when_no_cases`` decided."""
+    policy: str | None = None
+    """"local" when a local-policy rule decided the verdict (when_no_cases, missing_period)."""
+    unknown: int = 0
+    """How many cells were unknown."""
+    need: tuple[Any, ...] = ()
+    """For an undecided verdict, what the unknown cells would need: ``("more", k)`` (a count
+    needs k more), ``("at_most", k)`` (at most k more), ``("share", p, slack, num, den)``
+    (the unknown cells need num >= p * den - slack)."""
+    parts: tuple[Outcome, ...] = ()
+
+
+Compiled = Callable[[Columns, Attested], Outcome]
+"""A condition compiled against column positions: decides it for one window's cells."""
+
+_MET = Outcome("met")
+_NOT_MET = Outcome("not_met")
+
+
+def _share(n: int, d: int) -> float:
+    return round(n / d, 6)
+
+
+# ---------------------------------------------------------------------------------------------
+# kinds
+
+
+def _compile_count(cond: CountCondition, at: Mapping[str, int]) -> Compiled:
+    j, t = at[cond.metric], cond.threshold
+    cmp = COMPARATORS[cond.comparator]
+    test, reach = cmp.test, cmp.reach
+
+    def check(cols: Columns, attested: Attested) -> Outcome:
+        col = cols[j]
+        if None not in col:
+            k = sum(col)  # type: ignore[arg-type]
+            return Outcome("met" if test(k, t) else "not_met", k, k - t)
+        known = [v for v in col if v is not None]
+        k, unknown = sum(known), len(col) - len(known)
+        can_met, can_not = reach(k, True, None, False, t)
+        if can_met and not can_not:
+            return Outcome("met", k, k - t, unknown=unknown)
+        if can_not and not can_met:
+            return Outcome("not_met", k, k - t, unknown=unknown)
+        need = ("more", t - k + (1 if cond.comparator == "gt" else 0)) if cond.comparator in (
+            "gt", "gte") else ("at_most", t - k - (1 if cond.comparator == "lt" else 0))
+        return Outcome("unknown", k, None, unknown=unknown, need=need)
+
+    return check
+
+
+def _ratio_range(pairs: Sequence[tuple[int | None, int | None]]
+                 ) -> tuple[int, int, int, int, int, int] | None:
+    """Sums that bound the shares reachable: (kn, dfix, nmax, dmin, n_b, n_c), see module."""
+    kn = dfix = nmax_extra = dmin_extra = n_b = n_c = 0
+    for n, d in pairs:
+        if n is not None and d is not None:
+            kn += n
+            dfix += d
+        elif d is not None:  # A: part unknown in [0, d]
+            dfix += d
+            nmax_extra += d
+        elif n is not None:  # B: whole unknown in [n, inf)
+            kn += n
+            dmin_extra += n
+            n_b += 1
+        else:  # C: both unknown
+            n_c += 1
+    return kn, dfix, kn + nmax_extra, dfix + dmin_extra, n_b, n_c
+
+
+def _compile_ratio(cond: RatioCondition, at: Mapping[str, int]) -> Compiled:
+    jn, jd = at[cond.numerator], at[cond.denominator]
+    threshold = Fraction(str(cond.threshold))
+    p, q, t_float = threshold.numerator, threshold.denominator, float(threshold)
+    cmp = COMPARATORS[cond.comparator]
+    test, reach = cmp.test, cmp.reach
+    empty = cond.when_no_cases
+    empty_verdict: Verdict = empty.verdict if empty is not None else "unknown"
+    empty_policy = empty.policy if empty is not None else None
+    no_cases = Outcome(empty_verdict, None, None, True, empty_policy)
+
+    def check(cols: Columns, attested: Attested) -> Outcome:
+        ncol, dcol = cols[jn], cols[jd]
+        if None not in ncol and None not in dcol:
+            n, d = sum(ncol), sum(dcol)  # type: ignore[arg-type]
+            if d == 0:
+                return no_cases
+            # exact: n/d OP p/q  <=>  n*q OP p*d  (d > 0)
+            return Outcome("met" if test(n * q, p * d) else "not_met", _share(n, d),
+                           round(n / d - t_float, 6))
+        return _ratio_bounds(list(zip(ncol, dcol, strict=True)))
+
+    def _ratio_bounds(pairs: list[tuple[int | None, int | None]]) -> Outcome:
+        kn, dfix, nmax, dmin, n_b, n_c = _ratio_range(pairs)  # type: ignore[misc]
+        unknown = sum((n is None) + (d is None) for n, d in pairs)
+        reachable: set[str] = set()
+        zero = dmin == 0
+        if zero:
+            reachable.add(empty_verdict)
+        # shares with a positive denominator: from inf (lo) to sup (hi)
+        hi: Fraction | None
+        if n_c:
+            hi, hi_in = Fraction(1), nmax == dmin
+        elif dmin > 0:
+            hi, hi_in = Fraction(nmax, dmin), True
+        elif n_b:
+            hi, hi_in = Fraction(0), True
+        else:
+            hi = None
+            hi_in = False
+        lo: Fraction | None
+        if n_b or n_c:
+            lo, lo_in = Fraction(0), kn == 0
+        elif dfix > 0:
+            lo, lo_in = Fraction(kn, dfix), True
+        else:
+            lo, lo_in = None, False
+        if lo is not None and hi is not None:
+            can_met, can_not = reach(lo, lo_in, hi, hi_in, threshold)
+            if can_met:
+                reachable.add("met")
+            if can_not:
+                reachable.add("not_met")
+        observed = _share(kn, dfix) if dfix else None
+        margin = round(observed - t_float, 6) if observed is not None else None
+        if len(reachable) == 1:
+            verdict = reachable.pop()
+            return Outcome(verdict, observed, margin, unknown=unknown)  # type: ignore[arg-type]
+        slack = Fraction(kn) - threshold * dfix
+        return Outcome("unknown", observed, margin, unknown=unknown,
+                       need=("share", t_float, float(slack), cond.numerator, cond.denominator))
+
+    return check
+
+
+def _compile_attested(cond: AttestedCondition, at: Mapping[str, int]) -> Compiled:
+    att = cond.attestation
+    j = at.get(att)
+
+    def check(cols: Columns, attested: Attested) -> Outcome:
+        given = attested.get(att)
+        if given is not None:
+            return Outcome("met" if given else "not_met", int(given))
+        col = cols[j] if j is not None else ()
+        if 0 in col:
+            return Outcome("not_met", 0)
+        if col and None not in col:
+            return Outcome("met", 1)
+        return Outcome("unknown", None, unknown=max(1, sum(v is None for v in col)),
+                       need=("attestation", att))
+
+    return check
+
+
+def _kleene(parts: Sequence[Outcome], any_mode: bool) -> Outcome:
+    verdicts = {o.verdict for o in parts}
+    decisive: Verdict = "met" if any_mode else "not_met"
+    if decisive in verdicts:
+        verdict = decisive
+    elif "unknown" in verdicts:
+        verdict = "unknown"
+    else:
+        verdict = "not_met" if any_mode else "met"
+    return Outcome(verdict, unknown=sum(o.unknown for o in parts), parts=tuple(parts))
+
+
+def _compile_any(cond: AnyOf, at: Mapping[str, int]) -> Compiled:
+    checks = [compile_condition(c, at) for c in cond.any_of]
+    return lambda cols, attested: _kleene([c(cols, attested) for c in checks], True)
+
+
+def _compile_all(cond: AllOf, at: Mapping[str, int]) -> Compiled:
+    checks = [compile_condition(c, at) for c in cond.all_of]
+    return lambda cols, attested: _kleene([c(cols, attested) for c in checks], False)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One condition kind: its model, what it reads, how it is compiled, how it is described."""
+
+    id: str
+    model: type
+    reads: Callable[[Any], list[str]]
+    """The metric and attestation columns it reads."""
+    compile: Callable[[Any, Mapping[str, int]], Compiled]
+    doc: str
+    """One line for docs/plan-format.md."""
+
+
+def _reads_count(cond: CountCondition) -> list[str]:
+    return [cond.metric]
+
+
+def _reads_ratio(cond: RatioCondition) -> list[str]:
+    return [cond.numerator, cond.denominator]
+
+
+def _reads_attested(cond: AttestedCondition) -> list[str]:
+    return [cond.attestation]
+
+
+def _reads_any(cond: AnyOf) -> list[str]:
+    return [m for c in cond.any_of for m in reads_of(c)]
+
+
+def _reads_all(cond: AllOf) -> list[str]:
+    return [m for c in cond.all_of for m in reads_of(c)]
+
+
+KINDS: dict[type, Kind] = {k.model: k for k in (
+    Kind("count", CountCondition, _reads_count, _compile_count,
+         "a count summed over the window, compared with a whole number; unknown cells range "
+         "over [0, ∞)"),
+    Kind("ratio", RatioCondition, _reads_ratio, _compile_ratio,
+         "sum of parts over sum of wholes, compared exactly with a fraction; a part ranges over "
+         "[0, whole], a whole over [part, ∞); when_no_cases decides a zero whole"),
+    Kind("attestation", AttestedCondition, _reads_attested, _compile_attested,
+         "a judgement supplied as an attestation for the window (or the campaign); unknown "
+         "without one"),
+    Kind("any_of", AnyOf, _reads_any, _compile_any,
+         "met when any part is met (Kleene OR: unknown unless one part is met or all fail)"),
+    Kind("all_of", AllOf, _reads_all, _compile_all,
+         "met when every part is met (Kleene AND: not met as soon as one part fails)"),
+)}
+
+
+def kind_of(cond: Any) -> Kind:
+    return KINDS[type(cond)]
+
+
+def compile_condition(cond: Any, at: Mapping[str, int]) -> Compiled:
+    """A closure that decides ``cond`` for a window's columns (``at``: column positions)."""
+    return KINDS[type(cond)].compile(cond, at)
+
+
+def reads_of(cond: Any) -> list[str]:
+    """Every metric and attestation a condition reads, in order, without repeats."""
+    return list(dict.fromkeys(KINDS[type(cond)].reads(cond)))
+
+
+def metrics_of(cond: Any) -> list[str]:
+    """Alias of :func:`reads_of` (the columns a condition reads)."""
+    return reads_of(cond)
+
+
+def combine_periods(outcomes: Sequence[Outcome]) -> Verdict:
+    """Kleene AND over the periods of a per-month or per-year target."""
+    verdicts = {o.verdict for o in outcomes}
+    if "not_met" in verdicts:
+        return "not_met"
+    if "unknown" in verdicts or not outcomes:
+        return "unknown"
+    return "met"

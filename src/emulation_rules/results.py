@@ -1,0 +1,190 @@
+"""What an evaluation returns: verdicts per unit, window, criterion and target, with accounting.
+
+Values, not behaviour: :func:`emulation_rules.evaluate` builds them; reports, awards and
+callers read them. A criterion's per-target explanation is built when first read, so that
+evaluating many units costs verdicts, not explanations nobody reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, NamedTuple
+
+from .errors import Issue
+
+__all__ = ["CriterionResult", "Evaluation", "OutsidePeriod", "TargetResult", "UnitResult"]
+
+REASONS = {
+    "no-window": "is in no window",
+    "after-as-of": "is after the as-of date",
+    "partly-outside": "covers months outside every window as well as months inside",
+    "area-sum": "covers several months of a unit whose counts are summed month by month into "
+                "its commune's",
+    "no-target": "is for a unit that no target of the plan reads",
+}
+
+
+class OutsidePeriod(NamedTuple):
+    """Rows not evaluated because of their period or unit: counted per period, not kept."""
+
+    period: str
+    rows: int
+    first_row: int
+    """The first such row of the input (0 for records not read from a file)."""
+    first_unit: str
+    reason: str = "no-window"
+    """Why the rows were not evaluated: a key of ``REASONS`` (see :attr:`why`)."""
+    file: str = ""
+
+    @property
+    def why(self) -> str:
+        return REASONS[self.reason]
+
+
+class TargetResult(NamedTuple):
+    """One target's (or award condition's) verdict for one unit and window, explained."""
+
+    criterion: str
+    target: str
+    level: str
+    per: str
+    verdict: str
+    observed: float | int | None
+    """The count, or the share 0..1, of the cells known (None if none is)."""
+    comparator: str
+    threshold: float | int | None
+    margin: float | int | None
+    periods: tuple[str, ...]
+    missing_periods: tuple[str, ...]
+    """Months (or years) with a cell this target reads unknown: no row, a blank, not yet
+    passed on the as-of date."""
+    section: str | None
+    quote: str | None
+    no_cases: bool = False
+    policy: str | None = None
+    failed_periods: tuple[str, ...] = ()
+    decided_despite_missing: bool = False
+    """The verdict holds whatever the missing cells hold."""
+    need: tuple[Any, ...] = ()
+    """For an undecided verdict: what the missing cells would need (see conditions.Outcome)."""
+    kind: str = ""
+    """The condition kind (count, ratio, attestation, any_of, all_of)."""
+
+
+class _ByKey:
+    """Equality and hash by ``_key()``, for the result classes (values, not identities)."""
+
+    __slots__ = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+class CriterionResult(_ByKey):
+    """One criterion's verdict for one unit and window, and the targets that explain it."""
+
+    __slots__ = ("_explain", "_targets", "criterion", "verdict")
+
+    def __init__(self, criterion: str, verdict: str,
+                 targets: tuple[TargetResult, ...] | None = None,
+                 explain: Callable[[], tuple[TargetResult, ...]] | None = None) -> None:
+        self.criterion = criterion
+        self.verdict = verdict
+        self._targets = targets
+        self._explain = explain
+
+    @property
+    def targets(self) -> tuple[TargetResult, ...]:
+        if self._targets is None:
+            self._targets = self._explain() if self._explain is not None else ()
+        return self._targets
+
+    def _key(self) -> tuple[str, str, tuple[TargetResult, ...]]:
+        return self.criterion, self.verdict, self.targets
+
+    def __repr__(self) -> str:
+        return (f"CriterionResult(criterion={self.criterion!r}, verdict={self.verdict!r}, "
+                f"targets={self.targets!r})")
+
+
+class UnitResult(_ByKey):
+    """One unit's verdicts for one window (a phase, the campaign, a year, a stage).
+
+    ``complete`` is False while the window is still running on the as-of date.
+    """
+
+    __slots__ = ("complete", "criteria", "unit", "window")
+
+    def __init__(self, unit: str, window: str, complete: bool,
+                 criteria: tuple[CriterionResult, ...]) -> None:
+        self.unit = unit
+        self.window = window
+        self.complete = complete
+        self.criteria = criteria
+
+    def criterion(self, criterion_id: str) -> CriterionResult | None:
+        return next((c for c in self.criteria if c.criterion == criterion_id), None)
+
+    def _key(self) -> tuple[str, str, bool, tuple[CriterionResult, ...]]:
+        return self.unit, self.window, self.complete, self.criteria
+
+    def __repr__(self) -> str:
+        return (f"UnitResult(unit={self.unit!r}, window={self.window!r}, "
+                f"complete={self.complete!r}, criteria={self.criteria!r})")
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Verdicts for every unit and window, and the fate of every input row.
+
+    ``rows_total`` rows were read (or records given); ``rows_used`` of them were evaluated; the
+    others are in ``rejected`` (one issue per rejected row, located at file:row and column, or
+    one per period for rows outside every window). ``warnings`` do not reject rows.
+    """
+
+    plan_id: str
+    plan_hash: str
+    issued: date | None
+    as_of: date
+    windows: tuple[str, ...]
+    results: tuple[UnitResult, ...]
+    rows_total: int = 0
+    rows_used: int = 0
+    rejected: tuple[Issue, ...] = field(default=())
+    warnings: tuple[Issue, ...] = field(default=())
+    outside: tuple[OutsidePeriod, ...] = field(default=())
+    """Per period and reason, the rows not evaluated (before the campaign, after as-of, in no
+    window, a unit no target reads): how many, and the first of them."""
+    complete: dict[str, bool] = field(default_factory=dict)
+    """Per window: whether it has ended on the as-of date."""
+
+    @property
+    def rows_rejected(self) -> int:
+        return self.rows_total - self.rows_used
+
+    def summary(self) -> dict[str, dict[str, dict[str, int]]]:
+        """Per window, per criterion: how many units met, did not meet, or are unknown."""
+        out: dict[str, dict[str, Counter[str]]] = {}
+        for res in self.results:
+            for crit in res.criteria:
+                out.setdefault(res.window, {}).setdefault(crit.criterion, Counter())[
+                    crit.verdict] += 1
+        return {w: {c: {k: counts.get(k, 0) for k in ("met", "not_met", "unknown")}
+                     for c, counts in crits.items()} for w, crits in out.items()}
+
+    def for_unit(self, unit: str) -> list[UnitResult]:
+        return [r for r in self.results if r.unit == unit]
+
+    def result(self, unit: str, window: str) -> UnitResult | None:
+        return next((r for r in self.results if r.unit == unit and r.window == window), None)
