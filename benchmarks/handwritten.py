@@ -157,7 +157,7 @@ def _ratio(spec: RatioSpec, s: Sums, u: Sums, blanks: list[Row], missing: int) -
     reachable = 1 << when_no_cases if dmin == 0 else 0
     # sup of the share over completions with a positive denominator: a / b, attained or not
     if nc:
-        a, b, attained = 1, 1, nmax == dmin  # num = den -> inf in a C pair
+        a, b, attained = 1, 1, nmax == dmin  # a C pair with num = den -> inf: share -> 1
     elif dmin:
         a, b, attained = nmax, dmin, True
     elif nb:

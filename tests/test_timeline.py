@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import emulation_rules as er
 from emulation_rules.evaluation import UnitInfo
 from emulation_rules.inputs import read_unit_tree
+from emulation_rules.model import StraddlingMonth
 from emulation_rules.submissions import Submission, read_submissions, track
 from emulation_rules.timelines import (
     IssueDateError,
@@ -101,6 +102,7 @@ def test_straddling_february_belongs_to_phase_2_by_most_days() -> None:
     t = tl("kon_plong", issued=ISSUED)
     assert t.straddling_rule == "most_days"
     assert t.phase_of_month(2025, 2) == "phase_2"      # 3 days of phase 1, 25 of phase 2
+    # issued 15/10: 17 of October's days are in phase 1, 14 before the issue date (no phase)
     assert t.phase_of_month(2024, 10) == "phase_1"
     assert t.months_of_phase("phase_1") == ["2024-10", "2024-11", "2024-12", "2025-01"]
 
@@ -114,6 +116,100 @@ def test_bac_giang_monthly_news_expands_with_rrule_clipped_to_the_campaign() -> 
     assert (news[0].period_start, news[0].due) == (date(2024, 9, 1), date(2024, 9, 30))
     assert (news[-1].id, news[-1].due) == ("monthly_news:2025-08", date(2025, 8, 19))
     assert all(d.relation == "on_or_before" for d in news)
+    # issued 31/10/2024: the first news falls due on the issue day itself, never before it
+    late = [d for d in tl("bac_giang", issued=date(2024, 10, 31)).deadlines
+            if d.deadline_id == "monthly_news"]
+    assert (late[0].id, late[0].period_start, late[0].due) == (
+        "monthly_news:2024-10", date(2024, 10, 31), date(2024, 10, 31))
+    assert len(late) == 11
+
+
+def with_rule(plan_id: str, rule: str) -> er.Plan:
+    """A shipped plan with another straddling-month rule (local policy)."""
+    return er.load_plan(plan_id).model_copy(update={"straddling_month": StraddlingMonth(
+        rule=rule, policy="local", reason="varied by the test")})  # type: ignore[arg-type]
+
+
+def test_windows_are_the_phases_then_the_campaign() -> None:
+    """Issue 10 "one window model": Bắc Giang's windows are its phases and the campaign window,
+    which runs from the issue date (1/9/2024, after the campaign start 19/8) to 19/8/2025,
+    June to August 2025 included: months in the gap after phase 2 belong to the campaign and to
+    no phase; the evaluator evaluates exactly these windows."""
+    t = tl("bac_giang", issued=date(2024, 9, 1))
+    assert [(w.id, w.kind, w.start, w.end) for w in t.windows] == [
+        ("phase_1", "phase", date(2024, 9, 1), date(2025, 2, 3)),
+        ("phase_2", "phase", date(2025, 2, 4), date(2025, 5, 19)),
+        ("campaign", "campaign", date(2024, 9, 1), date(2025, 8, 19))]
+    campaign = t.window("campaign")
+    assert campaign is not None
+    assert campaign.months == tuple(f"2024-{m:02d}" for m in range(9, 13)) + tuple(
+        f"2025-{m:02d}" for m in range(1, 9))
+    assert t.months_of_phase("phase_2") == ["2025-02", "2025-03", "2025-04", "2025-05"]
+    assert [t.phase_of_month(2025, m) for m in (5, 6, 7, 8)] == ["phase_2", None, None, None]
+    assert t.phase_of_month(2024, 8) is None and "2024-08" not in campaign.months
+    assert t.notes == ()
+    ev = er.evaluate(er.load_plan("bac_giang"), [], issued=date(2024, 9, 1),
+                     as_of=date(2025, 9, 1))
+    assert ev.windows == tuple(w.id for w in t.windows)
+
+
+@pytest.mark.parametrize(
+    ("rule", "october", "phase_1", "august"),
+    [
+        # 30 of October's 31 days are before the plan exists: most of it lies outside
+        ("most_days", None, ["2024-11", "2024-12", "2025-01"], "phase_2"),
+        # 1/10 is before the issue date: outside; February starts in phase 1 (until 3/2)
+        ("month_start", None, ["2024-11", "2024-12", "2025-01", "2025-02"], "phase_2"),
+        # 31/10 is the issue day, in phase 1; 31/8/2025 is after the campaign end (19/8)
+        ("month_end", "phase_1", ["2024-10", "2024-11", "2024-12", "2025-01"], None),
+    ],
+)
+def test_days_before_the_issue_date_and_after_the_campaign_are_in_no_phase(
+        rule: str, october: str | None, phase_1: list[str], august: str | None) -> None:
+    """Issue 10: for every straddling rule, days before the issue date and after the campaign
+    end are days in no phase, and a month the rule gives to those days is in no window. Kon
+    Plông issued 31/10/2024 (II.2: phase 1 from issuance to 3/2/2025, phase 2 to 19/8/2025):
+    October 2024 is in no phase under most_days (it was in phase 1 before issue 10)."""
+    t = er.timeline(with_rule("kon_plong", rule), issued=date(2024, 10, 31))
+    assert t.phase_of_month(2024, 10) == october
+    assert t.months_of_phase("phase_1") == phase_1
+    assert t.phase_of_month(2025, 8) == august
+    campaign = t.window("campaign")
+    assert campaign is not None
+    assert ("2024-10" in campaign.months) == (october is not None)
+    assert ("2025-08" in campaign.months) == (august is not None)
+
+
+@pytest.mark.parametrize(("rule", "may"), [("most_days", "phase_2"), ("month_start", "phase_2"),
+                                           ("month_end", None)])
+def test_a_gap_month_is_in_the_campaign_and_in_no_phase_for_every_rule(rule: str,
+                                                                      may: str | None) -> None:
+    """Issue 10: month_start and month_end no longer fall back to "the nearest phase": Bắc
+    Giang's June and July 2025 (after phase 2 ends on 19/5) are in no phase by every rule, and
+    May 2025, whose last day is in the gap, is in no phase by month_end; all are in the
+    campaign window."""
+    t = er.timeline(with_rule("bac_giang", rule), issued=date(2024, 9, 1))
+    assert [t.phase_of_month(2025, m) for m in (5, 6, 7)] == [may, None, None]
+    campaign = t.window("campaign")
+    assert campaign is not None and {"2025-05", "2025-06", "2025-07"} <= set(campaign.months)
+
+
+@pytest.mark.parametrize(
+    ("issued", "notes"),
+    [
+        (date(2024, 9, 1), ()),
+        (date(2024, 8, 15), ("warning: the issue date 2024-08-15 is before the campaign starts "
+                             "(2024-08-19)",)),
+        (date(2024, 10, 31), ("warning: the issue date 2024-10-31 is after 'launch_ceremony', "
+                              "due 2024-09-25: the plan cannot be met on time if it was issued "
+                              "then",)),
+    ],
+)
+def test_issue_date_warnings(issued: date, notes: tuple[str, ...]) -> None:
+    """Issue 10: the timeline warns when the issue date is before the campaign start (Bắc
+    Giang II.2: from 19/8/2024) or after an obligation due on a fixed date (III.8: the launch
+    ceremony before 25/9/2024)."""
+    assert tl("bac_giang", issued=issued).notes == notes
 
 
 def test_phuong_tien_is_laid_out_to_a_horizon_never_forever() -> None:
@@ -126,6 +222,21 @@ def test_phuong_tien_is_laid_out_to_a_horizon_never_forever() -> None:
     custom = tl("phuong_tien", until=date(2027, 12, 31))
     assert [r.id for r in custom.reviews if r.kind == "yearly_review"] == ["year:2026",
                                                                           "year:2027"]
+
+
+def test_phuong_tien_windows_are_the_years_then_the_stage() -> None:
+    """Issue 10: an open-ended movement's windows are each calendar year, then each review
+    stage holding them; a year window holds its 12 months and no month is in a phase."""
+    t = tl("phuong_tien")
+    assert [(w.id, w.kind) for w in t.windows] == [
+        *((f"year:{y}", "year") for y in range(2026, 2031)), ("stage:2026-2030", "stage")]
+    stage = t.window("stage:2026-2030")
+    year = t.window("year:2027")
+    assert stage is not None and year is not None
+    assert stage.years == tuple(f"year:{y}" for y in range(2026, 2031))
+    assert len(stage.months) == 60
+    assert year.months == tuple(f"2027-{m:02d}" for m in range(1, 13))
+    assert t.phase_of_month(2027, 3) is None
 
 
 @settings(max_examples=60, deadline=None)
@@ -142,6 +253,59 @@ def test_phase_partition(issued: date, plan_id: str) -> None:
         assert len(holders) <= 1
         assert (not holders) == (day in gap_days)
         day += timedelta(days=1)
+
+
+def _holder_by_days(t: Timeline, first: date, rule: str) -> str | None:
+    """An independent reading of the straddling rule for one month: each day is held by its
+    phase, by "" (in the campaign, in no phase) or by None (before the issue date or the
+    campaign start, or after the campaign end)."""
+    assert t.end is not None
+    days: list[tuple[date, str | None]] = []
+    day = first
+    while day.month == first.month:
+        inside = t.active_start <= day <= t.end
+        phase = t.phase_of(day)
+        days.append((day, (phase.id if phase else "") if inside else None))
+        day += timedelta(days=1)
+    if rule == "month_start":
+        return days[0][1]
+    if rule == "month_end":
+        return days[-1][1]
+    counts: dict[str | None, int] = {}
+    for _, key in days:
+        counts[key] = counts.get(key, 0) + 1
+    outside = counts.pop(None, 0)
+    if not counts or outside > max(counts.values()):
+        return None
+    best = max(counts.values())
+    return max((k for k, n in counts.items() if n == best),
+               key=lambda k: max(d for d, key in days if key == k))  # a tie: the later holder
+
+
+@given(issued=st.dates(min_value=date(2024, 10, 30), max_value=date(2025, 2, 3)),
+       plan_id=st.sampled_from(["kon_plong", "bac_giang", "ninh_thuan", "tuyen_quang"]),
+       rule=st.sampled_from(["most_days", "month_start", "month_end"]))
+def test_months_follow_the_straddling_rule_counting_no_day_outside(issued: date, plan_id: str,
+                                                                   rule: str) -> None:
+    """Issue 10, for every straddling rule and issue date: each month touching the campaign is
+    in the phase the rule gives it, counting days before the issue date and after the campaign
+    end as days in no phase; in the campaign window but no phase when the rule gives it to a
+    gap; in no window when the rule gives it to the days outside. Phases share no month."""
+    t = er.timeline(with_rule(plan_id, rule), issued=issued)
+    campaign = t.window("campaign")
+    assert campaign is not None and t.end is not None
+    by_phase = {p.id: t.months_of_phase(p.id) for p in t.phases}
+    flat = [m for months in by_phase.values() for m in months]
+    assert len(flat) == len(set(flat))
+    first = t.start.replace(day=1)
+    while first <= t.end:
+        holder = _holder_by_days(t, first, rule)
+        key = f"{first.year:04d}-{first.month:02d}"
+        assert t.phase_of_month(first.year, first.month) == (holder or None), key
+        assert (key in campaign.months) == (holder is not None), key
+        for phase_id, months in by_phase.items():
+            assert (key in months) == (holder == phase_id), key
+        first = (first + timedelta(days=32)).replace(day=1)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -67,6 +67,9 @@ class Standing:
     bloc_complete: bool
     """The units file declares the bloc's size (``bloc_size``) and every unit of it has
     results: the rank is computed, not attested."""
+    score_max: int = 0
+    """The score if every criterion still undecided (``unknown``) were met: a rank is certain
+    only where the scores' ranges do not overlap."""
 
 
 @dataclass(frozen=True)
@@ -110,9 +113,12 @@ class AwardsReport:
     review: str
     occasion: str
     windows: tuple[str, ...]
+    """The windows criteria are scored and judged over."""
     standings: tuple[Standing, ...]
     awards: tuple[AwardResult, ...]
     notes: tuple[str, ...] = field(default=())
+    conditions_window: str = ""
+    """The window the award conditions (metric, attestation) are read in."""
 
     def eligible(self, award_id: str) -> list[str]:
         result = next(a for a in self.awards if a.award == award_id)
@@ -134,8 +140,10 @@ def _review(plan: Plan, ev: Evaluation, review: str) -> tuple[str, tuple[str, ..
         return "phase_review", (review,), review
     if review in years:
         return "yearly_review", (review,), review
-    if review in stages:
-        return "stage_review", (review,), review
+    if review in stages:  # scored over the years of the stage (the plan's scoring reason)
+        first, last = (int(y) for y in review.removeprefix("stage:").split("-"))
+        inside = tuple(y for y in years if first <= int(y[5:]) <= last)
+        return "stage_review", inside or (review,), review
     valid = (["final"] if CAMPAIGN in ev.windows else []) + phases + years + stages
     raise ReviewError(f"no review {review!r} for plan {plan.id!r} as evaluated; reviews: "
                       + ", ".join(valid))
@@ -172,18 +180,21 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
     for res in ev.results:
         if res.window not in windows:
             continue
-        t = totals.setdefault(res.unit, [0, 0, 0])
+        t = totals.setdefault(res.unit, [0, 0, 0, 0])
         for crit in res.criteria:
             if crit.verdict == "met":
                 t[0] += points.get(crit.criterion, 1)
                 t[1] += 1
+            elif crit.verdict == "unknown":
+                t[3] += points.get(crit.criterion, 1)
             t[2] += sum(1 for target in crit.targets if target.verdict == "met")
     blocs: dict[str, list[str]] = {}
     for u in units:
         if u.bloc:
             blocs.setdefault(u.bloc, []).append(u.id)
-    raw = {uid: Standing(uid, info[uid].bloc if uid in info else "", s, c, tm, None, 0, False)
-           for uid, (s, c, tm) in totals.items()}
+    raw = {uid: Standing(uid, info[uid].bloc if uid in info else "", s, c, tm, None, 0, False,
+                         s + u)
+           for uid, (s, c, tm, u) in totals.items()}
     out: dict[str, Standing] = dict(raw)
     key = _key(plan)
     for bloc, members in blocs.items():
@@ -196,7 +207,7 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
         complete = declared is not None and declared == len(present) == len(members)
         for rank, s in enumerate(ranked, start=1):
             out[s.unit] = Standing(s.unit, bloc, s.score, s.criteria_met, s.targets_met, rank,
-                                   len(members), complete)
+                                   len(members), complete, s.score_max)
     return sorted(out.values(), key=lambda s: (s.bloc, s.rank or 0, s.unit))
 
 
@@ -271,8 +282,15 @@ def _verdict_of(ctx: _Context, award: str, cond_id: str, unit: str) -> tuple[Ver
     if target is None:
         return "unknown", f"no data for {ctx.main}"
     verdict: Verdict = target.verdict  # type: ignore[assignment]
-    detail = f"{ctx.main}: observed {target.observed}" if target.observed is not None else (
-        f"{ctx.main}")
+    if target.per != "total":
+        word = "years" if target.per == "year" else "months"
+        total = len({p[:4] for p in target.periods}) if target.per == "year" else len(
+            target.periods)
+        detail = f"{ctx.main}: met in {target.observed} of {total} {word}"
+    elif target.observed is not None:
+        detail = f"{ctx.main}: observed {target.observed}"
+    else:
+        detail = ctx.main
     if target.per != "total" and target.failed_periods:
         detail += f"; not met in {', '.join(target.failed_periods)}"
     if target.missing_periods:
@@ -302,14 +320,32 @@ def _metric(ctx: _Context, cond: MetricCondition, unit: str, award: str) -> Cond
 def _leads_bloc(ctx: _Context, cond: LeadsBlocCondition, unit: str) -> ConditionOutcome:
     s = ctx.standing.get(unit)
     if s is not None and s.rank is not None and s.bloc_complete:
-        return _outcome(cond, "met" if s.rank == 1 else "not_met", "computed",
-                        f"rank {s.rank} of {s.bloc_size} in bloc {s.bloc} (score {s.score})")
+        rivals = [o for o in ctx.standing.values() if o.bloc == s.bloc and o.unit != unit]
+        where = f"in bloc {s.bloc} of {s.bloc_size}"
+        if all(o.score_max == o.score for o in (s, *rivals)):
+            return _outcome(cond, "met" if s.rank == 1 else "not_met", "computed",
+                            f"rank {s.rank} of {s.bloc_size} in bloc {s.bloc} "
+                            f"(score {s.score})")
+        # some verdicts are undecided: the lead is certain only where the ranges do not overlap
+        if all(s.score > o.score_max for o in rivals):
+            return _outcome(cond, "met", "computed", f"first {where} whatever is undecided "
+                            f"(score at least {s.score})")
+        ahead = [o.unit for o in rivals if o.score > s.score_max]
+        if ahead:
+            return _outcome(cond, "not_met", "computed", f"{ahead[0]} scores more {where} "
+                            f"whatever is undecided")
+        open_ = [o.unit for o in rivals if o.score_max > o.score] or [unit]
+        return _outcome(cond, "unknown", "computed",
+                        f"the lead {where} depends on undecided verdicts of "
+                        f"{', '.join(open_[:3])} (score {s.score}..{s.score_max})")
     attested = ctx.attestations.get(unit, {}).get("leads_bloc")
     if attested is not None:
         return _outcome(cond, "met" if attested else "not_met", "attestation",
-                        "leads_bloc attested (the bloc's members are not all in the input)")
+                        "leads_bloc attested (the bloc's size is not declared, or not all its "
+                        "units are in the input)")
     return _outcome(cond, "unknown", "computed",
-                    "the bloc's members are not all in the input, and no attestation")
+                    "the units file does not declare the bloc's size (bloc_size) or not all "
+                    "its units are in the input, and no leads_bloc attestation")
 
 
 def _prior(ctx: _Context, cond: PriorAwardsCondition, unit: str) -> ConditionOutcome:
@@ -394,4 +430,4 @@ def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo]
     if not results:
         notes.append(f"no award of plan {plan.id!r} is given at a {occasion.replace('_', ' ')}")
     return AwardsReport(plan.id, review, occasion, windows, tuple(ranking), tuple(results),
-                        tuple(notes))
+                        tuple(notes), main)

@@ -368,7 +368,8 @@ def awards_data(report: Any, ev: Any) -> dict[str, Any]:
     return {
         "plan": report.plan_id, "plan_hash": ev.plan_hash, "issued": _iso(ev.issued),
         "as_of": ev.as_of.isoformat(), "review": report.review, "occasion": report.occasion,
-        "windows": list(report.windows), "notes": list(report.notes),
+        "windows": list(report.windows), "conditions_window": report.conditions_window,
+        "notes": list(report.notes),
         "standings": [{"unit": s.unit, "bloc": s.bloc, "score": s.score,
                        "criteria_met": s.criteria_met, "targets_met": s.targets_met,
                        "rank": s.rank, "bloc_size": s.bloc_size,
@@ -403,7 +404,9 @@ def awards_csv(report: Any) -> str:
 
 def awards_markdown(report: Any, ev: Any) -> str:
     lines = [f"# {report.plan_id}: awards at review {report.review} ({report.occasion})", "",
-             f"- evaluated as of {ev.as_of.isoformat()}; windows: {', '.join(report.windows)}",
+             f"- evaluated as of {ev.as_of.isoformat()}; criteria scored over: "
+             f"{', '.join(report.windows)}; award conditions read in: "
+             f"{report.conditions_window or '-'}",
              f"- plan hash: `{ev.plan_hash}`", ""]
     lines += [f"> {n}" for n in report.notes]
     by_authority: dict[str, list[Any]] = {}

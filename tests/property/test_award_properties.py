@@ -1,4 +1,7 @@
-"""Properties of scores, ranks and awards over generated unit data (Ninh Thuận, 2024)."""
+"""Properties of scores, ranks and awards over generated unit data (Ninh Thuận, 2024).
+
+Issue 10: the rows cover the campaign window's months, and each review's scores are read over
+the windows that review reads (the final review: every phase and the campaign window)."""
 
 from __future__ import annotations
 
@@ -8,15 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emulation_rules as er
-from emulation_rules.eligibility import awards, standings
+from emulation_rules.eligibility import awards, review_windows, standings
 from emulation_rules.evaluation import Record, UnitInfo, evaluate
+from emulation_rules.results import Evaluation
 from emulation_rules.timelines import timeline
 from emulation_rules.vocabulary import METRICS
 
 PLAN = er.load_plan("ninh_thuan")
 ISSUED = date(2024, 11, 5)
 TIMELINE = timeline(PLAN, issued=ISSUED)
-MONTHS = [m for p in TIMELINE.phases for m in TIMELINE.months_of_phase(p.id)]
+CAMPAIGN = TIMELINE.window("campaign")
+assert CAMPAIGN is not None
+MONTHS = list(CAMPAIGN.months)
 LOWER = ["conditional_business_violations", "illegal_weapons_cases", "reoffences",
          "serious_traffic_accidents"]
 HIGHER = ["models_highly_rated", "good_deeds", "members_commended"]
@@ -40,10 +46,12 @@ def commune_months(draw: st.DrawFn) -> dict[str, dict[str, int]]:
     return rows
 
 
-def run(data: dict[str, dict[str, dict[str, int]]]) -> tuple[object, list[UnitInfo]]:
+def run(data: dict[str, dict[str, dict[str, int]]]) -> tuple[Evaluation, list[UnitInfo]]:
     units = [UnitInfo(u, u, "commune", "b1") for u in sorted(data)]
     records = [Record(u, m, v) for u, rows in data.items() for m, v in rows.items()]
-    return evaluate(PLAN, records, units=units, issued=ISSUED, as_of=date(2025, 9, 1)), units
+    ev = evaluate(PLAN, records, units=units, issued=ISSUED, as_of=date(2025, 9, 1))
+    assert ev.rows_used == len(records) and ev.rejected == ()  # every row passes the checks
+    return ev, units
 
 
 @settings(max_examples=25, deadline=None)
@@ -68,10 +76,10 @@ def test_improving_a_metric_never_removes_an_award_or_lowers_the_score(
         for award in before.awards:
             if "xa" in before.eligible(award.award):
                 assert "xa" in after.eligible(award.award)
-    windows = ("phase_1", "phase_2")
-    score = {s.unit: s.score for s in standings(PLAN, before_ev, windows, units)}
-    better_score = {s.unit: s.score for s in standings(PLAN, after_ev, windows, units)}
-    assert better_score["xa"] >= score["xa"]
+        assert before.windows == review_windows(PLAN, before_ev, review)
+        score = {s.unit: s.score for s in before.standings}
+        better_score = {s.unit: s.score for s in after.standings}
+        assert better_score["xa"] >= score["xa"]
 
 
 @settings(max_examples=15, deadline=None)
@@ -90,7 +98,8 @@ def test_ranks_do_not_depend_on_input_order(data: dict[str, dict[str, dict[str, 
     ev1 = evaluate(PLAN, records, units=units, issued=ISSUED, as_of=date(2025, 9, 1))
     ev2 = evaluate(PLAN, shuffled, units=list(reversed(units)), issued=ISSUED,
                    as_of=date(2025, 9, 1))
-    windows = ("phase_1", "phase_2")
+    windows = review_windows(PLAN, ev1, "final")
+    assert windows == ("phase_1", "phase_2", "campaign")
     assert standings(PLAN, ev1, windows, units) == standings(PLAN, ev2, windows, units[::-1])
     ranks = sorted(s.rank for s in standings(PLAN, ev1, windows, units))
     assert ranks == list(range(1, len(units) + 1))

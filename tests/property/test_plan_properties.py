@@ -52,18 +52,27 @@ def test_a_generated_valid_plan_passes_model_and_committed_schema(data: dict[str
 def test_generated_plans_evaluate_with_one_verdict_per_criterion(data: dict[str, Any],
                                                                  good: bool) -> None:
     """The shipped plans' criteria (III of Phượng Tiến, 4.1-4.7 of the others) over generated
-    variants: every unit and window gets one verdict per criterion."""
+    variants: every unit and window gets one verdict per criterion.
+    Issue 10: the evaluator evaluates exactly the timeline's windows (phases then the campaign,
+    or years then the stage), and a row for any month of the campaign window (or any year up to
+    the as-of date) is evaluated."""
     from datetime import date
 
     plan = Plan.model_validate(data)
     issued = date(2024, 11, 5) if plan.needs_issue_date else None
-    tl = timeline(plan, issued=issued, until=date(2027, 12, 31))
-    periods = ([m for p in tl.phases for m in tl.months_of_phase(p.id)] or
-               [r.id.split(":")[1] for r in tl.reviews if r.kind == "yearly_review"])
+    as_of = date(2027, 12, 31)
+    tl = timeline(plan, issued=issued, as_of=as_of)
+    campaign = tl.window("campaign")
+    periods = (list(campaign.months) if campaign is not None else
+               [w.id.removeprefix("year:") for w in tl.windows if w.kind == "year"
+                and w.complete(as_of)])  # rows after the as-of date are not evaluated
     value = 1 if good else 0
     records = [er.Record("u1", p, {"good_deeds": value, "tips_total": 5,
                                    "tips_via_force": 5 * value}) for p in periods]
-    ev = er.evaluate(plan, records, issued=issued, as_of=date(2027, 12, 31))
+    ev = er.evaluate(plan, records, issued=issued, as_of=as_of)
+    assert ev.windows == tuple(w.id for w in tl.windows)
+    assert ev.rows_used == ev.rows_total == len(records) and ev.rejected == ()
+    assert {r.window for r in ev.results} == set(ev.windows)
     for res in ev.results:
         names = [c.criterion for c in res.criteria]
         assert len(names) == len(set(names))

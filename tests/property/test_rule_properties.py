@@ -46,9 +46,6 @@ HOLDS: dict[str, Callable[[Any, Any], bool]] = {
 BIG = 10**9
 """A value standing for "as large as you like" in a completion of an unbounded cell."""
 
-Cells = Sequence[Sequence[int | None]]
-
-
 def decide(cond: Any, cells: dict[str, list[int | None]]) -> Outcome:
     """The new API: compile against column positions, then decide the columns (no
     attestations)."""
