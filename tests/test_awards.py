@@ -18,8 +18,9 @@ import pytest
 import emulation_rules as er
 from emulation_rules.eligibility import PriorAward, ReviewError, awards, standings
 from emulation_rules.errors import EmulationRulesError
-from emulation_rules.evaluation import Record, UnitInfo, evaluate
+from emulation_rules.evaluation import evaluate
 from emulation_rules.model import Plan, plan_data
+from emulation_rules.records import Record, UnitInfo
 from emulation_rules.timelines import timeline
 
 from .conftest import ROOT

@@ -12,8 +12,7 @@ import pytest
 
 import emulation_rules as er
 from emulation_rules._resources import plans_dir
-from emulation_rules.diffing import plan_data
-from emulation_rules.model import AnyOf, CountCondition, RatioCondition
+from emulation_rules.model import AnyOf, CountCondition, RatioCondition, plan_data
 from emulation_rules.timelines import Gap, timeline
 
 from .plan_facts import by_id, target_of

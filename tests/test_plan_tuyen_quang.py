@@ -14,8 +14,13 @@ from typing import Any
 import pytest
 
 import emulation_rules as er
-from emulation_rules.diffing import plan_data
-from emulation_rules.model import AnyOf, AttestedCondition, CountCondition, RatioCondition
+from emulation_rules.model import (
+    AnyOf,
+    AttestedCondition,
+    CountCondition,
+    RatioCondition,
+    plan_data,
+)
 from emulation_rules.timelines import timeline
 
 from .plan_facts import by_id, target_of

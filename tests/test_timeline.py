@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import emulation_rules as er
-from emulation_rules.evaluation import UnitInfo
 from emulation_rules.inputs import read_unit_tree
 from emulation_rules.model import StraddlingMonth
+from emulation_rules.records import UnitInfo
 from emulation_rules.submissions import Submission, read_submissions, track
 from emulation_rules.timelines import (
     IssueDateError,
@@ -127,7 +127,7 @@ def test_bac_giang_monthly_news_expands_with_rrule_clipped_to_the_campaign() -> 
 def with_rule(plan_id: str, rule: str) -> er.Plan:
     """A shipped plan with another straddling-month rule (local policy)."""
     return er.load_plan(plan_id).model_copy(update={"straddling_month": StraddlingMonth(
-        rule=rule, policy="local", reason="varied by the test")})  # type: ignore[arg-type]
+        rule=rule, policy="local", reason="varied by the test")})
 
 
 def test_windows_are_the_phases_then_the_campaign() -> None:

@@ -10,7 +10,7 @@ from Python or from the command line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .errors import Issue
@@ -53,7 +53,7 @@ class Record:
 
     unit: str
     period: str
-    values: dict[str, int | None]
+    values: Mapping[str, int | None]
     row: int = 0
     file: str = ""
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import emulation_rules as er
 from emulation_rules.eligibility import awards, review_windows, standings
-from emulation_rules.evaluation import Record, UnitInfo, evaluate
+from emulation_rules.evaluation import evaluate
+from emulation_rules.records import Record, UnitInfo
 from emulation_rules.results import Evaluation
 from emulation_rules.timelines import timeline
 from emulation_rules.vocabulary import METRICS
@@ -101,5 +102,5 @@ def test_ranks_do_not_depend_on_input_order(data: dict[str, dict[str, dict[str, 
     windows = review_windows(PLAN, ev1, "final")
     assert windows == ("phase_1", "phase_2", "campaign")
     assert standings(PLAN, ev1, windows, units) == standings(PLAN, ev2, windows, units[::-1])
-    ranks = sorted(s.rank for s in standings(PLAN, ev1, windows, units))
+    ranks = sorted(s.rank or 0 for s in standings(PLAN, ev1, windows, units))
     assert ranks == list(range(1, len(units) + 1))

@@ -80,7 +80,8 @@ def count_completions(pairs: list[Pair], outcome: Outcome) -> list[list[Pair]]:
     found = [complete(pairs, "zero"), complete(pairs, "high")]
     if outcome.need:
         amount = max(0, int(outcome.need[1]))
-        filled, done = [], False
+        filled: list[Pair] = []
+        done = False
         for n, d in pairs:
             if n is None and not done:
                 filled.append((amount, d))

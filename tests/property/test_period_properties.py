@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 import emulation_rules as er
 from emulation_rules.conditions import reads_of
-from emulation_rules.diffing import plan_data
-from emulation_rules.evaluation import Record, evaluate, months_of_period, ratio_pairs
-from emulation_rules.model import Plan
+from emulation_rules.evaluation import evaluate, ratio_pairs
+from emulation_rules.model import Plan, plan_data
+from emulation_rules.records import Record, months_of_period
 from emulation_rules.timelines import timeline
 from emulation_rules.vocabulary import METRICS
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import emulation_rules as er
 from emulation_rules.conditions import Outcome, compile_condition, reads_of
 from emulation_rules.eligibility import review_windows, standings
-from emulation_rules.evaluation import Record, evaluate, ratio_pairs
+from emulation_rules.evaluation import evaluate, ratio_pairs
 from emulation_rules.inputs import read_metrics
 from emulation_rules.model import (
     AllOf,
@@ -31,6 +31,7 @@ from emulation_rules.model import (
     Target,
     WhenNoCases,
 )
+from emulation_rules.records import Record
 from emulation_rules.timelines import timeline
 from emulation_rules.vocabulary import ATTESTATIONS, METRICS
 
@@ -178,7 +179,7 @@ def test_count_bounds_decide_exactly_what_every_completion_decides(
     """Issue 10 "three values, decided by bounds": a count's unknown cells range over [0, inf);
     `gte t` is met once the known sum reaches t, `eq`/`lte` not met once it passes t, and an
     undecided count has completions on both sides, with what it needs."""
-    cond = CountCondition(metric="good_deeds", comparator=comparator,  # type: ignore[arg-type]
+    cond = CountCondition(metric="good_deeds", comparator=comparator,
                           threshold=threshold)
     outcome = decide(cond, {"good_deeds": col})
     verdicts = {"met" if HOLDS[comparator](sum(c), threshold) else "not_met"
@@ -213,8 +214,8 @@ def test_ratio_bounds_decide_exactly_what_every_completion_decides(
     differ. (eq is left out: its met needs one exact share, not an extreme.)"""
     cond = RatioCondition(
         numerator="tips_via_force", denominator="tips_total",
-        comparator=comparator, threshold=threshold,  # type: ignore[arg-type]
-        when_no_cases=WhenNoCases(verdict=empty, policy="local",  # type: ignore[arg-type]
+        comparator=comparator, threshold=threshold,
+        when_no_cases=WhenNoCases(verdict=empty, policy="local",
                                   reason="generated"))
     outcome = decide(cond, {"tips_via_force": [n for n, _ in pairs],
                             "tips_total": [d for _, d in pairs]})
