@@ -3,8 +3,10 @@
     python examples/generate.py
 
 For each 2024 plan: ``<plan>_units.csv`` (3 districts, 24 communes in 3 blocs, 240 security
-teams) and ``<plan>_metrics.csv`` (one row per unit and month of the plan's phases, for an
-example issue date). For ``phuong_tien``: the commune and 19 agencies, businesses and schools,
+teams) and ``<plan>_metrics.csv`` (one row per unit and month of the plan's campaign window,
+for an example issue date: from the later of the campaign start and the issue date to the
+campaign end, gaps between phases included, as ``er.timeline(plan, issued=...)`` lays it out).
+For ``phuong_tien``: the commune and 19 agencies, businesses and schools,
 with yearly attestations (có/không) and counts for 2026-2030, plus
 ``phuong_tien_attestations.csv`` (judgements "thành tích xuất sắc") and
 ``phuong_tien_prior_awards.csv`` (certificates of merit already received).
@@ -100,7 +102,9 @@ def generate(plan_id: str) -> None:
     plan = er.load_plan(plan_id)
     tl = er.timeline(plan, issued=ISSUED[plan_id])
     campaign = tl.window("campaign")
-    months = list(campaign.months) if campaign is not None else []
+    if campaign is None:
+        raise SystemExit(f"{plan_id}: no campaign window (an open-ended movement?)")
+    months = list(campaign.months)
     unit_rows = units(rng)
     with (HERE / f"{plan_id}_units.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, ["id", "name", "kind", "bloc", "parent"],

@@ -1,7 +1,8 @@
 """Developer script: regenerate the tables of docs/metrics.md from the vocabulary and the plans.
 
 Usage: python scripts/gen_metrics_doc.py > docs/metrics.md
-A test (tests/test_docs.py) checks that the committed page matches what this prints.
+       python scripts/gen_metrics_doc.py --conditions   # rewrites the tables in docs/plan-format.md
+A test (tests/test_docs.py) checks that the committed pages match what this writes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from emulation_rules.docgen import render_metrics_doc
+from emulation_rules.docgen import render_metrics_doc, with_conditions_doc
 
-sys.stdout.write(render_metrics_doc())
+if sys.argv[1:] == ["--conditions"]:
+    page = Path(__file__).resolve().parent.parent / "docs" / "plan-format.md"
+    page.write_text(with_conditions_doc(page.read_text(encoding="utf-8")), encoding="utf-8")
+else:
+    sys.stdout.write(render_metrics_doc())

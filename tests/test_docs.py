@@ -56,6 +56,18 @@ def test_metrics_doc_is_up_to_date_with_vocabulary_and_plans() -> None:
         "    python scripts/gen_metrics_doc.py > docs/metrics.md")
 
 
+def test_condition_tables_in_plan_format_come_from_the_one_table() -> None:
+    """docs/plan-format.md's kinds and comparators are generated from conditions.py."""
+    from emulation_rules.docgen import with_conditions_doc
+
+    page = (DOCS / "plan-format.md").read_text(encoding="utf-8")
+    assert page == with_conditions_doc(page), (
+        "docs/plan-format.md's condition tables are out of date; regenerate them with:\n"
+        "    python scripts/gen_metrics_doc.py --conditions")
+    for kind in ("count", "ratio", "attestation", "any_of", "all_of"):
+        assert f"| {kind} |" in page
+
+
 @pytest.mark.parametrize("code", ["duplicate-key", "unknown-key", "invalid-date",
                                   "phase-overlap", "unknown-metric", "missing-citation",
                                   "extends-outside", "unknown-remove"])

@@ -18,9 +18,11 @@ import-linter):
 - top: ``cli`` (the only place exit codes live), ``__init__`` (this API);
 - edges: ``inputs``, ``_tables``, ``submissions`` (files -> records), ``reporting``, ``ics``,
   ``docgen`` (results -> text);
-- core: ``eligibility`` (awards read verdicts), ``evaluation`` (evaluate), ``conditions`` (the
-  one table of condition kinds and comparators), ``results``, ``timelines`` (windows);
-- format: ``loading``, ``checks``, ``schema``, ``diffing``, ``model``, ``_yaml``, ``_resources``;
+- core: ``eligibility`` (awards read verdicts), ``evaluation`` (evaluate), ``results``,
+  ``timelines`` (windows);
+- format: ``loading``, ``checks``, ``schema``, ``diffing``, then ``conditions`` (the one table
+  of condition kinds and comparators, which the checks, the evaluator, the explanations and
+  docgen read), ``model``, ``_tables``, ``_yaml``, ``_resources``;
 - bottom: ``records``, ``vocabulary``, ``errors``.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["bundled_plan_ids", "plans_dir", "schema_path"]
+__all__ = ["bundled_plan_ids", "plans_dir"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -19,11 +19,6 @@ def _data_dir(name: str) -> Path:
 def plans_dir() -> Path:
     """The folder of bundled plans."""
     return _data_dir("plans")
-
-
-def schema_path() -> Path:
-    """The committed JSON Schema for plan files."""
-    return _data_dir("schemas") / "plan.schema.json"
 
 
 def bundled_plan_ids() -> list[str]:

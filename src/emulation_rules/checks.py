@@ -12,13 +12,11 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .conditions import references, walk
 from .errors import Issue, did_you_mean
 from .model import (
     ISSUANCE,
-    AllOf,
-    AnyOf,
     AttestationCondition,
-    CountCondition,
     JudgementCondition,
     MetricCondition,
     Plan,
@@ -103,38 +101,37 @@ def _check_citations(plan: Plan) -> Iterator[_Found]:
 
 
 def _condition_citations(cond: Any, path: PathT) -> Iterator[_Found]:
-    if isinstance(cond, RatioCondition):
-        if cond.when_no_cases is None:
+    for node, node_path in walk(cond, path):
+        if not isinstance(node, RatioCondition):
+            continue
+        if node.when_no_cases is None:
             yield ("missing-when-no-cases", "a ratio target must declare when_no_cases (met, "
-                   "not_met or unknown) for a period with no cases", path,
+                   "not_met or unknown) for a period with no cases", node_path,
                    "add when_no_cases: {verdict: unknown, policy: local, reason: ...}")
-        elif not _cited(cond.when_no_cases):
+        elif not _cited(node.when_no_cases):
             yield ("missing-citation", "when_no_cases is a rule no document states: mark it "
-                   "policy: local with a reason", (*path, "when_no_cases"), None)
-    elif isinstance(cond, AnyOf | AllOf):
-        key = "any_of" if isinstance(cond, AnyOf) else "all_of"
-        for i, sub in enumerate(cond.any_of if isinstance(cond, AnyOf) else cond.all_of):
-            yield from _condition_citations(sub, (*path, key, i))
+                   "policy: local with a reason", (*node_path, "when_no_cases"), None)
 
 
 def _metric_refs(cond: Any, path: PathT) -> Iterator[tuple[str, PathT]]:
-    if isinstance(cond, CountCondition):
-        yield cond.metric, (*path, "metric")
-    elif isinstance(cond, RatioCondition):
-        yield cond.numerator, (*path, "numerator")
-        yield cond.denominator, (*path, "denominator")
-    elif isinstance(cond, AnyOf):
-        for i, sub in enumerate(cond.any_of):
-            yield from _metric_refs(sub, (*path, "any_of", i))
-    elif isinstance(cond, AllOf):
-        for i, sub in enumerate(cond.all_of):
-            yield from _metric_refs(sub, (*path, "all_of", i))
+    """Metric references (from the one table of condition kinds); attestations apart."""
+    for field, name, ref_path in references(cond, path):
+        if field != "attestation":
+            yield name, ref_path
+
+
+def _attestation_refs(cond: Any, path: PathT) -> Iterator[_Found]:
+    for field, name, ref_path in references(cond, path):
+        if field == "attestation" and name not in ATTESTATIONS:
+            yield ("unknown-attestation", f"unknown attestation {name!r}", ref_path,
+                   did_you_mean(name, ATTESTATIONS))
 
 
 def _check_vocabulary(plan: Plan) -> Iterator[_Found]:
     for i, crit in enumerate(plan.criteria):
         for j, target in enumerate(crit.targets):
             base: PathT = ("criteria", i, "targets", j, "condition")
+            yield from _attestation_refs(target.condition, base)
             for name, path in _metric_refs(target.condition, base):
                 metric = METRICS.get(name)
                 if metric is None:
@@ -157,6 +154,7 @@ def _check_vocabulary(plan: Plan) -> Iterator[_Found]:
                     yield ("unknown-attestation", f"unknown attestation {cond.attestation!r}",
                            (*cpath, "attestation"), did_you_mean(cond.attestation, ATTESTATIONS))
                 if isinstance(cond, MetricCondition):
+                    yield from _attestation_refs(cond.condition, (*cpath, "condition"))
                     for name, mpath in _metric_refs(cond.condition, (*cpath, "condition")):
                         if name not in METRICS:
                             yield ("unknown-metric", f"unknown metric {name!r}", mpath,

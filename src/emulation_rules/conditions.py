@@ -20,7 +20,7 @@ completion agrees).
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple
@@ -36,8 +36,9 @@ __all__ = [
     "Outcome",
     "compile_condition",
     "kind_of",
-    "metrics_of",
     "reads_of",
+    "references",
+    "walk",
 ]
 
 Verdict = Literal["met", "not_met", "unknown"]
@@ -306,6 +307,12 @@ class Kind:
     compile: Callable[[Any, Mapping[str, int]], Compiled]
     doc: str
     """One line for docs/plan-format.md."""
+    refs: Callable[[Any], list[tuple[str, str]]] = lambda cond: []
+    """Its own references: (field, metric or attestation id), for the plan checks."""
+    parts: Callable[[Any], list[tuple[str, int, Any]]] = lambda cond: []
+    """Its sub-conditions: (field, index, condition)."""
+    keys: str = ""
+    """How a plan writes it (for docs/plan-format.md)."""
 
 
 def _reads_count(cond: CountCondition) -> list[str]:
@@ -331,18 +338,45 @@ def _reads_all(cond: AllOf) -> list[str]:
 KINDS: dict[type, Kind] = {k.model: k for k in (
     Kind("count", CountCondition, _reads_count, _compile_count,
          "a count summed over the window, compared with a whole number; unknown cells range "
-         "over [0, ∞)"),
+         "over [0, ∞)",
+         refs=lambda c: [("metric", c.metric)],
+         keys="`metric`, `comparator`, `threshold` (whole number)"),
     Kind("ratio", RatioCondition, _reads_ratio, _compile_ratio,
          "sum of parts over sum of wholes, compared exactly with a fraction; a part ranges over "
-         "[0, whole], a whole over [part, ∞); when_no_cases decides a zero whole"),
+         "[0, whole], a whole over [part, ∞); when_no_cases decides a zero whole",
+         refs=lambda c: [("numerator", c.numerator), ("denominator", c.denominator)],
+         keys="`numerator`, `denominator`, `comparator`, `threshold` (0 to 1), "
+              "`when_no_cases`"),
     Kind("attestation", AttestedCondition, _reads_attested, _compile_attested,
          "a judgement supplied as an attestation for the window (or the campaign); unknown "
-         "without one"),
+         "without one",
+         refs=lambda c: [("attestation", c.attestation)],
+         keys="`attestation` (an attestation id)"),
     Kind("any_of", AnyOf, _reads_any, _compile_any,
-         "met when any part is met (Kleene OR: unknown unless one part is met or all fail)"),
+         "met when any part is met (Kleene OR: unknown unless one part is met or all fail)",
+         parts=lambda c: [("any_of", i, sub) for i, sub in enumerate(c.any_of)],
+         keys='`any_of: [condition, ...]` ("... hoặc ...")'),
     Kind("all_of", AllOf, _reads_all, _compile_all,
-         "met when every part is met (Kleene AND: not met as soon as one part fails)"),
+         "met when every part is met (Kleene AND: not met as soon as one part fails)",
+         parts=lambda c: [("all_of", i, sub) for i, sub in enumerate(c.all_of)],
+         keys='`all_of: [condition, ...]` ("... và ...")'),
 )}
+
+
+def walk(cond: Any, path: tuple[str | int, ...] = ()
+         ) -> Iterator[tuple[Any, tuple[str | int, ...]]]:
+    """Every condition inside ``cond`` (itself first), with its path below ``path``."""
+    yield cond, path
+    for key, index, sub in KINDS[type(cond)].parts(cond):
+        yield from walk(sub, (*path, key, index))
+
+
+def references(cond: Any, path: tuple[str | int, ...] = ()
+               ) -> Iterator[tuple[str, str, tuple[str | int, ...]]]:
+    """Every metric or attestation a condition names: (field, id, path of the field)."""
+    for node, node_path in walk(cond, path):
+        for field, name in KINDS[type(node)].refs(node):
+            yield field, name, (*node_path, field)
 
 
 def kind_of(cond: Any) -> Kind:
@@ -357,11 +391,6 @@ def compile_condition(cond: Any, at: Mapping[str, int]) -> Compiled:
 def reads_of(cond: Any) -> list[str]:
     """Every metric and attestation a condition reads, in order, without repeats."""
     return list(dict.fromkeys(KINDS[type(cond)].reads(cond)))
-
-
-def metrics_of(cond: Any) -> list[str]:
-    """Alias of :func:`reads_of` (the columns a condition reads)."""
-    return reads_of(cond)
 
 
 def combine_periods(outcomes: Sequence[Outcome]) -> Verdict:

@@ -10,7 +10,7 @@ from .loading import load_plan
 from .model import MetricCondition, Plan
 from .vocabulary import ATTESTATIONS, METRICS
 
-__all__ = ["metric_usage", "render_metrics_doc"]
+__all__ = ["metric_usage", "render_conditions_doc", "render_metrics_doc", "with_conditions_doc"]
 
 _INTRO = """\
 # The metric vocabulary
@@ -88,3 +88,26 @@ def render_metrics_doc() -> str:
         used = ", ".join(usage[a.id]) or "(none yet)"
         lines.append(f"| `{a.id}` | {a.vi} | {a.en} | {used} |")
     return "\n".join(lines) + "\n"
+
+
+START, END = "<!-- conditions:start -->", "<!-- conditions:end -->"
+
+
+def render_conditions_doc() -> str:
+    """The condition kinds and comparators, from the one table the evaluator uses."""
+    from .conditions import COMPARATORS, KINDS
+
+    lines = ["| kind | keys | how it is decided |", "| --- | --- | --- |"]
+    lines += [f"| {k.id} | {k.keys} | {k.doc} |" for k in KINDS.values()]
+    lines += ["", "| comparator | the documents' wording | Vietnamese | English |",
+              "| --- | --- | --- | --- |"]
+    lines += [f"| `{c.id}` | {c.wording} | {c.vi.format('X')} | {c.en.format('X')} |"
+              for c in COMPARATORS.values()]
+    return "\n".join(lines) + "\n"
+
+
+def with_conditions_doc(page: str) -> str:
+    """``page`` with the text between the conditions markers regenerated."""
+    head, _, rest = page.partition(START)
+    _, _, tail = rest.partition(END)
+    return f"{head}{START}\n{render_conditions_doc()}{END}{tail}"

@@ -735,7 +735,10 @@ def _target_result(t: _Target, window: Window, cells: _Cells, judged: Mapping[st
         failed = tuple(p for (p, _), o in zip(periods, per_period, strict=True)
                        if o.verdict == "not_met")
         met = sum(1 for o in per_period if o.verdict == "met")
-        observed, margin, no_cases, need = met, met - len(periods), False, ()
+        undecided = tuple(p for (p, _), o in zip(periods, per_period, strict=True)
+                          if o.verdict == "unknown")
+        observed, margin, no_cases = met, met - len(periods), False
+        need = ("periods", t.per, undecided) if undecided else ()
         undecided_cells = any(o.unknown for o in per_period)
         if if_missing == "not_met" and any(o.unknown and o.verdict == "not_met"
                                            for o in per_period):

@@ -526,8 +526,9 @@ class StraddlingMonth(_Cited):
 
     rule: Literal["most_days", "month_start", "month_end"]
     """most_days: the phase holding most of the month's days (a tie goes to the later phase);
-    month_start / month_end: the phase holding the month's first / last day (or, if none does,
-    the nearest phase that overlaps the month)."""
+    month_start / month_end: the phase holding the month's first / last day. Days before the
+    issue date and after the campaign end are days in no phase; a month whose days lie mostly
+    (or whose first / last day lies) in a gap between phases is in the campaign and no phase."""
 
 
 DEFAULT_STRADDLING_RULE = "most_days"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from .conditions import COMPARATORS
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
 __all__ = ["side_by_side", "timeline_data", "timeline_text", "tracking_data", "tracking_text"]
@@ -48,6 +49,8 @@ def timeline_data(tl: Timeline, as_of: date | None = None) -> dict[str, Any]:
         "reviews": [{"id": r.id, "kind": r.kind, "start": r.start.isoformat(),
                      "end": r.end.isoformat()} for r in tl.reviews],
         "straddling_month_rule": tl.straddling_rule,
+        "windows": [{"id": w.id, "kind": w.kind, "start": w.start.isoformat(),
+                     "end": w.end.isoformat(), "months": list(w.months)} for w in tl.windows],
         "notes": list(tl.notes),
     }
     if as_of is not None:
@@ -70,7 +73,11 @@ def timeline_text(tl: Timeline, as_of: date | None = None) -> str:
         lines.append(f"  gap (no phase): {g.start.isoformat()} → {g.end.isoformat()} "
                      f"({g.days} days)")
     if tl.phases:
-        lines.append(f"  straddling months: {tl.straddling_rule}")
+        lines.append(f"  straddling months: {tl.straddling_rule} (days before the issue date "
+                     "and after the campaign end are in no phase)")
+    lines.append("  windows evaluated: " + "; ".join(
+        f"{w.id} {w.start.isoformat()} → {w.end.isoformat()} "
+        f"({_month_span(w.months)})" for w in tl.windows))
     lines.append("  deadlines:")
     for d in tl.deadlines:
         lines.append(f"    {d.last_on_time_day.isoformat()}  {d.id}: {d.label.vi} — "
@@ -95,6 +102,14 @@ def timeline_text(tl: Timeline, as_of: date | None = None) -> str:
         if not nxt:
             lines.append("    next: no deadline left")
     return "\n".join(lines) + "\n"
+
+
+def _month_span(months: Sequence[str]) -> str:
+    if not months:
+        return "no month"
+    if len(months) == 1:
+        return f"month {months[0]}"
+    return f"months {months[0]}..{months[-1]}, {len(months)}"
 
 
 def side_by_side(timelines: Sequence[Timeline]) -> str:
@@ -144,10 +159,6 @@ def tracking_text(statuses: Sequence[SubmissionStatus], as_of: date) -> str:
 # ---------------------------------------------------------------------------------------------
 # evaluation reports
 
-_CMP_VI = {"gt": "trên {}", "gte": "từ {} trở lên", "eq": "bằng {}", "lte": "không quá {}",
-           "lt": "dưới {}"}
-_CMP_EN = {"gt": "more than", "gte": "at least", "eq": "exactly", "lte": "at most",
-           "lt": "less than", "any_of": "any of", "all_of": "all of"}
 _VERDICT_VI = {"met": "đạt", "not_met": "không đạt", "unknown": "chưa xác định"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -176,7 +187,10 @@ def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any]
                     "level": t.level, "per": t.per, "periods": list(t.periods),
                     "missing_periods": list(t.missing_periods),
                     "failed_periods": list(t.failed_periods), "no_cases": t.no_cases,
-                    "policy": t.policy, "section": t.section, "quote": t.quote,
+                    "policy": t.policy, "decided_despite_missing": t.decided_despite_missing,
+                    "need": [list(x) if isinstance(x, tuple) else x for x in t.need],
+                    "kind": t.kind,
+                    "section": t.section, "quote": t.quote,
                 } for t in c.targets],
             } for c in r.criteria],
         } for r in ev.results],
@@ -285,7 +299,8 @@ def _sentence(t: Any, lang: str) -> str:
             text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: không có trường hợp nào "
                     f"trong kỳ; áp dụng quy định địa phương (policy: local)")
         else:
-            wanted = _CMP_VI.get(t.comparator, "{}").format(_threshold(t))
+            cmp = COMPARATORS.get(t.comparator)
+            wanted = cmp.vi.format(_threshold(t)) if cmp else f"{t.comparator} {_threshold(t)}"
             kind = "Điều kiện" if t.per == "year" else "Chỉ tiêu"
             text = (f"{kind} {t.target} ({t.criterion}) {verdict}: ghi nhận {_value(t)}, "
                     f"yêu cầu {wanted} (kỳ {periods})")
@@ -309,13 +324,20 @@ def _sentence(t: Any, lang: str) -> str:
                 "local-policy rule for that case decided")
     else:
         text = (f"Target {t.target} ({t.criterion}) {t.verdict}: observed {_value(t)}, needs "
-                f"{_CMP_EN[t.comparator]} {_threshold(t)} (periods {periods})")
+                f"{_wanted_en(t)} (periods {periods})")
     if t.missing_periods:
         text += f"; no data for {_months(t.missing_periods)}"
         if t.decided_despite_missing:
             text += "; decided whatever the missing months hold"
     text += _need(t, "en")
     return f"{text}. {cite}"
+
+
+def _wanted_en(t: Any) -> str:
+    cmp = COMPARATORS.get(t.comparator)
+    if cmp is None:  # any_of / all_of
+        return str(t.comparator).replace("_", " ")
+    return cmp.en.format(_threshold(t))
 
 
 def _months(periods: Sequence[str]) -> str:
@@ -342,6 +364,11 @@ def _need(t: Any, lang: str) -> str:
         return (f"; các tháng thiếu cần {num} ≥ {p * 100:g}% × {den} {sign} {abs(slack):g}"
                 if vi else f"; the missing months need {num} ≥ {p * 100:g}% × {den} "
                 f"{sign} {abs(slack):g}")
+    if need[0] == "periods":
+        word = ("tháng" if need[1] == "month" else "năm") if vi else (
+            "months" if need[1] == "month" else "years")
+        return (f"; chưa xác định được các {word} {_months(need[2])}" if vi else
+                f"; undecided in the {word} {_months(need[2])}")
     if need[0] == "attestation":
         return (f"; cần xác nhận {need[1]} (--attestations)" if vi else
                 f"; needs an attestation {need[1]} (--attestations)")

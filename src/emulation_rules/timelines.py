@@ -382,7 +382,7 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
             instances.append(DeadlineInstance(d.id, d.id, d.label, d.due, d.relation, d.owed_by,
                                               d.to, d.via, d.phase))
     instances.sort(key=lambda i: (i.last_on_time_day, i.id))
-    reviews = list(_reviews(plan, phases, start, horizon))
+    reviews = list(_reviews(plan, phases, max(start, issued) if issued else start, horizon))
     rule = plan.straddling_month.rule if plan.straddling_month else DEFAULT_STRADDLING_RULE
     if issued is not None and isinstance(camp.start, date) and issued < camp.start:
         notes.append(f"warning: the issue date {issued.isoformat()} is before the campaign "

@@ -124,8 +124,8 @@ def test_an_unknown_single_condition_has_two_completions_that_differ(cond: Any,
     elif cond.comparator == "eq":  # a share "exactly p" between whole-number cells: the
         return  # bounds treat shares as continuous, so eq is sound, not complete (docs)
     outcome = decide(cond, pairs)
-    if outcome.verdict != "unknown" or outcome.unknown == 0:
-        return
+    if outcome.verdict != "unknown" or outcome.unknown == 0 or not outcome.need:
+        return  # decided: known, or every completion has no cases and when_no_cases is unknown
     if isinstance(cond, CountCondition):
         fills = count_completions(pairs, outcome)
     else:
