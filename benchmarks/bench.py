@@ -417,7 +417,7 @@ Compact = dict[tuple[str, str], tuple[str, ...]]
 def library(plan: Any, recs: Iterable[Any]) -> tuple[Compact, Any]:
     """Evaluate and read every verdict back; also the Evaluation, for the criterion ids."""
     ev = er.evaluate(plan, recs, issued=ISSUED, as_of=AS_OF)
-    return {(r.unit, r.window): tuple([c.verdict for c in r.criteria]) for r in ev.results}, ev
+    return {(r.unit, r.window): tuple(r.verdicts().values()) for r in ev.results}, ev
 
 
 def by_criterion(ev: Any) -> Verdicts:

@@ -353,3 +353,25 @@ def test_no_public_function_is_shadowed_by_a_submodule(name: str) -> None:
     assert callable(getattr(er, name))
     assert not hasattr(importlib.import_module("emulation_rules"), "__path__") or (
         not (Path(er.__file__).parent / f"{name}.py").exists())
+
+
+@pytest.mark.parametrize(("plan_id", "issued"), [("kon_plong", date(2024, 10, 15)),
+                                                 ("bac_giang", date(2024, 9, 1)),
+                                                 ("ninh_thuan", date(2024, 11, 5)),
+                                                 ("tuyen_quang", date(2024, 10, 20))])
+def test_eager_verdicts_equal_the_explained_ones(plan_id: str, issued: date) -> None:
+    """The verdicts computed for every unit (hot path) are those the explanations give: each
+    criterion's verdict is the Kleene AND of its explained targets, on the example data."""
+    root = Path(__file__).parent.parent / "examples"
+    units, _, _ = er.read_unit_tree(root / f"{plan_id}_units.csv")
+    ev = er.evaluate(er.load_plan(plan_id), er.read_metrics(root / f"{plan_id}_metrics.csv"),
+                     units=units, issued=issued, as_of=date(2025, 9, 30))
+    checked = 0
+    for res in ev.results:
+        for crit in res.criteria:
+            verdicts = {t.verdict for t in crit.targets}
+            expected = ("not_met" if "not_met" in verdicts else
+                        "unknown" if "unknown" in verdicts else "met")
+            assert crit.verdict == expected, (res.unit, res.window, crit.criterion)
+            checked += 1
+    assert checked > 500

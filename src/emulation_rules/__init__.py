@@ -18,8 +18,8 @@ import-linter):
 - top: ``cli`` (the only place exit codes live), ``__init__`` (this API);
 - edges: ``inputs``, ``_tables``, ``submissions`` (files -> records), ``reporting``, ``ics``,
   ``docgen`` (results -> text);
-- core: ``eligibility`` (awards read verdicts), ``evaluation`` (evaluate), ``results``,
-  ``timelines`` (windows);
+- core: ``eligibility`` (awards read verdicts), ``evaluation`` (evaluate: checks, accounting,
+  verdicts), ``_cells`` (which cells a target reads), ``results``, ``timelines`` (windows);
 - format: ``loading``, ``checks``, ``schema``, ``diffing``, then ``conditions`` (the one table
   of condition kinds and comparators, which the checks, the evaluator, the explanations and
   docgen read), ``model``, ``_tables``, ``_yaml``, ``_resources``;

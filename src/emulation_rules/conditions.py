@@ -20,7 +20,7 @@ completion agrees).
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple
@@ -35,6 +35,7 @@ __all__ = [
     "Kind",
     "Outcome",
     "compile_condition",
+    "fast_of",
     "kind_of",
     "reads_of",
     "references",
@@ -44,38 +45,40 @@ __all__ = [
 Verdict = Literal["met", "not_met", "unknown"]
 Columns = Sequence[Sequence[int | None]]
 Attested = Mapping[str, bool]
-Number = int | Fraction
 
 
 # ---------------------------------------------------------------------------------------------
 # comparators
 
 
-def _reach_gte(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
-               ) -> tuple[bool, bool]:
-    return (hi is None or hi > t or (hi == t and hi_in)), lo < t
+# Which verdicts a range of values can reach, from where its ends lie against the threshold:
+# ``lo``/``hi`` are -1, 0 or 1 (below, at, above the threshold; ``hi`` is 1 when unbounded),
+# ``lo_in``/``hi_in`` whether the end itself is reachable. Returns (met, not_met) reachable.
 
 
-def _reach_gt(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
-              ) -> tuple[bool, bool]:
-    return (hi is None or hi > t), (lo < t or (lo == t and lo_in))
+def _reach_gte(lo: int, lo_in: bool, hi: int, hi_in: bool) -> tuple[bool, bool]:
+    return (hi > 0 or (hi == 0 and hi_in)), lo < 0
 
 
-def _reach_lte(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
-               ) -> tuple[bool, bool]:
-    return (lo < t or (lo == t and lo_in)), (hi is None or hi > t)
+def _reach_gt(lo: int, lo_in: bool, hi: int, hi_in: bool) -> tuple[bool, bool]:
+    return hi > 0, (lo < 0 or (lo == 0 and lo_in))
 
 
-def _reach_lt(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
-              ) -> tuple[bool, bool]:
-    return lo < t, (hi is None or hi > t or (hi == t and hi_in))
+def _reach_lte(lo: int, lo_in: bool, hi: int, hi_in: bool) -> tuple[bool, bool]:
+    return (lo < 0 or (lo == 0 and lo_in)), hi > 0
 
 
-def _reach_eq(lo: Number, lo_in: bool, hi: Number | None, hi_in: bool, t: Number
-              ) -> tuple[bool, bool]:
-    can_met = ((lo < t or (lo == t and lo_in))
-               and (hi is None or hi > t or (hi == t and hi_in)))
-    return can_met, not (lo == t and hi == t)
+def _reach_lt(lo: int, lo_in: bool, hi: int, hi_in: bool) -> tuple[bool, bool]:
+    return lo < 0, (hi > 0 or (hi == 0 and hi_in))
+
+
+def _reach_eq(lo: int, lo_in: bool, hi: int, hi_in: bool) -> tuple[bool, bool]:
+    can_met = (lo < 0 or (lo == 0 and lo_in)) and (hi > 0 or (hi == 0 and hi_in))
+    return can_met, not (lo == 0 and hi == 0)
+
+
+def _sign(x: int) -> int:
+    return (x > 0) - (x < 0)
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,9 @@ class Comparator:
 
     id: str
     test: Callable[[Any, Any], bool]
-    reach: Callable[[Number, bool, Number | None, bool, Number], tuple[bool, bool]]
-    """(met reachable, not_met reachable) for values from lo to hi (None: unbounded), each
-    end included when its flag is set."""
+    reach: Callable[[int, bool, int, bool], tuple[bool, bool]]
+    """(met reachable, not_met reachable) for values from lo to hi, given where each end lies
+    against the threshold (-1, 0, 1; hi is 1 when unbounded) and whether it is reachable."""
     vi: str
     """Vietnamese wording, ``{}`` for the threshold."""
     en: str
@@ -133,6 +136,8 @@ class Outcome(NamedTuple):
 
 Compiled = Callable[[Columns, Attested], Outcome]
 """A condition compiled against column positions: decides it for one window's cells."""
+Fast = Callable[[Columns, Attested], str]
+"""The same decision, the verdict only (no Outcome built): the evaluator's hot path."""
 
 _MET = Outcome("met")
 _NOT_MET = Outcome("not_met")
@@ -158,7 +163,7 @@ def _compile_count(cond: CountCondition, at: Mapping[str, int]) -> Compiled:
             return Outcome("met" if test(k, t) else "not_met", k, k - t)
         known = [v for v in col if v is not None]
         k, unknown = sum(known), len(col) - len(known)
-        can_met, can_not = reach(k, True, None, False, t)
+        can_met, can_not = reach(_sign(k - t), True, 1, False)
         if can_met and not can_not:
             return Outcome("met", k, k - t, unknown=unknown)
         if can_not and not can_met:
@@ -167,11 +172,18 @@ def _compile_count(cond: CountCondition, at: Mapping[str, int]) -> Compiled:
             "gt", "gte") else ("at_most", t - k - (1 if cond.comparator == "lt" else 0))
         return Outcome("unknown", k, None, unknown=unknown, need=need)
 
+    def fast(cols: Columns, attested: Attested) -> str:
+        col = cols[j]
+        if None in col:
+            return check(cols, attested).verdict
+        return "met" if test(sum(col), t) else "not_met"
+
+    check.fast = fast  # type: ignore[attr-defined]
     return check
 
 
-def _ratio_range(pairs: Sequence[tuple[int | None, int | None]]
-                 ) -> tuple[int, int, int, int, int, int] | None:
+def _ratio_range(pairs: Iterable[tuple[int | None, int | None]]
+                 ) -> tuple[int, int, int, int, int, int]:
     """Sums that bound the shares reachable: (kn, dfix, nmax, dmin, n_b, n_c), see module."""
     kn = dfix = nmax_extra = dmin_extra = n_b = n_c = 0
     for n, d in pairs:
@@ -212,43 +224,62 @@ def _compile_ratio(cond: RatioCondition, at: Mapping[str, int]) -> Compiled:
                            round(n / d - t_float, 6))
         return _ratio_bounds(list(zip(ncol, dcol, strict=True)))
 
-    def _ratio_bounds(pairs: list[tuple[int | None, int | None]]) -> Outcome:
-        kn, dfix, nmax, dmin, n_b, n_c = _ratio_range(pairs)  # type: ignore[misc]
-        unknown = sum((n is None) + (d is None) for n, d in pairs)
+    def fast(cols: Columns, attested: Attested) -> str:
+        ncol, dcol = cols[jn], cols[jd]
+        if None in ncol or None in dcol:
+            return bounded_verdict(ncol, dcol)
+        d = sum(dcol)  # type: ignore[arg-type]
+        if d == 0:
+            return empty_verdict
+        return "met" if test(sum(ncol) * q, p * d) else "not_met"  # type: ignore[arg-type]
+
+    check.fast = fast  # type: ignore[attr-defined]
+
+    def reachable_verdicts(kn: int, dfix: int, nmax: int, dmin: int, n_b: int, n_c: int
+                           ) -> set[str]:
         reachable: set[str] = set()
-        zero = dmin == 0
-        if zero:
+        if dmin == 0:  # a zero denominator is reachable: when_no_cases decides it
             reachable.add(empty_verdict)
-        # shares with a positive denominator: from inf (lo) to sup (hi)
-        hi: Fraction | None
+        # shares with a positive denominator: from inf (lo) to sup (hi), each end placed
+        # against the threshold p/q exactly: sign(a/b - p/q) = sign(a*q - p*b) for b > 0
+        hi: int | None
         if n_c:
-            hi, hi_in = Fraction(1), nmax == dmin
+            hi, hi_in = _sign(q - p), nmax == dmin
         elif dmin > 0:
-            hi, hi_in = Fraction(nmax, dmin), True
+            hi, hi_in = _sign(nmax * q - p * dmin), True
         elif n_b:
-            hi, hi_in = Fraction(0), True
+            hi, hi_in = _sign(-p), True
         else:
-            hi = None
-            hi_in = False
-        lo: Fraction | None
+            hi, hi_in = None, False
+        lo: int | None
         if n_b or n_c:
-            lo, lo_in = Fraction(0), kn == 0
+            lo, lo_in = _sign(-p), kn == 0
         elif dfix > 0:
-            lo, lo_in = Fraction(kn, dfix), True
+            lo, lo_in = _sign(kn * q - p * dfix), True
         else:
             lo, lo_in = None, False
         if lo is not None and hi is not None:
-            can_met, can_not = reach(lo, lo_in, hi, hi_in, threshold)
+            can_met, can_not = reach(lo, lo_in, hi, hi_in)
             if can_met:
                 reachable.add("met")
             if can_not:
                 reachable.add("not_met")
+        return reachable
+
+    def bounded_verdict(ncol: Sequence[int | None], dcol: Sequence[int | None]) -> str:
+        found = reachable_verdicts(*_ratio_range(zip(ncol, dcol, strict=True)))
+        return found.pop() if len(found) == 1 else "unknown"
+
+    def _ratio_bounds(pairs: list[tuple[int | None, int | None]]) -> Outcome:
+        kn, dfix, nmax, dmin, n_b, n_c = _ratio_range(pairs)
+        unknown = sum((n is None) + (d is None) for n, d in pairs)
+        reachable = reachable_verdicts(kn, dfix, nmax, dmin, n_b, n_c)
         observed = _share(kn, dfix) if dfix else None
         margin = round(observed - t_float, 6) if observed is not None else None
         if len(reachable) == 1:
             verdict = reachable.pop()
             return Outcome(verdict, observed, margin, unknown=unknown)  # type: ignore[arg-type]
-        slack = Fraction(kn) - threshold * dfix
+        slack = Fraction(kn) - threshold * dfix  # only for the words of an undecided verdict
         return Outcome("unknown", observed, margin, unknown=unknown,
                        need=("share", t_float, float(slack), cond.numerator, cond.denominator))
 
@@ -286,14 +317,43 @@ def _kleene(parts: Sequence[Outcome], any_mode: bool) -> Outcome:
     return Outcome(verdict, unknown=sum(o.unknown for o in parts), parts=tuple(parts))
 
 
+def _compile_combined(parts: Sequence[Any], at: Mapping[str, int], any_mode: bool
+                      ) -> Compiled:
+    checks = [compile_condition(c, at) for c in parts]
+    fasts = [fast_of(c) for c in checks]
+    decisive, other = ("met", "not_met") if any_mode else ("not_met", "met")
+
+    def check(cols: Columns, attested: Attested) -> Outcome:
+        return _kleene([c(cols, attested) for c in checks], any_mode)
+
+    def fast(cols: Columns, attested: Attested) -> str:
+        undecided = False
+        for f in fasts:
+            verdict = f(cols, attested)
+            if verdict == decisive:
+                return decisive
+            if verdict == "unknown":
+                undecided = True
+        return "unknown" if undecided else other
+
+    check.fast = fast  # type: ignore[attr-defined]
+    return check
+
+
 def _compile_any(cond: AnyOf, at: Mapping[str, int]) -> Compiled:
-    checks = [compile_condition(c, at) for c in cond.any_of]
-    return lambda cols, attested: _kleene([c(cols, attested) for c in checks], True)
+    return _compile_combined(cond.any_of, at, True)
 
 
 def _compile_all(cond: AllOf, at: Mapping[str, int]) -> Compiled:
-    checks = [compile_condition(c, at) for c in cond.all_of]
-    return lambda cols, attested: _kleene([c(cols, attested) for c in checks], False)
+    return _compile_combined(cond.all_of, at, False)
+
+
+def fast_of(check: Compiled) -> Fast:
+    """The verdict-only twin of a compiled condition (built by its kind's compiler)."""
+    found: Fast | None = getattr(check, "fast", None)
+    if found is None:
+        return lambda cols, attested: check(cols, attested).verdict
+    return found
 
 
 @dataclass(frozen=True)

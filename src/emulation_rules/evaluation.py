@@ -24,12 +24,24 @@ period and combine with Kleene AND.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from operator import is_not
 from typing import Any
 
-from .conditions import Compiled, Outcome, combine_periods, compile_condition, kind_of, reads_of
+from ._cells import AreaView, CellContext, Cells, OneRow, UnitTree, periods_of
+from .conditions import (
+    Compiled,
+    Fast,
+    Outcome,
+    combine_periods,
+    compile_condition,
+    fast_of,
+    kind_of,
+    reads_of,
+)
 from .errors import EmulationRulesError, Issue, Location, Severity, did_you_mean
 from .model import (
     AttestationCondition,
@@ -40,7 +52,7 @@ from .model import (
     plan_hash,
 )
 from .records import Record, RecordSource, UnitInfo, months_of_period
-from .results import CriterionResult, Evaluation, OutsidePeriod, TargetResult, UnitResult
+from .results import Evaluation, OutsidePeriod, TargetResult, UnitResult
 from .timelines import Window, timeline
 from .vocabulary import ATTESTATIONS, METRICS
 
@@ -92,6 +104,8 @@ class _Target:
     """Unit kinds it applies to (None: every unit when there is no units tree)."""
     positions: tuple[int, ...] = ()
     """Column positions of what it reads."""
+    fast: Fast | None = None
+    """The verdict-only twin of ``check``."""
 
 
 def ratio_pairs(plan: Plan) -> list[tuple[str, str]]:
@@ -166,6 +180,12 @@ def _compile(plan: Plan, at: Mapping[str, int]) -> list[_Target]:
     return out
 
 
+def _with_fast(targets: list[_Target]) -> list[_Target]:
+    from dataclasses import replace
+
+    return [replace(t, fast=fast_of(t.check)) for t in targets]
+
+
 def _replace_kinds(t: _Target, old: frozenset[str], more: set[str]) -> _Target:
     from dataclasses import replace
 
@@ -225,20 +245,33 @@ def _loc(rec: Record, column: str) -> Location:
     return Location(rec.file, rec.row, 0, (f"row {rec.row}", column))
 
 
+_CLEAN = frozenset({int, type(None)})
+_NOT_NONE = partial(is_not, None)
+
+
 def _value_issues(rec: Record, row: tuple[Any, ...], columns: Sequence[str],
-                  pairs: Sequence[tuple[int, int]]) -> list[Issue]:
+                  pairs: Sequence[tuple[int, int]], attestation_at: frozenset[int]
+                  ) -> list[Issue]:
     """The row checks every caller gets: whole numbers >= 0, yes/no, part <= whole."""
-    issues: list[Issue] = []
-    for name, v in zip(columns, row, strict=False):
-        if v is None:
-            continue
-        if name in ATTESTATIONS:
-            if v not in (0, 1) or isinstance(v, float):
-                issues.append(Issue("invalid-value", f"{name} = {v!r} is not yes or no "
-                                    "(có / không)", _loc(rec, name)))
-        elif type(v) is not int or v < 0:
-            issues.append(Issue("invalid-count", f"{name} = {v!r} is not a whole number of "
-                                "0 or more", _loc(rec, name)))
+    values = row[:-1]
+    # the common case, checked at C speed: whole numbers >= 0 (and blanks), no yes/no above 1
+    if _CLEAN.issuperset(map(type, values)) and (
+            min(values, default=0) if None not in values else
+            min(filter(_NOT_NONE, values), default=0)) >= 0 and not any(
+            (values[i] or 0) > 1 for i in attestation_at):
+        issues: list[Issue] = []
+    else:
+        issues = []
+        for i, (name, v) in enumerate(zip(columns, values, strict=True)):
+            if v is None:
+                continue
+            if i in attestation_at:
+                if v not in (0, 1) or isinstance(v, float):
+                    issues.append(Issue("invalid-value", f"{name} = {v!r} is not yes or no "
+                                        "(có / không)", _loc(rec, name)))
+            elif type(v) is not int or v < 0:
+                issues.append(Issue("invalid-count", f"{name} = {v!r} is not a whole number "
+                                    "of 0 or more", _loc(rec, name)))
     if not issues:
         for i, j in pairs:
             n, d = row[i], row[j]
@@ -247,197 +280,6 @@ def _value_issues(rec: Record, row: tuple[Any, ...], columns: Sequence[str],
                                     f"{columns[j]} = {d}", _loc(rec, columns[i]),
                                     "a part cannot exceed its whole; fix the source data"))
     return issues
-
-
-class _Units:
-    """The units tree: kinds, team descendants of each unit, and who reads whose rows."""
-
-    def __init__(self, units: Sequence[UnitInfo] | None) -> None:
-        self.given = units is not None
-        self.info = {u.id: u for u in units or ()}
-        self.children: dict[str, list[str]] = {}
-        for u in units or ():
-            if u.parent and u.parent in self.info:
-                self.children.setdefault(u.parent, []).append(u.id)
-        self._teams: dict[str, tuple[str, ...]] = {}
-
-    def kind(self, unit: str) -> str | None:
-        info = self.info.get(unit)
-        return info.kind if info is not None else None
-
-    def teams(self, unit: str) -> tuple[str, ...]:
-        """The teams under ``unit`` (through any depth; a cycle is followed once)."""
-        found = self._teams.get(unit)
-        if found is None:
-            out: list[str] = []
-            seen = {unit}
-            stack = list(self.children.get(unit, ()))
-            while stack:
-                child = stack.pop()
-                if child in seen:
-                    continue
-                seen.add(child)
-                if self.info[child].kind == "team":
-                    out.append(child)
-                else:
-                    stack.extend(self.children.get(child, ()))
-            found = self._teams[unit] = tuple(sorted(out))
-        return found
-
-
-class _Cells:
-    """One unit's cells: for any months, the rows (aligned tuples) a target reads."""
-
-    __slots__ = ("_area", "_cols", "_empty", "_monthly", "_own", "_spans", "_teams", "_view")
-
-    def __init__(self, own: Mapping[str, tuple[Any, ...]],
-                 spans: Sequence[tuple[tuple[str, ...], tuple[Any, ...]]],
-                 empty: tuple[None, ...],
-                 area: _AreaView | None = None) -> None:
-        self._own = own
-        self._spans = spans
-        self._empty = empty
-        self._area = area
-        self._monthly: dict[str, list[tuple[Any, ...]]] = {}
-
-    def rows(self, months: Sequence[str]) -> tuple[list[tuple[Any, ...]], list[str]]:
-        """The cell rows for ``months`` and the months missing (no row, or after as-of)."""
-        if self._area is not None:
-            rows: list[tuple[Any, ...]] = []
-            missing: list[str] = []
-            for m in months:
-                found = self._area.month_rows(m)
-                rows.extend(found)
-            return rows, missing
-        own = self._own
-        if not self._spans:
-            rows = [own[m] for m in months if m in own]
-            if len(rows) == len(months):
-                return rows, []
-            missing = [m for m in months if m not in own]
-            return rows + [self._empty] * len(missing), missing
-        wanted = set(months)
-        rows, covered, cut = [], set(), set()
-        for span_months, row in self._spans:
-            inside = wanted.intersection(span_months)
-            if not inside:
-                continue
-            if len(inside) == len(span_months):
-                rows.append(row)
-                covered.update(inside)
-            else:
-                cut.update(inside)
-        missing = []
-        for m in months:
-            if m in own:
-                rows.append(own[m])
-            elif m not in covered:
-                missing.append(m)
-        return rows + [self._empty] * len(missing), missing
-
-    def missing(self, months: Sequence[str], positions: Sequence[int], total: bool
-                ) -> list[str]:
-        """The months where a cell at ``positions`` is unknown. For a total, a month covered by
-        a row for several months inside ``months`` is read through that row."""
-        out: list[str] = []
-        wanted = set(months)
-        through_span: dict[str, tuple[Any, ...]] = {}
-        if total and self._area is None:
-            for span_months, row in self._spans:
-                if wanted.issuperset(span_months):
-                    for m in span_months:
-                        through_span[m] = row
-        for m in months:
-            rows = [through_span[m]] if m in through_span else self.month_rows(m)
-            if any(r[i] is None for r in rows for i in positions):
-                out.append(m)
-        return out
-
-    def month_rows(self, month: str) -> list[tuple[Any, ...]]:
-        """One month's rows for a per-month target: a month covered only by a row for several
-        months has no value of its own (missing)."""
-        if self._area is not None:
-            return self._area.month_rows(month)
-        row = self._own.get(month)
-        return [row if row is not None else self._empty]
-
-
-class _AreaView:
-    """A commune with teams: each month's rows, the commune's own where it carries a metric,
-    its teams' otherwise (a team's missing month missing; a blank at a level the metric is not
-    measured at counts as nothing)."""
-
-    __slots__ = ("_cache", "_ctx", "_teams", "_unit")
-
-    def __init__(self, unit: str, teams: tuple[str, ...], ctx: _Context) -> None:
-        self._unit, self._teams, self._ctx = unit, teams, ctx
-        self._cache: dict[str, list[tuple[Any, ...]]] = {}
-
-    def month_rows(self, month: str) -> list[tuple[Any, ...]]:
-        found = self._cache.get(month)
-        if found is not None:
-            return found
-        ctx = self._ctx
-        width = len(ctx.columns)
-        own = ctx.data.get(self._unit, {}).get(month)
-        team_rows = [ctx.data.get(t, {}).get(month) for t in self._teams]
-        if month > ctx.last_month:
-            own, team_rows = None, [None] * len(team_rows)
-        own_out: list[Any] = [0] * width
-        teams_out: list[list[Any]] = [[0] * width for _ in team_rows]
-        source_own = [False] * width
-        for j in range(width):
-            carried_by_teams = any(r is not None and r[j] is not None for r in team_rows)
-            if own is not None and own[j] is not None:
-                source_own[j] = True
-                if carried_by_teams:
-                    ctx.both_levels(self._unit, ctx.columns[j], month)
-            elif not (ctx.team_level[j] or carried_by_teams):
-                source_own[j] = True  # measured at the commune: its own (blank or no) row
-        for i, k in ctx.partner_pairs:  # a ratio's part and whole come from the same rows
-            if source_own[i] != source_own[k]:
-                use_own = (own is not None and (own[i] is not None or own[k] is not None))
-                source_own[i] = source_own[k] = use_own
-        for j in range(width):
-            if source_own[j]:
-                own_out[j] = own[j] if own is not None else None
-                continue
-            level_team = ctx.team_level[j]
-            for r, out in zip(team_rows, teams_out, strict=True):
-                if r is None:
-                    out[j] = None
-                else:
-                    v = r[j]
-                    out[j] = v if v is not None or level_team else 0
-        found = [tuple(own_out), *(tuple(o) for o in teams_out)]
-        self._cache[month] = found
-        return found
-
-
-@dataclass
-class _Context:
-    columns: tuple[str, ...]
-    data: dict[str, dict[str, tuple[Any, ...]]]
-    last_month: str
-    team_level: list[bool]
-    partner_pairs: list[tuple[int, int]]
-    both: dict[str, list[Any]]
-
-    def both_levels(self, unit: str, metric: str, month: str) -> None:
-        seen = self.both.get(metric)
-        if seen is None:
-            self.both[metric] = [unit, month, 1]
-        else:
-            seen[2] += 1
-
-
-def _periods(window: Window, per: str) -> list[tuple[str, tuple[str, ...]]]:
-    if per == "month":
-        return [(m, (m,)) for m in window.months]
-    years: dict[str, list[str]] = {}
-    for m in window.months:
-        years.setdefault(m[:4], []).append(m)
-    return [(y, tuple(ms)) for y, ms in years.items()]
 
 
 def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo] | None = None,
@@ -462,8 +304,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         raise UnsupportedPlanError(f"plan {plan.id!r} has no window to evaluate")
     columns = _columns(plan)
     at = {c: i for i, c in enumerate(columns)}
-    targets = _compile(plan, at)
-    tree = _Units(units)
+    targets = _with_fast(_compile(plan, at))
+    tree = UnitTree(units)
     pairs = [(at[n], at[d]) for n, d in ratio_pairs(plan)]
     last_month = f"{as_of.year:04d}-{as_of.month:02d}"
     campaign_months = {m for w in windows for m in w.months}
@@ -503,7 +345,9 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     rows_seen = 0
     width = len(columns)
     source = records if isinstance(records, RecordSource) else None
+    attestation_at = frozenset(i for i, c in enumerate(columns) if c in ATTESTATIONS)
     first_file = ""
+    period_months: dict[str, tuple[str, ...]] = {}
     for rec in records:
         rows_seen += 1
         if rows_seen == 1:
@@ -511,7 +355,11 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         if not rec.unit:
             ledger.reject(rec, [Issue("missing-value", "row has no 'unit'", _loc(rec, "unit"))])
             continue
-        months = months_of_period(rec.period)
+        months = period_months.get(rec.period)
+        if months is None:
+            months = months_of_period(rec.period)
+            if len(period_months) < 100_000:
+                period_months[rec.period] = months
         if not months:
             ledger.reject(rec, [Issue("invalid-period", f"period {rec.period!r} is not a month "
                                       "(2025-03), a span of up to 12 months (2024-10..2024-12) "
@@ -527,7 +375,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                         Location(rec.file, 1 if rec.file else 0, 0, (key,)),
                         did_you_mean(key, METRICS), Severity.WARNING))
         row = (*map(values.get, columns), rec.row)
-        problems = _value_issues(rec, row, columns, pairs)
+        problems = _value_issues(rec, row, columns, pairs, attestation_at)
         if problems:
             ledger.reject(rec, problems)
             continue
@@ -594,7 +442,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 Location(first_file),
                 severity=Severity.WARNING))
 
-    ctx = _Context(columns, data, last_month,
+    ctx = CellContext(columns, data, last_month,
                    [c in METRICS and METRICS[c].level == "team" for c in columns],
                    pairs, {})
     empty = (None,) * (width + 1)
@@ -606,17 +454,22 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     if_missing = plan.missing_period.verdict if plan.missing_period else "unknown"
     results: list[UnitResult] = []
     complete = {w.id: w.complete(as_of) for w in windows}
+    plans_for: dict[str | None, _Layout] = {}
     for unit in evaluated:
         kind = tree.kind(unit) if tree.given else None
-        unit_targets = targets_for(kind)
+        layout = plans_for.get(kind)
+        if layout is None:
+            layout = plans_for[kind] = _Layout(targets_for(kind))
         teams = tree.teams(unit) if tree.given and kind != "team" else ()
-        area = _AreaView(unit, teams, ctx) if teams else None
-        cells = _Cells(data.get(unit, {}), [(m, r) for m, r, _ in spans.get(unit, ())],
+        area = AreaView(unit, teams, ctx) if teams else None
+        cells = Cells(data.get(unit, {}), [(m, r) for m, r, _ in spans.get(unit, ())],
                        empty, area)
+        unit_data = _UnitData(layout, cells, width, if_missing)
         for window in windows:
-            judged = attested.get((unit, window.id), {})
-            results.append(_unit_window(unit, window, unit_targets, cells, judged, width,
-                                        if_missing, complete[window.id]))
+            judged = attested.get((unit, window.id), _NO_JUDGEMENT)
+            results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
+                layout.criteria, unit_data.verdicts(window, judged),
+                _Explain(unit_data, window, judged))))
     for metric, (unit, month, count) in sorted(ctx.both.items()):
         warnings.append(Issue(
             "count-on-both-levels", f"{metric!r} is given on commune {unit!r}'s own row and on "
@@ -665,7 +518,7 @@ def _attested(rows: Sequence[AttestationRow], windows: Sequence[Window]
     return out
 
 
-def _decide(t: _Target, window: Window, cells: _Cells, judged: Mapping[str, bool], width: int,
+def _decide(t: _Target, window: Window, cells: Cells, judged: Mapping[str, bool], width: int,
             if_missing: str) -> tuple[str, Outcome | None, list[Outcome]]:
     """A target's verdict over a window: (verdict, its outcome for a total, per-period ones)."""
     if not window.months:
@@ -679,7 +532,7 @@ def _decide(t: _Target, window: Window, cells: _Cells, judged: Mapping[str, bool
             verdict = "not_met"
         return verdict, outcome, []
     outcomes = []
-    for _, months in _periods(window, t.per):
+    for _, months in periods_of(window, t.per):
         rows = [r for m in months for r in cells.month_rows(m)] if t.per == "month" else (
             cells.rows(months)[0])
         outcomes.append(t.check(list(zip(*rows, strict=True)), judged))
@@ -689,33 +542,98 @@ def _decide(t: _Target, window: Window, cells: _Cells, judged: Mapping[str, bool
     return combine_periods(outcomes), None, outcomes
 
 
-def _unit_window(unit: str, window: Window, unit_targets: Sequence[_Target], cells: _Cells,
-                 judged: Mapping[str, bool], width: int, if_missing: str, complete: bool
-                 ) -> UnitResult:
-    by_crit: dict[str, list[str]] = {}
-    for t in unit_targets:
-        verdict = _decide(t, window, cells, judged, width, if_missing)[0]
-        by_crit.setdefault(t.criterion, []).append(verdict)
-    criteria = []
-    for crit, verdicts in by_crit.items():
-        verdict = ("not_met" if "not_met" in verdicts else
-                   "unknown" if "unknown" in verdicts else "met")
-        criteria.append(CriterionResult(crit, verdict, explain=_explainer(
-            crit, unit_targets, window, cells, judged, width, if_missing)))
-    return UnitResult(unit, window.id, complete, tuple(criteria))
+_NO_JUDGEMENT: Mapping[str, bool] = {}
 
 
-def _explainer(crit: str, unit_targets: Sequence[_Target], window: Window, cells: _Cells,
-               judged: Mapping[str, bool], width: int, if_missing: str
-               ) -> Callable[[], tuple[TargetResult, ...]]:
-    def explain() -> tuple[TargetResult, ...]:
-        return tuple(_target_result(t, window, cells, judged, width, if_missing)
-                     for t in unit_targets if t.criterion == crit)
+class _Layout:
+    """The targets one kind of unit is evaluated on, grouped by criterion."""
 
-    return explain
+    __slots__ = ("criteria", "groups", "targets")
+
+    def __init__(self, targets: Sequence[_Target]) -> None:
+        self.targets = tuple(targets)
+        order: dict[str, list[int]] = {}
+        for i, t in enumerate(targets):
+            order.setdefault(t.criterion, []).append(i)
+        self.criteria = tuple(order)
+        self.groups = tuple(tuple(ix) for ix in order.values())
 
 
-def _target_result(t: _Target, window: Window, cells: _Cells, judged: Mapping[str, bool],
+class _UnitData:
+    """One unit's cells and targets: verdicts per window (eager, verdicts only)."""
+
+    __slots__ = ("cells", "if_missing", "layout", "period_cols", "width")
+
+    def __init__(self, layout: _Layout, cells: Cells, width: int, if_missing: str) -> None:
+        self.layout, self.cells, self.width, self.if_missing = layout, cells, width, if_missing
+        self.period_cols: dict[tuple[str, tuple[str, ...]], Sequence[Sequence[Any]]] = {}
+
+    def _cols(self, per: str, months: tuple[str, ...]) -> Sequence[Sequence[Any]]:
+        key = (per, months)
+        found = self.period_cols.get(key)
+        if found is None:
+            rows = ([r for m in months for r in self.cells.month_rows(m)] if per == "month"
+                    else self.cells.rows(months)[0])
+            # one row (a month of a unit's own rows): its cells as one-cell columns, built as
+            # read; several rows: transposed once
+            found = self.period_cols[key] = (OneRow(rows[0]) if len(rows) == 1 else
+                                             list(zip(*rows, strict=True)))
+        return found
+
+    def verdicts(self, window: Window, judged: Mapping[str, bool]) -> tuple[str, ...]:
+        """Each criterion's verdict over ``window``, in the layout's order."""
+        targets = self.layout.targets
+        if not window.months:
+            return ("unknown",) * len(self.layout.criteria)
+        not_met_if_missing = self.if_missing == "not_met"
+        cols: list[tuple[Any, ...]] | None = None
+        verdicts: list[str] = []
+        for t in targets:
+            fast = t.fast
+            assert fast is not None
+            if t.per == "total":
+                if cols is None:
+                    rows = self.cells.rows(window.months)[0]
+                    cols = list(zip(*rows, strict=True)) if rows else [()] * (self.width + 1)
+                verdict = fast(cols, judged)
+                if verdict == "unknown" and not_met_if_missing and t.kind != "attestation":
+                    verdict = "not_met"
+            else:
+                verdict = "met"
+                for _, months in periods_of(window, t.per):
+                    v = fast(self._cols(t.per, months), judged)
+                    if v == "unknown" and not_met_if_missing:
+                        v = "not_met"
+                    if v == "not_met":
+                        verdict = "not_met"
+                        break
+                    if v == "unknown":
+                        verdict = "unknown"
+            verdicts.append(verdict)
+        out = []
+        for group in self.layout.groups:
+            found = {verdicts[i] for i in group}
+            out.append("not_met" if "not_met" in found else
+                       "unknown" if "unknown" in found else "met")
+        return tuple(out)
+
+
+class _Explain:
+    """Builds a criterion's per-target explanation when it is first read."""
+
+    __slots__ = ("data", "judged", "window")
+
+    def __init__(self, data: _UnitData, window: Window, judged: Mapping[str, bool]) -> None:
+        self.data, self.window, self.judged = data, window, judged
+
+    def __call__(self, criterion: str) -> tuple[TargetResult, ...]:
+        """The targets of ``criterion``, explained."""
+        d = self.data
+        return tuple(_target_result(t, self.window, d.cells, self.judged, d.width, d.if_missing)
+                     for t in d.layout.targets if t.criterion == criterion)
+
+
+def _target_result(t: _Target, window: Window, cells: Cells, judged: Mapping[str, bool],
                    width: int, if_missing: str) -> TargetResult:
     verdict, outcome, per_period = _decide(t, window, cells, judged, width, if_missing)
     missing = ([] if t.kind == "attestation" and any(a in judged for a in t.reads)
@@ -731,7 +649,7 @@ def _target_result(t: _Target, window: Window, cells: _Cells, judged: Mapping[st
         if verdict != outcome.verdict:  # missing_period: not_met decided it
             policy = "local"
     else:
-        periods = _periods(window, t.per)
+        periods = periods_of(window, t.per)
         failed = tuple(p for (p, _), o in zip(periods, per_period, strict=True)
                        if o.verdict == "not_met")
         met = sum(1 for o in per_period if o.verdict == "met")
@@ -749,6 +667,6 @@ def _target_result(t: _Target, window: Window, cells: _Cells, judged: Mapping[st
         verdict != "unknown" and undecided_cells, need if verdict == "unknown" else (), t.kind)
 
 
-def _missing_months(t: _Target, window: Window, cells: _Cells) -> list[str]:
+def _missing_months(t: _Target, window: Window, cells: Cells) -> list[str]:
     """Months of the window where a cell this target reads is unknown."""
     return cells.missing(window.months, t.positions, t.per != "month")

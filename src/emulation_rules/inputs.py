@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._tables import Row, iter_table, read_table
-from .errors import Issue, Location, Severity, did_you_mean
+from .errors import EmulationRulesError, Issue, Location, Severity, did_you_mean
 from .evaluation import AttestationRow
 from .model import Plan
 from .records import Record, RecordSource, UnitInfo, normalise_period
@@ -53,7 +53,8 @@ class _Streaming(MetricsRead):
 
     def __iter__(self) -> Iterator[Record]:
         if self._used:
-            raise RuntimeError("a streaming metrics reader can be iterated once")
+            raise EmulationRulesError("a streaming metrics reader can be iterated once: use "
+                                      "read_metrics() to read a file more than once")
         self._used = True
         return _records(self._path, self)
 

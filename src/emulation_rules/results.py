@@ -98,16 +98,17 @@ class CriterionResult(_ByKey):
 
     def __init__(self, criterion: str, verdict: str,
                  targets: tuple[TargetResult, ...] | None = None,
-                 explain: Callable[[], tuple[TargetResult, ...]] | None = None) -> None:
+                 explain: Callable[[str], tuple[TargetResult, ...]] | None = None) -> None:
         self.criterion = criterion
         self.verdict = verdict
         self._targets = targets
         self._explain = explain
+        """Called with the criterion's id on first read of :attr:`targets`."""
 
     @property
     def targets(self) -> tuple[TargetResult, ...]:
         if self._targets is None:
-            self._targets = self._explain() if self._explain is not None else ()
+            self._targets = self._explain(self.criterion) if self._explain is not None else ()
         return self._targets
 
     def _key(self) -> tuple[str, str, tuple[TargetResult, ...]]:
@@ -121,17 +122,38 @@ class CriterionResult(_ByKey):
 class UnitResult(_ByKey):
     """One unit's verdicts for one window (a phase, the campaign, a year, a stage).
 
-    ``complete`` is False while the window is still running on the as-of date.
+    ``complete`` is False while the window is still running on the as-of date. For an
+    evaluation of many units the criteria are kept compact (names and verdicts) and built as
+    :class:`CriterionResult` values when read.
     """
 
-    __slots__ = ("complete", "criteria", "unit", "window")
+    __slots__ = ("_criteria", "_lazy", "complete", "unit", "window")
 
     def __init__(self, unit: str, window: str, complete: bool,
-                 criteria: tuple[CriterionResult, ...]) -> None:
+                 criteria: tuple[CriterionResult, ...] = (),
+                 lazy: tuple[tuple[str, ...], tuple[str, ...],
+                             Callable[[str], tuple[TargetResult, ...]]] | None = None) -> None:
         self.unit = unit
         self.window = window
         self.complete = complete
-        self.criteria = criteria
+        self._criteria: tuple[CriterionResult, ...] | None = None if lazy else criteria
+        self._lazy = lazy
+
+    @property
+    def criteria(self) -> tuple[CriterionResult, ...]:
+        if self._criteria is None:
+            assert self._lazy is not None
+            names, verdicts, explain = self._lazy
+            self._criteria = tuple([
+                CriterionResult(name, verdict, None, explain)
+                for name, verdict in zip(names, verdicts, strict=True)])
+        return self._criteria
+
+    def verdicts(self) -> dict[str, str]:
+        """Each criterion's verdict, without building the results (cheap)."""
+        if self._criteria is None and self._lazy is not None:
+            return dict(zip(self._lazy[0], self._lazy[1], strict=True))
+        return {c.criterion: c.verdict for c in self.criteria}
 
     def criterion(self, criterion_id: str) -> CriterionResult | None:
         return next((c for c in self.criteria if c.criterion == criterion_id), None)
@@ -177,9 +199,8 @@ class Evaluation:
         """Per window, per criterion: how many units met, did not meet, or are unknown."""
         out: dict[str, dict[str, Counter[str]]] = {}
         for res in self.results:
-            for crit in res.criteria:
-                out.setdefault(res.window, {}).setdefault(crit.criterion, Counter())[
-                    crit.verdict] += 1
+            for crit, verdict in res.verdicts().items():
+                out.setdefault(res.window, {}).setdefault(crit, Counter())[verdict] += 1
         return {w: {c: {k: counts.get(k, 0) for k in ("met", "not_met", "unknown")}
                      for c, counts in crits.items()} for w, crits in out.items()}
 

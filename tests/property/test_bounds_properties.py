@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from emulation_rules.conditions import Outcome, compile_condition
+from emulation_rules.conditions import Outcome, compile_condition, fast_of
 from emulation_rules.model import AllOf, AnyOf, CountCondition, RatioCondition, WhenNoCases
 
 BIG = 10**6
@@ -141,3 +141,13 @@ def test_a_known_shortfall_decides_a_100_percent_target_whatever_is_missing() ->
     assert decide(cond, [(97, 100), (None, None)]).verdict == "not_met"
     assert decide(cond, [(0, 0), (None, None)]).verdict == "unknown"
     assert decide(cond, [(5, 5), (None, None)]).verdict == "unknown"
+
+
+@given(cond=conditions(), pairs=rows())
+def test_the_verdict_only_path_agrees_with_the_explaining_one(cond: Any,
+                                                              pairs: list[Pair]) -> None:
+    """The evaluator's hot path (verdicts only) and the explanation decide alike, for every
+    kind, with and without unknown cells."""
+    check = compile_condition(cond, AT)
+    cols = [[n for n, _ in pairs], [d for _, d in pairs]]
+    assert fast_of(check)(cols, {}) == check(cols, {}).verdict
