@@ -23,6 +23,8 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
+from operator import is_not
 from typing import Any, Literal, NamedTuple
 
 from .model import AllOf, AnyOf, AttestedCondition, CountCondition, RatioCondition
@@ -75,6 +77,9 @@ def _reach_lt(lo: int, lo_in: bool, hi: int, hi_in: bool) -> tuple[bool, bool]:
 def _reach_eq(lo: int, lo_in: bool, hi: int, hi_in: bool) -> tuple[bool, bool]:
     can_met = (lo < 0 or (lo == 0 and lo_in)) and (hi > 0 or (hi == 0 and hi_in))
     return can_met, not (lo == 0 and hi == 0)
+
+
+_KNOWN = partial(is_not, None)
 
 
 def _sign(x: int) -> int:
@@ -175,7 +180,9 @@ def _compile_count(cond: CountCondition, at: Mapping[str, int]) -> Compiled:
     def fast(cols: Columns, attested: Attested) -> str:
         col = cols[j]
         if None in col:
-            return check(cols, attested).verdict
+            known: Any = filter(_KNOWN, col)
+            can_met, can_not = reach(_sign(sum(known) - t), True, 1, False)
+            return "unknown" if can_met == can_not else "met" if can_met else "not_met"
         return "met" if test(sum(col), t) else "not_met"
 
     check.fast = fast  # type: ignore[attr-defined]

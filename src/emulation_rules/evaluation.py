@@ -252,26 +252,20 @@ _NOT_NONE = partial(is_not, None)
 def _value_issues(rec: Record, row: tuple[Any, ...], columns: Sequence[str],
                   pairs: Sequence[tuple[int, int]], attestation_at: frozenset[int]
                   ) -> list[Issue]:
-    """The row checks every caller gets: whole numbers >= 0, yes/no, part <= whole."""
+    """The row checks every caller gets, in detail: whole numbers >= 0, yes/no, part <= whole
+    (``evaluate`` calls it only for a row that fails its quick check)."""
     values = row[:-1]
-    # the common case, checked at C speed: whole numbers >= 0 (and blanks), no yes/no above 1
-    if _CLEAN.issuperset(map(type, values)) and (
-            min(values, default=0) if None not in values else
-            min(filter(_NOT_NONE, values), default=0)) >= 0 and not any(
-            (values[i] or 0) > 1 for i in attestation_at):
-        issues: list[Issue] = []
-    else:
-        issues = []
-        for i, (name, v) in enumerate(zip(columns, values, strict=True)):
-            if v is None:
-                continue
-            if i in attestation_at:
-                if v not in (0, 1) or isinstance(v, float):
-                    issues.append(Issue("invalid-value", f"{name} = {v!r} is not yes or no "
-                                        "(có / không)", _loc(rec, name)))
-            elif type(v) is not int or v < 0:
-                issues.append(Issue("invalid-count", f"{name} = {v!r} is not a whole number "
-                                    "of 0 or more", _loc(rec, name)))
+    issues: list[Issue] = []
+    for i, (name, v) in enumerate(zip(columns, values, strict=True)):
+        if v is None:
+            continue
+        if i in attestation_at:
+            if v not in (0, 1) or isinstance(v, float):
+                issues.append(Issue("invalid-value", f"{name} = {v!r} is not yes or no "
+                                    "(có / không)", _loc(rec, name)))
+        elif type(v) is not int or v < 0:
+            issues.append(Issue("invalid-count", f"{name} = {v!r} is not a whole number "
+                                "of 0 or more", _loc(rec, name)))
     if not issues:
         for i, j in pairs:
             n, d = row[i], row[j]
@@ -347,7 +341,9 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     source = records if isinstance(records, RecordSource) else None
     attestation_at = frozenset(i for i, c in enumerate(columns) if c in ATTESTATIONS)
     first_file = ""
-    period_months: dict[str, tuple[str, ...]] = {}
+    period_info: dict[str, tuple[tuple[str, ...], str | None]] = {}
+    tree_info = tree.info if tree.given else None
+    clean = _CLEAN
     for rec in records:
         rows_seen += 1
         if rows_seen == 1:
@@ -355,11 +351,12 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         if not rec.unit:
             ledger.reject(rec, [Issue("missing-value", "row has no 'unit'", _loc(rec, "unit"))])
             continue
-        months = period_months.get(rec.period)
-        if months is None:
-            months = months_of_period(rec.period)
-            if len(period_months) < 100_000:
-                period_months[rec.period] = months
+        placed = period_info.get(rec.period)
+        if placed is None:
+            placed = _place(rec.period, campaign_months, last_month)
+            if len(period_info) < 100_000:
+                period_info[rec.period] = placed
+        months, where = placed
         if not months:
             ledger.reject(rec, [Issue("invalid-period", f"period {rec.period!r} is not a month "
                                       "(2025-03), a span of up to 12 months (2024-10..2024-12) "
@@ -374,42 +371,47 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                         "unknown-column", f"column {key!r} is not a metric; ignored",
                         Location(rec.file, 1 if rec.file else 0, 0, (key,)),
                         did_you_mean(key, METRICS), Severity.WARNING))
-        row = (*map(values.get, columns), rec.row)
-        problems = _value_issues(rec, row, columns, pairs, attestation_at)
-        if problems:
-            ledger.reject(rec, problems)
-            continue
-        if tree.given and rec.unit not in tree.info:
+        row: tuple[Any, ...] = (*map(values.get, columns), rec.row)
+        # the common case at C speed: whole numbers >= 0 or blanks, yes/no no more than 1
+        if not (clean.issuperset(map(type, row)) and (
+                min(row) if None not in row else min(filter(_NOT_NONE, row))) >= 0
+                and not any((row[i] or 0) > 1 for i in attestation_at)
+                and not any(row[i] is not None and row[j] is not None and row[i] > row[j]
+                            for i, j in pairs)):
+            problems = _value_issues(rec, row, columns, pairs, attestation_at)
+            if problems:
+                ledger.reject(rec, problems)
+                continue
+        unit = rec.unit
+        if tree_info is not None and unit not in tree_info:
             hints = len(unknown_units)
-            unknown_units[rec.unit] = unknown_units.get(rec.unit, 0) + 1
-            hint = did_you_mean(rec.unit, tree.info) if hints < MAX_HINTS else None
-            ledger.reject(rec, [Issue("unknown-unit", f"unit {rec.unit!r} is not in the units "
+            unknown_units[unit] = unknown_units.get(unit, 0) + 1
+            hint = did_you_mean(unit, tree_info) if hints < MAX_HINTS else None
+            ledger.reject(rec, [Issue("unknown-unit", f"unit {unit!r} is not in the units "
                                       "file", _loc(rec, "unit"), hint)])
             continue
-        inside = [m for m in months if m in campaign_months]
-        if not inside:
-            ledger.outside(rec, "no-window")
+        if where is not None:
+            ledger.outside(rec, where)
             continue
-        if len(inside) < len(months):
-            ledger.outside(rec, "partly-outside")
-            continue
-        if months[-1] > last_month:
-            ledger.outside(rec, "after-as-of")
-            continue
-        if useful is not None and rec.unit not in useful:
+        if useful is not None and unit not in useful:
             ledger.outside(rec, "no-target")
             continue
-        own = data.get(rec.unit)
+        own = data.get(unit)
         if own is None:
-            own = data[rec.unit] = {}
-        unit_spans = spans.get(rec.unit)
+            own = data[unit] = {}
+        unit_spans = spans.get(unit)
+        if len(months) == 1 and unit_spans is None:
+            month = months[0]
+            if month not in own:
+                own[month] = row
+                continue
         clash = _clash(months, own, unit_spans)
         if clash is not None:
             first_row, first_period = clash
             code = "duplicate-row" if first_period == rec.period else "overlapping-periods"
-            text = (f"unit {rec.unit!r} has two rows for {rec.period} (rows {first_row} and "
+            text = (f"unit {unit!r} has two rows for {rec.period} (rows {first_row} and "
                     f"{rec.row})" if code == "duplicate-row" else
-                    f"unit {rec.unit!r}: period {rec.period} overlaps {first_period} of row "
+                    f"unit {unit!r}: period {rec.period} overlaps {first_period} of row "
                     f"{first_row}")
             hint = ("rows are never summed: keep one" if code == "duplicate-row" else
                     "a month is counted in one row only: keep the monthly rows or the longer "
@@ -419,10 +421,10 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         if len(months) == 1:
             own[months[0]] = row
         else:
-            if tree.given and (tree.teams(rec.unit) or tree.kind(rec.unit) == "team"):
+            if tree.given and (tree.teams(unit) or tree.kind(unit) == "team"):
                 ledger.outside(rec, "area-sum")
                 continue
-            spans.setdefault(rec.unit, []).append((months, row, rec))
+            spans.setdefault(unit, []).append((months, row, rec))
 
     # rows read and rejected by the reader, when the records come from one
     rejected = list(source.rejected) if source is not None else []
@@ -455,6 +457,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     results: list[UnitResult] = []
     complete = {w.id: w.complete(as_of) for w in windows}
     plans_for: dict[str | None, _Layout] = {}
+    window_periods = {(w.id, per): tuple(months for _, months in periods_of(w, per))
+                      for w in windows for per in ("month", "year")}
     for unit in evaluated:
         kind = tree.kind(unit) if tree.given else None
         layout = plans_for.get(kind)
@@ -464,7 +468,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         area = AreaView(unit, teams, ctx) if teams else None
         cells = Cells(data.get(unit, {}), [(m, r) for m, r, _ in spans.get(unit, ())],
                        empty, area)
-        unit_data = _UnitData(layout, cells, width, if_missing)
+        unit_data = _UnitData(layout, cells, width, if_missing, window_periods)
         for window in windows:
             judged = attested.get((unit, window.id), _NO_JUDGEMENT)
             results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
@@ -489,6 +493,22 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of, tuple(w.id for w in windows),
                       tuple(results), rows_total, rows_total - not_used, tuple(rejected),
                       tuple(warnings), outside, complete)
+
+
+def _place(period: str, campaign_months: set[str] | frozenset[str], last_month: str
+           ) -> tuple[tuple[str, ...], str | None]:
+    """A period's months, and why its rows are not evaluated (None: they are)."""
+    months = months_of_period(period)
+    inside = [m for m in months if m in campaign_months]
+    if not months:
+        return months, None
+    if not inside:
+        return months, "no-window"
+    if len(inside) < len(months):
+        return months, "partly-outside"
+    if months[-1] > last_month:
+        return months, "after-as-of"
+    return months, None
 
 
 def _clash(months: tuple[str, ...], own: Mapping[str, tuple[Any, ...]],
@@ -548,10 +568,12 @@ _NO_JUDGEMENT: Mapping[str, bool] = {}
 class _Layout:
     """The targets one kind of unit is evaluated on, grouped by criterion."""
 
-    __slots__ = ("criteria", "groups", "targets")
+    __slots__ = ("criteria", "groups", "plan", "targets")
 
     def __init__(self, targets: Sequence[_Target]) -> None:
         self.targets = tuple(targets)
+        self.plan: tuple[tuple[Fast, str, bool], ...] = tuple(
+            (t.fast or fast_of(t.check), t.per, t.kind == "attestation") for t in targets)
         order: dict[str, list[int]] = {}
         for i, t in enumerate(targets):
             order.setdefault(t.criterion, []).append(i)
@@ -562,10 +584,13 @@ class _Layout:
 class _UnitData:
     """One unit's cells and targets: verdicts per window (eager, verdicts only)."""
 
-    __slots__ = ("cells", "if_missing", "layout", "period_cols", "width")
+    __slots__ = ("cells", "if_missing", "layout", "period_cols", "periods", "width")
 
-    def __init__(self, layout: _Layout, cells: Cells, width: int, if_missing: str) -> None:
+    def __init__(self, layout: _Layout, cells: Cells, width: int, if_missing: str,
+                 periods: Mapping[tuple[str, str], tuple[tuple[str, ...], ...]]) -> None:
         self.layout, self.cells, self.width, self.if_missing = layout, cells, width, if_missing
+        self.periods = periods
+        """Per window and ``month``/``year``: the months of each period, computed once."""
         self.period_cols: dict[tuple[str, tuple[str, ...]], Sequence[Sequence[Any]]] = {}
 
     def _cols(self, per: str, months: tuple[str, ...]) -> Sequence[Sequence[Any]]:
@@ -582,26 +607,25 @@ class _UnitData:
 
     def verdicts(self, window: Window, judged: Mapping[str, bool]) -> tuple[str, ...]:
         """Each criterion's verdict over ``window``, in the layout's order."""
-        targets = self.layout.targets
+        layout = self.layout
         if not window.months:
-            return ("unknown",) * len(self.layout.criteria)
+            return ("unknown",) * len(layout.criteria)
         not_met_if_missing = self.if_missing == "not_met"
-        cols: list[tuple[Any, ...]] | None = None
+        cols: Sequence[Sequence[Any]] | None = None
         verdicts: list[str] = []
-        for t in targets:
-            fast = t.fast
-            assert fast is not None
-            if t.per == "total":
+        append = verdicts.append
+        for fast, per, attestation in layout.plan:
+            if per == "total":
                 if cols is None:
                     rows = self.cells.rows(window.months)[0]
                     cols = list(zip(*rows, strict=True)) if rows else [()] * (self.width + 1)
                 verdict = fast(cols, judged)
-                if verdict == "unknown" and not_met_if_missing and t.kind != "attestation":
+                if verdict == "unknown" and not_met_if_missing and not attestation:
                     verdict = "not_met"
             else:
                 verdict = "met"
-                for _, months in periods_of(window, t.per):
-                    v = fast(self._cols(t.per, months), judged)
+                for months in self.periods[window.id, per]:
+                    v = fast(self._cols(per, months), judged)
                     if v == "unknown" and not_met_if_missing:
                         v = "not_met"
                     if v == "not_met":
@@ -609,9 +633,12 @@ class _UnitData:
                         break
                     if v == "unknown":
                         verdict = "unknown"
-            verdicts.append(verdict)
+            append(verdict)
         out = []
-        for group in self.layout.groups:
+        for group in layout.groups:
+            if len(group) == 1:
+                out.append(verdicts[group[0]])
+                continue
             found = {verdicts[i] for i in group}
             out.append("not_met" if "not_met" in found else
                        "unknown" if "unknown" in found else "met")
