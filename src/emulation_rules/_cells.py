@@ -59,7 +59,7 @@ class UnitTree:
 class Cells:
     """One unit's cells: for any months, the rows (aligned tuples) a target reads."""
 
-    __slots__ = ("_area", "_cols", "_empty", "_monthly", "_own", "_spans", "_teams", "_view")
+    __slots__ = ("_area", "_empty", "_own", "_spans")
 
     def __init__(self, own: Mapping[str, tuple[Any, ...]],
                  spans: Sequence[tuple[tuple[str, ...], tuple[Any, ...]]],
@@ -69,7 +69,6 @@ class Cells:
         self._spans = spans
         self._empty = empty
         self._area = area
-        self._monthly: dict[str, list[tuple[Any, ...]]] = {}
 
     def rows(self, months: Sequence[str]) -> tuple[list[tuple[Any, ...]], list[str]]:
         """The cell rows for ``months`` and the months missing (no row, or after as-of)."""

@@ -369,8 +369,6 @@ class Kind:
 
     id: str
     model: type
-    reads: Callable[[Any], list[str]]
-    """The metric and attestation columns it reads."""
     compile: Callable[[Any, Mapping[str, int]], Compiled]
     doc: str
     """One line for docs/plan-format.md."""
@@ -382,48 +380,28 @@ class Kind:
     """How a plan writes it (for docs/plan-format.md)."""
 
 
-def _reads_count(cond: CountCondition) -> list[str]:
-    return [cond.metric]
-
-
-def _reads_ratio(cond: RatioCondition) -> list[str]:
-    return [cond.numerator, cond.denominator]
-
-
-def _reads_attested(cond: AttestedCondition) -> list[str]:
-    return [cond.attestation]
-
-
-def _reads_any(cond: AnyOf) -> list[str]:
-    return [m for c in cond.any_of for m in reads_of(c)]
-
-
-def _reads_all(cond: AllOf) -> list[str]:
-    return [m for c in cond.all_of for m in reads_of(c)]
-
-
 KINDS: dict[type, Kind] = {k.model: k for k in (
-    Kind("count", CountCondition, _reads_count, _compile_count,
+    Kind("count", CountCondition, _compile_count,
          "a count summed over the window, compared with a whole number; unknown cells range "
          "over [0, ∞)",
          refs=lambda c: [("metric", c.metric)],
          keys="`metric`, `comparator`, `threshold` (whole number)"),
-    Kind("ratio", RatioCondition, _reads_ratio, _compile_ratio,
+    Kind("ratio", RatioCondition, _compile_ratio,
          "sum of parts over sum of wholes, compared exactly with a fraction; a part ranges over "
          "[0, whole], a whole over [part, ∞); when_no_cases decides a zero whole",
          refs=lambda c: [("numerator", c.numerator), ("denominator", c.denominator)],
          keys="`numerator`, `denominator`, `comparator`, `threshold` (0 to 1), "
               "`when_no_cases`"),
-    Kind("attestation", AttestedCondition, _reads_attested, _compile_attested,
+    Kind("attestation", AttestedCondition, _compile_attested,
          "a judgement supplied as an attestation for the window (or the campaign); unknown "
          "without one",
          refs=lambda c: [("attestation", c.attestation)],
          keys="`attestation` (an attestation id)"),
-    Kind("any_of", AnyOf, _reads_any, _compile_any,
+    Kind("any_of", AnyOf, _compile_any,
          "met when any part is met (Kleene OR: unknown unless one part is met or all fail)",
          parts=lambda c: [("any_of", i, sub) for i, sub in enumerate(c.any_of)],
          keys='`any_of: [condition, ...]` ("... hoặc ...")'),
-    Kind("all_of", AllOf, _reads_all, _compile_all,
+    Kind("all_of", AllOf, _compile_all,
          "met when every part is met (Kleene AND: not met as soon as one part fails)",
          parts=lambda c: [("all_of", i, sub) for i, sub in enumerate(c.all_of)],
          keys='`all_of: [condition, ...]` ("... và ...")'),
@@ -457,7 +435,7 @@ def compile_condition(cond: Any, at: Mapping[str, int]) -> Compiled:
 
 def reads_of(cond: Any) -> list[str]:
     """Every metric and attestation a condition reads, in order, without repeats."""
-    return list(dict.fromkeys(KINDS[type(cond)].reads(cond)))
+    return list(dict.fromkeys(name for _, name, _ in references(cond)))
 
 
 def combine_periods(outcomes: Sequence[Outcome]) -> Verdict:

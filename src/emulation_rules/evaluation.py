@@ -474,6 +474,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
                 layout.criteria, unit_data.verdicts(window, judged),
                 _Explain(unit_data, window, judged))))
+        unit_data.period_cols = {}  # a cache for the verdicts only: memory stays per unit
     for metric, (unit, month, count) in sorted(ctx.both.items()):
         warnings.append(Issue(
             "count-on-both-levels", f"{metric!r} is given on commune {unit!r}'s own row and on "
