@@ -36,6 +36,7 @@ __all__ = [
     "Compiled",
     "Kind",
     "Outcome",
+    "column_sums",
     "compile_condition",
     "fast_of",
     "kind_of",
@@ -141,8 +142,11 @@ class Outcome(NamedTuple):
 
 Compiled = Callable[[Columns, Attested], Outcome]
 """A condition compiled against column positions: decides it for one window's cells."""
-Fast = Callable[[Columns, Attested], str]
-"""The same decision, the verdict only (no Outcome built): the evaluator's hot path."""
+Sums = Sequence[int | None]
+"""Per column, the sum of its cells, or None when a cell is unknown: computed once per window."""
+Fast = Callable[[Columns, Sums, Attested], str]
+"""The same decision, the verdict only (no Outcome built), from the window's column sums
+(reading the cells only where one is unknown): the evaluator's hot path."""
 
 _MET = Outcome("met")
 _NOT_MET = Outcome("not_met")
@@ -177,13 +181,13 @@ def _compile_count(cond: CountCondition, at: Mapping[str, int]) -> Compiled:
             "gt", "gte") else ("at_most", t - k - (1 if cond.comparator == "lt" else 0))
         return Outcome("unknown", k, None, unknown=unknown, need=need)
 
-    def fast(cols: Columns, attested: Attested) -> str:
-        col = cols[j]
-        if None in col:
-            known: Any = filter(_KNOWN, col)
+    def fast(cols: Columns, sums: Sums, attested: Attested) -> str:
+        k = sums[j]
+        if k is None:
+            known: Any = filter(_KNOWN, cols[j])
             can_met, can_not = reach(_sign(sum(known) - t), True, 1, False)
             return "unknown" if can_met == can_not else "met" if can_met else "not_met"
-        return "met" if test(sum(col), t) else "not_met"
+        return "met" if test(k, t) else "not_met"
 
     check.fast = fast  # type: ignore[attr-defined]
     return check
@@ -231,14 +235,13 @@ def _compile_ratio(cond: RatioCondition, at: Mapping[str, int]) -> Compiled:
                            round(n / d - t_float, 6))
         return _ratio_bounds(list(zip(ncol, dcol, strict=True)))
 
-    def fast(cols: Columns, attested: Attested) -> str:
-        ncol, dcol = cols[jn], cols[jd]
-        if None in ncol or None in dcol:
-            return bounded_verdict(ncol, dcol)
-        d = sum(dcol)  # type: ignore[arg-type]
+    def fast(cols: Columns, sums: Sums, attested: Attested) -> str:
+        n, d = sums[jn], sums[jd]
+        if n is None or d is None:
+            return bounded_verdict(cols[jn], cols[jd])
         if d == 0:
             return empty_verdict
-        return "met" if test(sum(ncol) * q, p * d) else "not_met"  # type: ignore[arg-type]
+        return "met" if test(n * q, p * d) else "not_met"
 
     check.fast = fast  # type: ignore[attr-defined]
 
@@ -333,10 +336,10 @@ def _compile_combined(parts: Sequence[Any], at: Mapping[str, int], any_mode: boo
     def check(cols: Columns, attested: Attested) -> Outcome:
         return _kleene([c(cols, attested) for c in checks], any_mode)
 
-    def fast(cols: Columns, attested: Attested) -> str:
+    def fast(cols: Columns, sums: Sums, attested: Attested) -> str:
         undecided = False
         for f in fasts:
-            verdict = f(cols, attested)
+            verdict = f(cols, sums, attested)
             if verdict == decisive:
                 return decisive
             if verdict == "unknown":
@@ -355,11 +358,16 @@ def _compile_all(cond: AllOf, at: Mapping[str, int]) -> Compiled:
     return _compile_combined(cond.all_of, at, False)
 
 
+def column_sums(cols: Columns) -> list[int | None]:
+    """Each column's sum, or None where a cell is unknown (what the fast twins read)."""
+    return [None if None in col else sum(col) for col in cols]  # type: ignore[arg-type]
+
+
 def fast_of(check: Compiled) -> Fast:
     """The verdict-only twin of a compiled condition (built by its kind's compiler)."""
     found: Fast | None = getattr(check, "fast", None)
     if found is None:
-        return lambda cols, attested: check(cols, attested).verdict
+        return lambda cols, sums, attested: check(cols, attested).verdict
     return found
 
 

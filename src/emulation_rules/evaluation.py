@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from operator import is_not
+from operator import gt, is_not, itemgetter
 from typing import Any
 
 from ._cells import AreaView, CellContext, Cells, OneRow, UnitTree, periods_of
@@ -36,6 +36,7 @@ from .conditions import (
     Compiled,
     Fast,
     Outcome,
+    column_sums,
     combine_periods,
     compile_condition,
     fast_of,
@@ -344,6 +345,9 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     period_info: dict[str, tuple[tuple[str, ...], str | None]] = {}
     tree_info = tree.info if tree.given else None
     clean = _CLEAN
+    # parts and wholes of the plan's ratios, as tuples (a one-pair getter gives a bare value)
+    parts = itemgetter(*[i for i, _ in pairs] or [0], *([0] if len(pairs) <= 1 else []))
+    wholes = itemgetter(*[j for _, j in pairs] or [0], *([0] if len(pairs) <= 1 else []))
     for rec in records:
         rows_seen += 1
         if rows_seen == 1:
@@ -373,11 +377,13 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                         did_you_mean(key, METRICS), Severity.WARNING))
         row: tuple[Any, ...] = (*map(values.get, columns), rec.row)
         # the common case at C speed: whole numbers >= 0 or blanks, yes/no no more than 1
+        full = None not in row
         if not (clean.issuperset(map(type, row)) and (
-                min(row) if None not in row else min(filter(_NOT_NONE, row))) >= 0
-                and not any((row[i] or 0) > 1 for i in attestation_at)
-                and not any(row[i] is not None and row[j] is not None and row[i] > row[j]
-                            for i, j in pairs)):
+                min(row) if full else min(filter(_NOT_NONE, row))) >= 0
+                and not (attestation_at and any((row[i] or 0) > 1 for i in attestation_at))
+                and not (pairs and (any(map(gt, parts(row), wholes(row))) if full else any(
+                    row[i] is not None and row[j] is not None and row[i] > row[j]
+                    for i, j in pairs)))):
             problems = _value_issues(rec, row, columns, pairs, attestation_at)
             if problems:
                 ledger.reject(rec, problems)
@@ -474,7 +480,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
                 layout.criteria, unit_data.verdicts(window, judged),
                 _Explain(unit_data, window, judged))))
-        unit_data.period_cols = {}  # a cache for the verdicts only: memory stays per unit
+        unit_data.period_cols = {}  # caches for the verdicts only: memory stays per unit
+        unit_data.period_verdicts = {}
     for metric, (unit, month, count) in sorted(ctx.both.items()):
         warnings.append(Issue(
             "count-on-both-levels", f"{metric!r} is given on commune {unit!r}'s own row and on "
@@ -585,25 +592,32 @@ class _Layout:
 class _UnitData:
     """One unit's cells and targets: verdicts per window (eager, verdicts only)."""
 
-    __slots__ = ("cells", "if_missing", "layout", "period_cols", "periods", "width")
+    __slots__ = ("cells", "if_missing", "layout", "period_cols", "period_verdicts", "periods",
+                 "width")
 
     def __init__(self, layout: _Layout, cells: Cells, width: int, if_missing: str,
                  periods: Mapping[tuple[str, str], tuple[tuple[str, ...], ...]]) -> None:
         self.layout, self.cells, self.width, self.if_missing = layout, cells, width, if_missing
         self.periods = periods
         """Per window and ``month``/``year``: the months of each period, computed once."""
-        self.period_cols: dict[tuple[str, tuple[str, ...]], Sequence[Sequence[Any]]] = {}
+        self.period_verdicts: dict[tuple[Fast, tuple[str, ...]], str] = {}
+        """A per-period target's verdict in a period, shared by the windows holding it."""
+        self.period_cols: dict[tuple[str, tuple[str, ...]],
+                               tuple[Sequence[Sequence[Any]], Sequence[int | None]]] = {}
 
-    def _cols(self, per: str, months: tuple[str, ...]) -> Sequence[Sequence[Any]]:
+    def _cols(self, per: str, months: tuple[str, ...]
+              ) -> tuple[Sequence[Sequence[Any]], Sequence[int | None]]:
         key = (per, months)
         found = self.period_cols.get(key)
         if found is None:
             rows = ([r for m in months for r in self.cells.month_rows(m)] if per == "month"
                     else self.cells.rows(months)[0])
-            # one row (a month of a unit's own rows): its cells as one-cell columns, built as
-            # read; several rows: transposed once
-            found = self.period_cols[key] = (OneRow(rows[0]) if len(rows) == 1 else
-                                             list(zip(*rows, strict=True)))
+            if len(rows) == 1:  # one row: its cells are the sums, its columns built as read
+                found = (OneRow(rows[0]), rows[0])
+            else:
+                cols = list(zip(*rows, strict=True))
+                found = (cols, column_sums(cols))
+            self.period_cols[key] = found
         return found
 
     def verdicts(self, window: Window, judged: Mapping[str, bool]) -> tuple[str, ...]:
@@ -613,6 +627,8 @@ class _UnitData:
             return ("unknown",) * len(layout.criteria)
         not_met_if_missing = self.if_missing == "not_met"
         cols: Sequence[Sequence[Any]] | None = None
+        sums: Sequence[int | None] = ()
+        known = self.period_verdicts
         verdicts: list[str] = []
         append = verdicts.append
         for fast, per, attestation in layout.plan:
@@ -620,13 +636,18 @@ class _UnitData:
                 if cols is None:
                     rows = self.cells.rows(window.months)[0]
                     cols = list(zip(*rows, strict=True)) if rows else [()] * (self.width + 1)
-                verdict = fast(cols, judged)
+                    sums = column_sums(cols)
+                verdict = fast(cols, sums, judged)
                 if verdict == "unknown" and not_met_if_missing and not attestation:
                     verdict = "not_met"
             else:
                 verdict = "met"
                 for months in self.periods[window.id, per]:
-                    v = fast(self._cols(per, months), judged)
+                    key = (fast, months)
+                    v = known.get(key) if judged is _NO_JUDGEMENT else None
+                    if v is None:
+                        period_cols, period_sums = self._cols(per, months)
+                        v = known[key] = fast(period_cols, period_sums, judged)
                     if v == "unknown" and not_met_if_missing:
                         v = "not_met"
                     if v == "not_met":
