@@ -1,35 +1,51 @@
-"""Benchmark: the library's evaluator against the hand-written floor doing the same work.
+"""Benchmark: the library's evaluator against hand-written floors, one doing the same work.
 
     python benchmarks/bench.py            # self-check, then 10k, 100k and 1M records
     python benchmarks/bench.py --quick    # self-check, then 10k and 100k
-    python benchmarks/bench.py --check    # self-check only (floor against a slow reference)
+    python benchmarks/bench.py --check    # self-check only (floors against a slow reference)
 
-Self-check: ``benchmarks/handwritten.py`` (the floor: fast, hard-coded plan) is compared with a
-deliberately simple reference written here, which reads the plan's targets from the YAML files
-and applies the same rules with dicts, Fractions and sets of reachable verdicts. The data is
-small and random, with every kind of month cell pair (both known, numerator unknown,
-denominator unknown, both unknown), missing months, zero denominators and rows outside the
-windows; half the units vary one target only, the others passing, so that each target's
-verdict shows in its criterion's. Verdicts compared: every unit x window x criterion. The
-library is compared with the reference on the same data too (reported, not required).
+Two floors, both in ``benchmarks/handwritten.py`` (fast, hard-coded plan): the checking floor
+(``evaluate_checked``) checks every row as the library does (whole numbers of 0 or more, part
+<= whole, one row per unit and month, a unit and a period; rows of months in no window counted
+per period; every rejection with its row number) and evaluates the good rows; the rules-only
+floor (``evaluate``) takes the values as they are. The fair comparison is library / checking
+floor (the same work); library / rules-only floor shows what the checks cost on top.
+
+Self-check: the floors are compared with a deliberately simple reference written here, which
+reads the plan's targets from the YAML files, checks the rows plainly and applies the same rules
+with dicts, Fractions and sets of reachable verdicts. The data is small and random, with every
+kind of month cell pair (both known, numerator unknown, denominator unknown, both unknown),
+missing months, zero denominators and rows outside the windows; half the units vary one target
+only, the others passing, so that each target's verdict shows in its criterion's. The rules-only
+floor is compared on that data; the checking floor on the same data with about 3% of rows
+spoilt (a negative, a float, NaN, a bool, a part above its whole, a duplicate unit-month, good or
+bad, no unit, a period that is not one): verdicts for every unit x window x criterion, the
+rejections as (row, code, field) (a duplicate's field naming the first row) and the rows per
+period outside the windows. The library is compared with the reference on the spoilt data too
+(reported, not required).
 
 Benchmark (one process): generate N unit-month records for the kon_plong plan (about 2% of
-unit-months missing, about 1% of cells blank), evaluate them with ``emulation_rules.evaluate``
-and with the floor, compare their verdicts for every unit x window x criterion of the windows
-phase_1, phase_2 and campaign, and print records per second and the ratio library / floor. A
-timed side returns (unit, window) -> its criteria's verdicts (for the library: ``evaluate`` and
-reading every ``c.verdict`` back); the comparison by criterion is built outside the timing. Each
-side is timed ``--repeat`` times, alternating, and the best time of each is kept (the machine's
-noise only ever adds time). If the library raises, the floor is still timed.
+unit-months missing, about 1% of cells blank, about 0.1% of rows spoilt: a negative, a part over
+its whole, a duplicate unit-month, NaN, a float or a bool; about 0.1% more rows for months in no
+window), evaluate them with ``emulation_rules.evaluate`` and with both floors, compare the
+library with the checking floor (every verdict of unit x window x criterion of the windows
+phase_1, phase_2 and campaign; every rejection as (row, code, field); the rows outside per
+period), and print records per second and the two ratios. A timed side returns its verdicts by
+(unit, window) (for the library: ``evaluate`` and reading every ``c.verdict`` back; its
+rejections are in the Evaluation it builds, the checking floor's in its result); the
+comparisons are built outside the timing. Each side is timed ``--repeat`` times, alternating,
+and the best time of each is kept (the machine's noise only ever adds time). If the library
+raises, the floors are still timed.
 
 A separate pass measures peak memory (tracemalloc) of an evaluation that streams its records
-from a generator: first with the number of units fixed while the records grow (the rows beyond
-each unit's 11 months are months before the campaign, which the evaluator counts per period and
-does not keep), then per unit. Last, it times ``emulation-rules validate plans/*.yaml`` as a
-whole process (cold start). Figures are recorded in docs/performance.md, never asserted in tests.
+from a generator (clean rows: no spoilt ones): first with the number of units fixed while the
+records grow (the rows beyond each unit's 11 months are months before the campaign, which the
+evaluator counts per period and does not keep), then per unit. Last, it times
+``emulation-rules validate plans/*.yaml`` as a whole process (cold start). Figures are recorded
+in docs/performance.md, never asserted in tests.
 
-The exit status is 1 if the floor disagrees with the reference, or if the library disagrees
-with either or fails.
+The exit status is 1 if a floor disagrees with the reference, or if the library disagrees
+with the reference or the checking floor, or fails.
 """
 
 from __future__ import annotations
@@ -50,7 +66,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
-from itertools import count, islice
+from itertools import count, islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -99,16 +115,27 @@ def record_type() -> Callable[..., Any]:
 # Benchmark data
 
 
+BAD = 0.001
+"""Share of benchmark rows spoilt (one of SPOILT), and of extra rows for a month of no window."""
+SPOILT = ("negative", "part over whole", "duplicate", "nan", "float", "bool")
+PAIRS = tuple((handwritten.METRICS[i], handwritten.METRICS[j]) for i, j in handwritten.PAIRS)
+"""The plan's (part, whole) pairs, by name (the self-check reads its own from the YAML)."""
+
+
 def stream(units: int | None, seed: int = 1, months: Sequence[str] = MONTHS,
-           missing: float = 0.02, blank: float = 0.01,
-           make: Callable[..., Any] = LocalRecord) -> Iterator[Any]:
-    """Each unit's records for ``months``, one at a time (``units=None``: without end).
+           missing: float = 0.02, blank: float = 0.01, bad: float = 0.0, outside: float = 0.0,
+           numbered: bool = True, make: Callable[..., Any] = LocalRecord) -> Iterator[Any]:
+    """Each unit's records for ``months``, one at a time (``units=None``: without end), numbered
+    from row 2 on (a file's first data row), or all row 0 if not ``numbered``.
 
     About ``missing`` of unit-months have no record and ``blank`` of cells are None; counts
-    are consistent (0 <= part <= whole).
+    are consistent (0 <= part <= whole) except in about ``bad`` of rows, spoilt with one of
+    SPOILT (a duplicate: the row again, a second row for the unit-month). After about
+    ``outside`` of rows comes a copy of it for a month of no window.
     """
     rng = random.Random(seed)
     rand, randint = rng.random, rng.randint
+    row = count(2) if numbered else repeat(0)
     for u in range(units) if units is not None else count():
         unit = f"u{u:07d}"
         for month in months:
@@ -119,7 +146,7 @@ def stream(units: int | None, seed: int = 1, months: Sequence[str] = MONTHS,
             calls = randint(0, 2)
             recs = randint(0, 100)
             members = randint(3, 6)
-            values: dict[str, int | None] = {
+            values: dict[str, Any] = {
                 "tips_total": tips, "tips_via_force": randint(0, tips),
                 "incidents_total": inc,
                 "incidents_force_present": inc - (inc > 0 and rand() < .05),
@@ -136,11 +163,30 @@ def stream(units: int | None, seed: int = 1, months: Sequence[str] = MONTHS,
             for name in values:
                 if rand() < blank:
                     values[name] = None
-            yield make(unit, month, values)
+            again = False
+            if bad and rand() < bad:
+                kind = SPOILT[randint(0, len(SPOILT) - 1)]
+                name = rng.choice(handwritten.METRICS)
+                if kind == "negative":
+                    values[name] = -randint(1, 5)
+                elif kind == "part over whole":
+                    part, whole = rng.choice(PAIRS)
+                    values[whole] = randint(0, 5)
+                    values[part] = values[whole] + randint(1, 3)
+                elif kind == "duplicate":
+                    again = True
+                else:
+                    values[name] = {"nan": float("nan"), "float": float(randint(0, 3)),
+                                    "bool": rand() < .5}[kind]
+            yield make(unit, month, values, next(row))
+            if again:
+                yield make(unit, month, dict(values), next(row))
+            if outside and rand() < outside:
+                yield make(unit, rng.choice(OUTSIDE), dict(values), next(row))
 
 
-def records(n: int, make: Callable[..., Any], seed: int = 1) -> list[Any]:
-    return list(islice(stream(None, seed, make=make), n))
+def records(n: int, make: Callable[..., Any], seed: int = 1, bad: float = BAD) -> list[Any]:
+    return list(islice(stream(None, seed, bad=bad, outside=bad, make=make), n))
 
 
 def months_before(count: int) -> list[str]:
@@ -508,11 +554,12 @@ def memory(plan: Any, make: Callable[..., Any]) -> bool:
               "not kept):")
         for per_unit in (11, 110, 1100):
             months = months_before(per_unit - len(MONTHS)) + list(MONTHS)
-            top, seen = peak(plan, stream(1000, months=months, make=make))
+            top, seen = peak(plan, stream(1000, months=months, numbered=False,
+                                          make=make))
             print(f"  {seen:>10,} records, {1000:>6} units: peak {top / 1e6:7.1f} MB")
         print("  records growing with the units (11 months each, less the missing ones):")
         for units in (1000, 10_000):
-            top, seen = peak(plan, stream(units, make=make))
+            top, seen = peak(plan, stream(units, numbered=False, make=make))
             print(f"  {seen:>10,} records, {units:>6} units: peak {top / 1e6:7.1f} MB,"
                   f" {top / units:,.0f} bytes per unit")
     except Exception as exc:

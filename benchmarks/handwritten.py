@@ -1,14 +1,24 @@
-"""Kon Plông's seven criteria evaluated by hand-written Python: the honest floor.
+"""Kon Plông's seven criteria evaluated by hand-written Python: the honest floor, in two forms.
 
-Pure standard library; does NOT import emulation_rules. It takes the same records (any object
-with ``.unit``, ``.period`` and ``.values``; a value ``None`` is a blank cell) and returns
-``(unit, window) -> verdicts`` ("met", "not_met" or "unknown" for each of CRITERIA, in that
-order) for the windows phase_1 (2024-10..2025-01), phase_2 (2025-02..2025-08) and campaign (all
-11 months), i.e. for an issue date of 2024-10-15 and an as-of date after the campaign. Records
-for other months are ignored. Every record carries every metric of METRICS (None when blank),
-and counts are never negative. A month of a window with no row for the unit has every cell
-unknown. There is no units tree: every unit is checked against every target with its own rows.
-If a unit has two rows for one month, the last one counts.
+Pure standard library; does NOT import emulation_rules. Both take the same records (any object
+with ``.unit``, ``.period``, ``.values`` and ``.row``; a value ``None`` is a blank cell) and
+give ``(unit, window) -> verdicts`` ("met", "not_met" or "unknown" for each of CRITERIA, in
+that order) for the windows phase_1 (2024-10..2025-01), phase_2 (2025-02..2025-08) and campaign
+(all 11 months), i.e. for an issue date of 2024-10-15 and an as-of date after the campaign. A
+month of a window with no row for the unit has every cell unknown. There is no units tree:
+every unit is checked against every target with its own rows.
+
+- :func:`evaluate_checked` does the work ``emulation_rules.evaluate`` does for this plan: it
+  checks every row first, as the library does, and rejects a row with no unit, a period that
+  is not one, a value of METRICS that is not a whole number of 0 or more (type exactly int:
+  no bool, float or NaN), a part above its whole (the plan's five ratios), or a second row for
+  a unit-month (the first stays); it reports each rejection with its row number, code and
+  field, counts the good rows of months in no window per period, and evaluates the rest. The
+  plan has no yes/no column and the bench gives no units tree, so it checks neither. It reads
+  monthly rows only (a year or a span of months raises NotImplementedError).
+- :func:`evaluate` is the rules only: it takes the values as they are (every record carries
+  every metric, counts are never negative, part <= whole), skips the rows of other months, and
+  lets a second row for a unit-month replace the first.
 
 The plan (plans/kon_plong.yaml, extending plans/special_movement_2024.yaml) is hard-coded below,
 as a hand-written program would have it. Verdicts are three-valued and decided by bounds over
@@ -34,14 +44,28 @@ What makes it fast:
    and a share n/d is tested as ``n * q >= p * d``. No Fraction and no float in the hot path.
 5. Verdicts are small ints (not_met 0 < unknown 1 < met 2), so Kleene AND is ``min``; strings
    are looked up only when writing the result, one tuple per unit and window.
+
+What keeps the checks cheap (:func:`evaluate_checked`), for a good row:
+
+6. ``set(map(type, row))`` is built at C speed and compared with two constant sets: {int} is a
+   complete row, {int, NoneType} a row with a blank (so no separate ``None in row`` scan), any
+   other set a row to examine. A complete row then costs ``min(row) < 0`` and
+   ``any(map(gt, parts(row), wholes(row)))`` (two itemgetters, C loops); a row with a blank
+   takes ``min`` over ``filter`` and a short Python loop over the five pairs.
+7. Duplicates cost one test of the slot the row goes into (each unit's slot list has 11 row
+   slots and, after them, the 11 row numbers, kept for the message naming the first row).
+8. Only a rejected row builds its detail (``_row_issues``: which fields, which pair); a period
+   that is not a campaign month is placed once (``lru_cache``), not parsed per row.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from operator import add, itemgetter
-from typing import Protocol
+from functools import lru_cache, partial
+from operator import add, gt, is_not, itemgetter
+from typing import Any, NamedTuple, Protocol
 
 
 class RecordLike(Protocol):
@@ -56,11 +80,16 @@ class RecordLike(Protocol):
     @property
     def values(self) -> Mapping[str, int | None]: ...
 
+    @property
+    def row(self) -> int: ...
+
 
 Row = tuple[int | None, ...]
 """One unit-month's values, in the order of METRICS (None: a blank cell)."""
 Sums = tuple[int, ...]
 """Known sums per metric over a window's months (a blank counts 0)."""
+Verdicts = dict[tuple[str, str], tuple[str, ...]]
+"""(unit, window) -> a verdict per criterion of CRITERIA."""
 
 NOT_MET, UNKNOWN, MET = 0, 1, 2
 VERDICT = ("not_met", "unknown", "met")
@@ -75,6 +104,7 @@ MONTHS = ("2024-10", "2024-11", "2024-12", "2025-01",
 PHASE_1_MONTHS = 4
 """MONTHS[:4] are phase 1, MONTHS[4:] phase 2."""
 MONTH_INDEX = {m: i for i, m in enumerate(MONTHS)}
+N_MONTHS = len(MONTHS)
 PHASE_MONTHS = {"phase_1": MONTHS[:PHASE_1_MONTHS], "phase_2": MONTHS[PHASE_1_MONTHS:],
                 "campaign": MONTHS}
 WINDOWS = ("phase_1", "phase_2", "campaign")
@@ -239,9 +269,28 @@ def _phase(rows: list[Row | None]) -> tuple[Sums, Sums, list[Row], int, int]:
     return s, u, blanks, missing, good
 
 
-def evaluate(records: Iterable[RecordLike]) -> dict[tuple[str, str], tuple[str, ...]]:
-    """(unit, window) -> the verdicts of CRITERIA, in that order, for every unit with a record
-    in a month of the campaign."""
+def _verdicts(units: Mapping[str, list[Any]]) -> Verdicts:
+    """(unit, window) -> CRITERIA's verdicts, from each unit's month slots (its first 11 items;
+    the checking floor keeps the row numbers after them)."""
+    name = VERDICT.__getitem__
+    out: Verdicts = {}
+    for unit, rows in units.items():
+        s1, u1, b1, m1, g1 = _phase(rows[:PHASE_1_MONTHS])
+        s2, u2, b2, m2, g2 = _phase(rows[PHASE_1_MONTHS:N_MONTHS])
+        s3 = tuple(map(add, s1, s2))
+        u3 = u1 if u2 is ZEROS else u2 if u1 is ZEROS else tuple(map(add, u1, u2))
+        out[(unit, "phase_1")] = tuple(map(name, _window(s1, u1, b1, m1, g1)))
+        out[(unit, "phase_2")] = tuple(map(name, _window(s2, u2, b2, m2, g2)))
+        out[(unit, "campaign")] = tuple(map(name, _window(s3, u3, b1 + b2, m1 + m2,
+                                                          min(g1, g2))))
+    return out
+
+
+def evaluate(records: Iterable[RecordLike]) -> Verdicts:
+    """The rules only, no row checks: (unit, window) -> the verdicts of CRITERIA, in that
+    order, for every unit with a record in a month of the campaign. Records for other months
+    are skipped; values are taken as they are (a second row for a unit-month replaces the
+    first)."""
     month_of = MONTH_INDEX.get
     read = itemgetter(*METRICS)
     units: dict[str, list[Row | None]] = {}
@@ -251,18 +300,136 @@ def evaluate(records: Iterable[RecordLike]) -> dict[tuple[str, str], tuple[str, 
             continue
         rows = units.get(rec.unit)
         if rows is None:
-            rows = units[rec.unit] = [None] * len(MONTHS)
+            rows = units[rec.unit] = [None] * N_MONTHS
         rows[month] = read(rec.values)
+    return _verdicts(units)
 
-    name = VERDICT.__getitem__
-    out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for unit, rows in units.items():
-        s1, u1, b1, m1, g1 = _phase(rows[:PHASE_1_MONTHS])
-        s2, u2, b2, m2, g2 = _phase(rows[PHASE_1_MONTHS:])
-        s3 = tuple(map(add, s1, s2))
-        u3 = u1 if u2 is ZEROS else u2 if u1 is ZEROS else tuple(map(add, u1, u2))
-        out[(unit, "phase_1")] = tuple(map(name, _window(s1, u1, b1, m1, g1)))
-        out[(unit, "phase_2")] = tuple(map(name, _window(s2, u2, b2, m2, g2)))
-        out[(unit, "campaign")] = tuple(map(name, _window(s3, u3, b1 + b2, m1 + m2,
-                                                          min(g1, g2))))
-    return out
+
+# ---------------------------------------------------------------------------------------------
+# The checking floor: the library's row checks, then the same rules
+
+
+Rejection = tuple[int, str, str, object]
+"""(row number, issue code, field, detail): the value for ``invalid-count``, (part, whole) for
+``contradictory-counts``, the first row's number for ``duplicate-row``, the period for
+``invalid-period``."""
+
+
+class Checked(NamedTuple):
+    """What :func:`evaluate_checked` returns."""
+
+    verdicts: Verdicts
+    """(unit, window) -> CRITERIA's verdicts, over the rows that passed the checks."""
+    rejected: list[Rejection]
+    """One item per problem, in input order: a row with two bad values has two."""
+    outside: dict[str, int]
+    """Per period in no window: how many rows (that passed the value checks) it had."""
+
+
+PAIRS = ((TIPS_VIA, TIPS), (INC_PRESENT, INC), (RESCUE_PRESENT, RESCUE),
+         (HH_PROVIDED, HH), (PATROLLING, MEMBERS))
+"""(part, whole) of each ratio of the plan: a row with part > whole contradicts itself."""
+_PARTS = itemgetter(*[i for i, _ in PAIRS])
+_WHOLES = itemgetter(*[j for _, j in PAIRS])
+_INT = frozenset({int})
+_INT_OR_NONE = frozenset({int, type(None)})
+_NOT_NONE = partial(is_not, None)
+OUTSIDE, INVALID = -1, -2
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_OTHER_PERIOD = re.compile(r"\d{4}(?:-\d{2}\.\.\d{4}-\d{2})?")
+
+
+@lru_cache(maxsize=4096)
+def _place(period: str) -> int:
+    """A period that is not a campaign month, placed once: OUTSIDE (a month of no window) or
+    INVALID (not a period). A year or a span of months is a valid period that the library
+    evaluates; this floor reads monthly rows only and refuses it."""
+    m = _MONTH.fullmatch(period)
+    if m is not None:
+        return OUTSIDE if 1 <= int(m.group(2)) <= 12 else INVALID
+    if _OTHER_PERIOD.fullmatch(period):
+        raise NotImplementedError(f"period {period!r}: the floor reads monthly rows only")
+    return INVALID
+
+
+def _row_issues(number: int, row: Row) -> list[Rejection]:
+    """The detailed check of a row that failed the quick one, naming each bad field: a value
+    that is not a whole number of 0 or more (type exactly int: no bool, float or NaN), else
+    each part above its whole. Empty for a row that is fine (every cell blank)."""
+    issues: list[Rejection] = [
+        (number, "invalid-count", name, v) for name, v in zip(METRICS, row, strict=True)
+        if v is not None and (type(v) is not int or v < 0)]
+    if not issues:
+        for i, j in PAIRS:
+            part, whole = row[i], row[j]
+            if part is not None and whole is not None and part > whole:
+                issues.append((number, "contradictory-counts", METRICS[i], (part, whole)))
+    return issues
+
+
+def evaluate_checked(records: Iterable[RecordLike]) -> Checked:
+    """Check every row as the library does, then evaluate the good ones (the floor for the
+    same work as ``emulation_rules.evaluate`` on this plan, without a units tree).
+
+    In input order, a row is rejected for: no unit (``missing-value``); a period that is not
+    one (``invalid-period``); a value of METRICS that is not a whole number of 0 or more
+    (``invalid-count``, one per field); else a part above its whole (``contradictory-counts``,
+    one per pair); else a second row for a unit-month already holding an accepted row
+    (``duplicate-row``; the first stays). A good row for a month of no window is counted per
+    period. The detail of a rejection is built only for a rejected row.
+    """
+    month_of = MONTH_INDEX.get
+    read = itemgetter(*METRICS)
+    parts, wholes = _PARTS, _WHOLES
+    only_int, int_or_none, not_none = _INT, _INT_OR_NONE, _NOT_NONE
+    place = _place
+    slots_per_unit = 2 * N_MONTHS
+    units: dict[str, list[Any]] = {}
+    rejected: list[Rejection] = []
+    outside: dict[str, int] = {}
+    for rec in records:
+        unit = rec.unit
+        if not unit:
+            rejected.append((rec.row, "missing-value", "unit", unit))
+            continue
+        period = rec.period
+        month = month_of(period)
+        if month is None:
+            month = place(period)
+            if month == INVALID:
+                rejected.append((rec.row, "invalid-period", "period", period))
+                continue
+        values = rec.values
+        try:
+            row = read(values)
+        except KeyError:  # a record without some metric: blank cells
+            row = tuple(map(values.get, METRICS))
+        # the quick check, at C speed: one set of the row's types tells clean from blank from bad
+        types = set(map(type, row))
+        if types == only_int:
+            if min(row) < 0 or any(map(gt, parts(row), wholes(row))):
+                rejected += _row_issues(rec.row, row)
+                continue
+        elif types == int_or_none:
+            if min(filter(not_none, row)) < 0 or any(
+                    part is not None and whole is not None and part > whole
+                    for part, whole in zip(parts(row), wholes(row), strict=True)):
+                rejected += _row_issues(rec.row, row)
+                continue
+        else:  # a bool, float, NaN, string...; or every cell blank (fine)
+            problems = _row_issues(rec.row, row)
+            if problems:
+                rejected += problems
+                continue
+        if month < 0:
+            outside[period] = outside.get(period, 0) + 1
+            continue
+        slots = units.get(unit)
+        if slots is None:
+            slots = units[unit] = [None] * slots_per_unit
+        elif slots[month] is not None:
+            rejected.append((rec.row, "duplicate-row", "period", slots[month + N_MONTHS]))
+            continue
+        slots[month] = row
+        slots[month + N_MONTHS] = rec.row
+    return Checked(_verdicts(units), rejected, outside)

@@ -375,3 +375,23 @@ def test_eager_verdicts_equal_the_explained_ones(plan_id: str, issued: date) -> 
             assert crit.verdict == expected, (res.unit, res.window, crit.criterion)
             checked += 1
     assert checked > 500
+
+
+def test_missing_period_not_met_applies_only_where_the_bounds_leave_it_open(
+        tmp_path: Path) -> None:
+    """A plan's ``missing_period: not_met`` (local policy) turns only undecided verdicts into
+    not met, reported as local policy; a verdict the bounds decide stays as decided."""
+    text = (Path(__file__).parent.parent / "plans" / "kon_plong.yaml").read_text("utf-8")
+    text = text.replace("id: kon_plong\n", "id: kon_plong_strict\nmissing_period:\n"
+                        "  verdict: not_met\n  policy: local\n"
+                        "  reason: A month not reported counts against the unit.\n", 1)
+    path = tmp_path / "kon_plong_strict.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan = er.load_plan(path)
+    recs = records(skip=(("c1", "2024-11"),))
+    recs[0] = er.Record("c1", "2024-10", {**COMMUNE_OK, "models_recognised": 2})
+    ev = evaluate(recs, plan)
+    met = target(ev, "c1", "phase_1", "model_recognised")
+    assert (met.verdict, met.policy, met.decided_despite_missing) == ("met", None, True)
+    open_ = target(ev, "c1", "phase_1", "no_reoffending")
+    assert (open_.verdict, open_.policy) == ("not_met", "local")

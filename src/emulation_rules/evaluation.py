@@ -309,6 +309,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         for note in tl.notes:
             if note.startswith("warning: "):
                 ledger.warnings.append(Issue("issue-date", note.removeprefix("warning: "),
+                                             Location(f"plan {plan.id}"),
                                              severity=Severity.WARNING))
     known_keys = frozenset(columns) | _RESERVED | METRICS.keys() | ATTESTATIONS.keys()
     keys_seen: set[str] = set()

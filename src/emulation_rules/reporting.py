@@ -64,7 +64,7 @@ def timeline_data(tl: Timeline, as_of: date | None = None) -> dict[str, Any]:
 def timeline_text(tl: Timeline, as_of: date | None = None) -> str:
     lines = [f"{tl.plan_id}: issued {_iso(tl.issued) or '(not needed)'}; campaign "
              f"{tl.start.isoformat()} → {_iso(tl.end) or 'open-ended'}"]
-    lines += [f"  note: {n}" for n in tl.notes]
+    lines += [f"  {n}" if n.startswith("warning: ") else f"  note: {n}" for n in tl.notes]
     for p in tl.phases:
         origin = " (from the issue date)" if p.starts_at_issuance else ""
         lines.append(f"  phase {p.id}: {p.start.isoformat()} → {p.end.isoformat()} "
