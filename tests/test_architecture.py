@@ -43,3 +43,16 @@ def test_every_exception_derives_from_the_root() -> None:
     for name in ("PlanError", "MetricsError", "EvaluationError", "TimelineError",
                  "ReviewError", "UnsupportedPlanError"):
         assert issubclass(getattr(er, name), er.EmulationRulesError), name
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """.ci/run runs exactly the README's test command (lint, types, import contract, pytest)."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(python3 -m venv .*?)\n```", readme)
+    assert len(commands) >= 2
+    test_command = commands[1]
+    assert "ruff check" in test_command and "mypy" in test_command
+    assert "lint-imports" in test_command and test_command.endswith("python -m pytest")
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

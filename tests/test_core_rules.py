@@ -395,3 +395,24 @@ def test_missing_period_not_met_applies_only_where_the_bounds_leave_it_open(
     assert (met.verdict, met.policy, met.decided_despite_missing) == ("met", None, True)
     open_ = target(ev, "c1", "phase_1", "no_reoffending")
     assert (open_.verdict, open_.policy) == ("not_met", "local")
+
+
+def test_a_part_nobody_gives_is_missing_not_zero() -> None:
+    """The commune leaves tips blank on its own rows; its teams give tips_total but nobody gives
+    tips_via_force: the share is not 0% (not met) but undecided (review finding 1)."""
+    recs = [er.Record(r.unit, r.period, {**r.values, "tips_total": None, "tips_via_force": None})
+            if r.unit == "c1" else
+            er.Record(r.unit, r.period, {**r.values, "tips_total": 5}) for r in records()]
+    t = target(evaluate(recs), "c1", "phase_1", "tips_via_force")
+    assert t.verdict == "unknown"
+    assert t.missing_periods == PHASE_1
+
+
+def test_a_missing_commune_row_is_missing_even_if_its_teams_give_the_count() -> None:
+    """The commune gives accidents on its own rows (its teams give 0 too, warned): a missing
+    own month could hold an accident, so no accident elsewhere does not decide it
+    (review finding 2)."""
+    recs = [er.Record(r.unit, r.period, {**r.values, "serious_traffic_accidents": 0})
+            for r in records(skip=(("c1", "2024-11"),))]
+    t = target(evaluate(recs), "c1", "phase_1", "no_serious_accidents")
+    assert (t.verdict, t.missing_periods) == ("unknown", ("2024-11",))

@@ -133,15 +133,27 @@ class Cells:
 
 
 class AreaView:
-    """A commune with teams: each month's rows, the commune's own where it carries a metric,
-    its teams' otherwise (a team's missing month missing; a blank at a level the metric is not
-    measured at counts as nothing)."""
+    """A commune with teams, read month by month, for each metric:
 
-    __slots__ = ("_cache", "_ctx", "_teams", "_unit")
+    - the commune's own row where it gives the metric;
+    - a missing month of the commune's own rows, for a metric those rows give in some month, is
+      missing data (the row would hold it);
+    - otherwise its teams' rows: a team's missing month is missing; a team's blank is missing
+      for a metric measured per team, and counts as nothing for a commune-level count that other
+      teams give that month (a blank at a level the metric is not measured at);
+    - a metric nobody gives that month is missing.
+
+    A ratio's part and whole are read from the same rows.
+    """
+
+    __slots__ = ("_cache", "_ctx", "_own_gives", "_teams", "_unit")
 
     def __init__(self, unit: str, teams: tuple[str, ...], ctx: CellContext) -> None:
         self._unit, self._teams, self._ctx = unit, teams, ctx
         self._cache: dict[str, list[tuple[Any, ...]]] = {}
+        own_rows = ctx.data.get(unit, {}).values()
+        self._own_gives = frozenset(j for j in range(len(ctx.columns))
+                                    if any(r[j] is not None for r in own_rows))
 
     def month_rows(self, month: str) -> list[tuple[Any, ...]]:
         found = self._cache.get(month)
@@ -156,29 +168,33 @@ class AreaView:
         own_out: list[Any] = [0] * width
         teams_out: list[list[Any]] = [[0] * width for _ in team_rows]
         source_own = [False] * width
+        carried = [any(r is not None and r[j] is not None for r in team_rows)
+                   for j in range(width)]
         for j in range(width):
-            carried_by_teams = any(r is not None and r[j] is not None for r in team_rows)
             if own is not None and own[j] is not None:
                 source_own[j] = True
-                if carried_by_teams:
+                if carried[j]:
                     ctx.both_levels(self._unit, ctx.columns[j], month)
-            elif not (ctx.team_level[j] or carried_by_teams):
+            elif own is None and j in self._own_gives:
+                source_own[j] = True  # its own row, missing this month, gives this metric
+            elif not (ctx.team_level[j] or carried[j]):
                 source_own[j] = True  # measured at the commune: its own (blank or no) row
         for i, k in ctx.partner_pairs:  # a ratio's part and whole come from the same rows
             if source_own[i] != source_own[k]:
-                use_own = (own is not None and (own[i] is not None or own[k] is not None))
+                use_own = own is None or own[i] is not None or own[k] is not None
                 source_own[i] = source_own[k] = use_own
         for j in range(width):
             if source_own[j]:
                 own_out[j] = own[j] if own is not None else None
                 continue
-            level_team = ctx.team_level[j]
+            # a blank counts as nothing only for a commune-level count other teams give
+            blank_is_zero = not ctx.team_level[j] and carried[j]
             for r, out in zip(team_rows, teams_out, strict=True):
                 if r is None:
                     out[j] = None
                 else:
                     v = r[j]
-                    out[j] = v if v is not None or level_team else 0
+                    out[j] = v if v is not None else (0 if blank_is_zero else None)
         found = [tuple(own_out), *(tuple(o) for o in teams_out)]
         self._cache[month] = found
         return found

@@ -82,12 +82,16 @@ def iter_table(path: Path, issues: list[Issue]) -> Iterator[Row]:
             issues.append(Issue("csv-syntax", f"cannot read the header: {exc}",
                                 Location(file, 1, 0)))
             return
-        seen: set[str] = set()
-        for name in header:
+        seen: dict[str, int] = {}
+        for position, name in enumerate(header, start=1):
             if name in seen:
-                issues.append(Issue("duplicate-column", f"column {name!r} appears twice",
-                                    Location(file, 1, 0)))
-            seen.add(name)
+                issues.append(Issue("duplicate-column", f"column {name!r} appears twice "
+                                    f"(columns {seen[name]} and {position}): which one holds the "
+                                    "value is not known, so no row of the file is read",
+                                    Location(file, 1, 0), "rename or remove one of them"))
+            seen.setdefault(name, position)
+        if len(seen) < len(header):
+            return
         try:
             for record in reader:
                 number = reader.line_num

@@ -52,6 +52,12 @@ class Location:
     column: int = 0
     path: tuple[PathPart, ...] = field(default=(), compare=False)
 
+    @property
+    def is_row(self) -> bool:
+        """The problem is one row of a table (its path starts with ``row N``)."""
+        return bool(self.path) and isinstance(self.path[0], str) and self.path[0].startswith(
+            "row ")
+
     def __str__(self) -> str:
         head = self.file or "<input>"
         if self.path and isinstance(self.path[0], str) and self.path[0].startswith("row "):

@@ -436,7 +436,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     # rows read and rejected by the reader, when the records come from one
     rejected = list(source.rejected) if source is not None else []
     reader_rows = len({(i.location.file, i.location.line) for i in rejected
-                       if i.location.line > 1 or i.code == "row-shape"})
+                       if i.location.is_row})
     rows_total = source.rows_read if source is not None else rows_seen
     warnings = [*(source.warnings if source is not None else ()), *ledger.warnings]
 

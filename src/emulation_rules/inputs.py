@@ -73,7 +73,7 @@ def _sort_table_issues(issues: list[Issue], read: RecordSource) -> None:
     for issue in issues:
         if issue.code == "row-shape":
             read.rows_read += 1
-        if issue.location.line > 1 or issue.code == "row-shape":
+        if issue.location.is_row:
             read.rejected.append(issue)
         elif issue.severity is Severity.WARNING:
             read.warnings.append(issue)

@@ -44,8 +44,10 @@ __all__ = [
 ]
 
 CAMPAIGN = "campaign"
-MAX_HORIZON_YEAR = 9000
-"""Dates past this year are refused (a month lookup must never walk millennia)."""
+FIRST_DAY = date(1990, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+"""The dates a timeline is laid out within: a campaign, an issue date, an as-of date or a
+horizon outside them is refused (TimelineError), so that no lookup walks millennia."""
 
 Relation = Literal["before", "on_or_before", "on"]
 Status = Literal["on_time", "late", "missing", "not_yet_due"]
@@ -346,6 +348,13 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
                             "out or evaluated on its own")
     if plan.campaign is None:
         raise TimelineError(f"plan {plan.id!r} has no campaign")
+    dated = [("issue date", issued), ("as-of date", as_of), ("--until", until),
+             ("campaign start", plan.campaign.start), ("campaign end", plan.campaign.end),
+             *((f"end of {p.id}", p.end) for p in plan.phases)]
+    for what, day in dated:
+        if isinstance(day, date) and not FIRST_DAY <= day <= LAST_DAY:
+            raise TimelineError(f"the {what} {day.isoformat()} is outside the dates this tool "
+                                f"lays out ({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
     issued = _issue_date(plan, issued)
     camp = plan.campaign
     start = _concrete(camp.start, issued)

@@ -46,22 +46,40 @@ def _pairs(plan_id: str) -> dict[str, str]:
 
 @st.composite
 def datasets(draw: st.DrawFn, plan_id: str
-             ) -> tuple[dict[tuple[str, str], dict[str, int]], set[Cell], set[tuple[str, str]]]:
+             ) -> tuple[dict[tuple[str, str], dict[str, int | None]], set[Cell],
+                        set[tuple[str, str]]]:
     """Complete data per (unit, month), the cells to blank, and the unit-months to delete."""
     campaign = er.timeline(PLANS[plan_id], issued=ISSUED[plan_id]).window("campaign")
     assert campaign is not None
     months = campaign.months  # every month: a month never generated could not be completed
     pairs = ratio_pairs(PLANS[plan_id])
-    data: dict[tuple[str, str], dict[str, int]] = {}
+    # some commune-level counts are given on the team rows instead (summed into the commune),
+    # or on both levels (the commune's row is used); a ratio's part and whole move together
+    partner = _pairs(plan_id)
+    moved: dict[str, str] = {}
+    for k in COMMUNE:
+        if k not in moved:
+            where = draw(st.sampled_from(["own", "own", "teams", "both"]))
+            moved[k] = where
+            if k in partner:
+                moved[partner[k]] = where
+    data: dict[tuple[str, str], dict[str, int | None]] = {}
     for unit, metrics in (("c1", COMMUNE), ("t1", TEAM), ("t2", TEAM)):
         for m in months:
-            values = {k: draw(st.integers(0, 3)) for k in metrics}
+            names = [*metrics, *(k for k, w in moved.items() if unit != "c1" and w != "own")]
+            values: dict[str, int | None] = {k: draw(st.integers(0, 3)) for k in names}
+            if unit == "c1":
+                values.update({k: None for k, w in moved.items() if w == "teams"})
             for num, den in pairs:
-                if num in values:
-                    values[num] = min(values[num], values[den])
+                n, d = values.get(num), values.get(den)
+                if n is not None and d is not None:
+                    values[num] = min(n, d)
             data[unit, m] = values
     keys = sorted(data)
-    cells = [(u, m, k) for (u, m) in keys for k in data[u, m]]
+    # a blank commune-level count on a team row is not missing data (it counts as nothing, by
+    # the rule); every other given cell may be blanked
+    cells = [(u, m, k) for (u, m) in keys for k, v in data[u, m].items()
+             if v is not None and not (u != "c1" and k in COMMUNE)]
     blank = set(draw(st.lists(st.sampled_from(cells), max_size=4)))
     gone = set(draw(st.lists(st.sampled_from(keys), max_size=2)))
     return data, blank, gone
@@ -71,7 +89,7 @@ def _records(data: dict[tuple[str, str], dict[str, Any]]) -> list[er.Record]:
     return [er.Record(u, m, dict(v), i + 2) for i, ((u, m), v) in enumerate(sorted(data.items()))]
 
 
-def _partial(data: dict[tuple[str, str], dict[str, int]], blank: set[Cell],
+def _partial(data: dict[tuple[str, str], dict[str, int | None]], blank: set[Cell],
              gone: set[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for key, values in data.items():
@@ -81,28 +99,30 @@ def _partial(data: dict[tuple[str, str], dict[str, int]], blank: set[Cell],
     return out
 
 
-def _complete(data: dict[tuple[str, str], dict[str, int]], blank: set[Cell],
+def _complete(data: dict[tuple[str, str], dict[str, int | None]], blank: set[Cell],
               gone: set[tuple[str, str]], how: str, plan_id: str, rng: random.Random
-              ) -> dict[tuple[str, str], dict[str, int]]:
+              ) -> dict[tuple[str, str], dict[str, int | None]]:
     """A completion of the unknown cells the row checks allow (part <= whole per row)."""
     partner = _pairs(plan_id)
     wholes = {den for _, den in ratio_pairs(PLANS[plan_id])}
-    out: dict[tuple[str, str], dict[str, int]] = {}
+    out: dict[tuple[str, str], dict[str, int | None]] = {}
     for key, values in data.items():
-        unknown = set(values) if key in gone else {k for k in values if (*key, k) in blank}
+        # a missing row is completed with the metrics its unit gives; a blank cell with a value
+        unknown = ({k for k, v in values.items() if v is not None} if key in gone else
+                   {k for k in values if (*key, k) in blank})
         row = dict(values)
         for k in sorted(unknown, key=lambda k: k not in wholes):  # wholes first
             if how == "original":
                 continue
             if k in wholes:
                 part = partner[k]
-                floor = row[part] if part not in unknown else 0
+                floor = (row[part] or 0) if part not in unknown else 0
                 # high: as small as its part allows (share 1), or huge when the part is free
                 high = floor if part not in unknown else BIG
                 row[k] = {"low": BIG, "high": high, "zero": floor}.get(
                     how, floor + rng.choice([0, 1, 5, BIG]))
             elif k in partner:
-                whole = row[partner[k]]
+                whole = row[partner[k]] or 0
                 row[k] = {"low": 0, "high": whole, "zero": 0}.get(how, rng.randint(0, whole))
             else:
                 row[k] = {"low": 0, "high": BIG, "zero": 0}.get(how, rng.choice([0, 1, 2, BIG]))
