@@ -416,3 +416,54 @@ def test_a_missing_commune_row_is_missing_even_if_its_teams_give_the_count() -> 
             for r in records(skip=(("c1", "2024-11"),))]
     t = target(evaluate(recs), "c1", "phase_1", "no_serious_accidents")
     assert (t.verdict, t.missing_periods) == ("unknown", ("2024-11",))
+
+
+def test_the_bloc_lead_waits_for_undecided_targets_that_could_break_a_tie() -> None:
+    """Two agencies with equal scores; one leaves two yes/no conditions blank: had it said yes
+    it would win the tie on targets met, so "dẫn đầu khối" is undecided for the other
+    (review finding 4)."""
+    units = [er.UnitInfo("agency_a", "A", "agency", "k1", bloc_size=2),
+             er.UnitInfo("agency_b", "B", "agency", "k1", bloc_size=2)]
+    good: dict[str, int | None] = {
+        "has_movement_plan": 1, "security_safe_certified": 1, "rated_excellent": 1,
+        "effective_propaganda": 1, "clean_organisation": 0, "models_rated_good": 1,
+        "serious_security_incidents": 0, "complaint_letters": 0, "escalated_complaints": 0,
+        "models_replicated_province_wide": 0}
+    recs = [er.Record("agency_b", str(y), dict(good)) for y in range(2026, 2031)]
+    recs += [er.Record("agency_a", str(y), {**good, "has_movement_plan": None,
+                                            "security_safe_certified": None})
+             for y in range(2026, 2031)]
+    ev = er.evaluate(PT, recs, units=units, as_of=date(2030, 12, 31))
+    report = er.awards(PT, ev, "stage:2026-2030", units=units)
+    flag = next(a for a in report.awards if a.award == "emulation_flag")
+    leads = next(o for c in flag.candidates if c.unit == "agency_b" for o in c.conditions
+                 if o.id == "leads_bloc")
+    assert (leads.verdict, leads.basis) == ("unknown", "computed")
+
+
+def test_a_phase_attestation_does_not_decide_the_final_review(tmp_path: Path) -> None:
+    """An attestation for phase_1 holds in phase_1; at the final review (the campaign window)
+    only campaign-wide rows count (review finding 3)."""
+    from emulation_rules.inputs import attestations_for
+
+    rows = [er.AttestationRow("u", {"outstanding_achievement": True}, "phase_1"),
+            er.AttestationRow("v", {"outstanding_achievement": False}, "phase_1"),
+            er.AttestationRow("v", {"outstanding_achievement": True})]
+    assert attestations_for(rows, "campaign") == {"v": {"outstanding_achievement": True}}
+    assert attestations_for(rows, "phase_1") == {"u": {"outstanding_achievement": True},
+                                                 "v": {"outstanding_achievement": False}}
+
+
+def test_attestation_rows_that_can_attest_nothing_are_reported(tmp_path: Path) -> None:
+    """A window the plan does not have, or a unit not in the units file: one issue each, with
+    the file, row and field (review finding 8)."""
+    plan = er.load_plan("tuyen_quang")
+    rows = [er.AttestationRow("t1", {"all_tasks_completed": True}, "phase_3", 2, "a.csv"),
+            er.AttestationRow("zzz", {"all_tasks_completed": True}, "phase_1", 3, "a.csv"),
+            er.AttestationRow("t1", {"all_tasks_completed": True}, "phase_1", 4, "a.csv")]
+    ev = er.evaluate(plan, [er.Record("t1", "2024-11", dict(TEAM_OK))],
+                     units=[er.UnitInfo("t1", "", "team")], issued=date(2024, 10, 20),
+                     as_of=AFTER, attestations=rows)
+    assert sorted((i.code, i.location.line, i.location.path[1]) for i in ev.rejected) == [
+        ("unknown-unit", 3, "unit"), ("unknown-window", 2, "window")]
+    assert target(ev, "t1", "phase_1", "all_tasks_completed").verdict == "met"

@@ -98,3 +98,27 @@ def test_python_examples_in_the_docs_run(doc: str, tmp_path: Path) -> None:
         result = subprocess.run([sys.executable, "-c", block], cwd=cwd, env=env,
                                 capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stderr
+
+
+def test_the_json_verdict_shown_in_evaluation_md_is_a_real_one() -> None:
+    """docs/evaluation.md's JSON example is the verdict the command gives today."""
+    import io
+    import json
+
+    from emulation_rules.cli import run
+
+    text = (DOCS / "evaluation.md").read_text(encoding="utf-8")
+    block = re.search(r"One verdict of the JSON output \(commune `(\w+)`, phase 2\):\n\n"
+                      r"```json\n(.*?)```", text, re.S)
+    assert block is not None
+    shown = json.loads(block.group(2))
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["evaluate", "--plan", "bac_giang", "--metrics",
+                str(ROOT / "examples" / "bac_giang_metrics.csv"), "--units",
+                str(ROOT / "examples" / "bac_giang_units.csv"), "--issued", "2024-09-01",
+                "--as-of", "2025-08-31", "--format", "json"], stdout=out, stderr=err) == 0
+    result = next(r for r in json.loads(out.getvalue())["results"]
+                  if r["unit"] == block.group(1) and r["window"] == "phase_2")
+    real = next(t for c in result["criteria"] for t in c["targets"]
+                if t["target"] == shown["target"])
+    assert shown == real

@@ -462,9 +462,9 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         for issue in prior_issues:
             err.write(f"{issue}\n")
     try:
-        from .eligibility import review_windows
+        from .eligibility import review_window
 
-        attestations = (attestations_for(attestation_rows, review_windows(plan, ev, args.review))
+        attestations = (attestations_for(attestation_rows, review_window(plan, ev, args.review))
                         if attestation_rows is not None else None)
         report = awards(plan, ev, args.review, units=units, attestations=attestations,
                         prior_awards=prior)

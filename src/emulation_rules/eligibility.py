@@ -32,7 +32,8 @@ from .results import Evaluation, UnitResult
 from .timelines import CAMPAIGN
 
 __all__ = ["AwardResult", "AwardsReport", "Candidate", "ConditionOutcome", "PriorAward",
-           "ReviewError", "Standing", "awards", "review_windows", "standings"]
+           "ReviewError", "Standing", "awards", "review_window", "review_windows",
+           "standings"]
 
 Verdict = Literal["met", "not_met", "unknown"]
 Basis = Literal["document", "attestation", "local_policy", "computed"]
@@ -70,6 +71,8 @@ class Standing:
     score_max: int = 0
     """The score if every criterion still undecided (``unknown``) were met: a rank is certain
     only where the scores' ranges do not overlap."""
+    undecided_targets: int = 0
+    """Targets still undecided: they could change ``targets_met``, a tie-break key."""
 
 
 @dataclass(frozen=True)
@@ -150,9 +153,14 @@ def _review(plan: Plan, ev: Evaluation, review: str) -> tuple[str, tuple[str, ..
 
 
 def review_windows(plan: Plan, ev: Evaluation, review: str) -> tuple[str, ...]:
-    """The windows a review reads (raises :class:`ReviewError` for an unknown review)."""
-    _, windows, main = _review(plan, ev, review)
-    return tuple(dict.fromkeys((*windows, main)))
+    """The windows a review scores and judges criteria over (raises :class:`ReviewError`)."""
+    return _review(plan, ev, review)[1]
+
+
+def review_window(plan: Plan, ev: Evaluation, review: str) -> str:
+    """The window a review reads its award conditions in (raises :class:`ReviewError` for an
+    unknown review): the phase, ``campaign`` for the final review, the year, the stage."""
+    return _review(plan, ev, review)[2]
 
 
 def _key(plan: Plan) -> Callable[[Standing], tuple[Any, ...]]:
@@ -180,21 +188,23 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
     for res in ev.results:
         if res.window not in windows:
             continue
-        t = totals.setdefault(res.unit, [0, 0, 0, 0])
+        t = totals.setdefault(res.unit, [0, 0, 0, 0, 0])
         for crit in res.criteria:
             if crit.verdict == "met":
                 t[0] += points.get(crit.criterion, 1)
                 t[1] += 1
             elif crit.verdict == "unknown":
                 t[3] += points.get(crit.criterion, 1)
-            t[2] += sum(1 for target in crit.targets if target.verdict == "met")
+            for target in crit.targets:
+                t[2] += target.verdict == "met"
+                t[4] += target.verdict == "unknown"
     blocs: dict[str, list[str]] = {}
     for u in units:
         if u.bloc:
             blocs.setdefault(u.bloc, []).append(u.id)
     raw = {uid: Standing(uid, info[uid].bloc if uid in info else "", s, c, tm, None, 0, False,
-                         s + u)
-           for uid, (s, c, tm, u) in totals.items()}
+                         s + u, ut)
+           for uid, (s, c, tm, u, ut) in totals.items()}
     out: dict[str, Standing] = dict(raw)
     key = _key(plan)
     for bloc, members in blocs.items():
@@ -207,7 +217,7 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
         complete = declared is not None and declared == len(present) == len(members)
         for rank, s in enumerate(ranked, start=1):
             out[s.unit] = Standing(s.unit, bloc, s.score, s.criteria_met, s.targets_met, rank,
-                                   len(members), complete, s.score_max)
+                                   len(members), complete, s.score_max, s.undecided_targets)
     return sorted(out.values(), key=lambda s: (s.bloc, s.rank or 0, s.unit))
 
 
@@ -322,11 +332,12 @@ def _leads_bloc(ctx: _Context, cond: LeadsBlocCondition, unit: str) -> Condition
     if s is not None and s.rank is not None and s.bloc_complete:
         rivals = [o for o in ctx.standing.values() if o.bloc == s.bloc and o.unit != unit]
         where = f"in bloc {s.bloc} of {s.bloc_size}"
-        if all(o.score_max == o.score for o in (s, *rivals)):
+        if all(o.score_max == o.score and not o.undecided_targets for o in (s, *rivals)):
             return _outcome(cond, "met" if s.rank == 1 else "not_met", "computed",
                             f"rank {s.rank} of {s.bloc_size} in bloc {s.bloc} "
                             f"(score {s.score})")
-        # some verdicts are undecided: the lead is certain only where the ranges do not overlap
+        # some verdicts are undecided: the lead is certain only where the score ranges do not
+        # overlap (a tie would go to the tie-break keys, which undecided targets can move)
         if all(s.score > o.score_max for o in rivals):
             return _outcome(cond, "met", "computed", f"first {where} whatever is undecided "
                             f"(score at least {s.score})")
@@ -334,7 +345,8 @@ def _leads_bloc(ctx: _Context, cond: LeadsBlocCondition, unit: str) -> Condition
         if ahead:
             return _outcome(cond, "not_met", "computed", f"{ahead[0]} scores more {where} "
                             f"whatever is undecided")
-        open_ = [o.unit for o in rivals if o.score_max > o.score] or [unit]
+        open_ = [o.unit for o in (s, *rivals)
+                 if o.score_max > o.score or o.undecided_targets] or [unit]
         return _outcome(cond, "unknown", "computed",
                         f"the lead {where} depends on undecided verdicts of "
                         f"{', '.join(open_[:3])} (score {s.score}..{s.score_max})")

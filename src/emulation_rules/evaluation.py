@@ -27,8 +27,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
-from operator import gt, is_not, itemgetter
 from typing import Any
 
 from ._cells import AreaView, CellContext, Cells, OneRow, UnitTree, periods_of
@@ -246,8 +244,6 @@ def _loc(rec: Record, column: str) -> Location:
     return Location(rec.file, rec.row, 0, (f"row {rec.row}", column))
 
 
-_CLEAN = frozenset({int, type(None)})
-_NOT_NONE = partial(is_not, None)
 
 
 def _value_issues(rec: Record, row: tuple[Any, ...], columns: Sequence[str],
@@ -345,10 +341,6 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     first_file = ""
     period_info: dict[str, tuple[tuple[str, ...], str | None]] = {}
     tree_info = tree.info if tree.given else None
-    clean = _CLEAN
-    # parts and wholes of the plan's ratios, as tuples (a one-pair getter gives a bare value)
-    parts = itemgetter(*[i for i, _ in pairs] or [0], *([0] if len(pairs) <= 1 else []))
-    wholes = itemgetter(*[j for _, j in pairs] or [0], *([0] if len(pairs) <= 1 else []))
     for rec in records:
         rows_seen += 1
         if rows_seen == 1:
@@ -377,14 +369,22 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                         Location(rec.file, 1 if rec.file else 0, 0, (key,)),
                         did_you_mean(key, METRICS), Severity.WARNING))
         row: tuple[Any, ...] = (*map(values.get, columns), rec.row)
-        # the common case at C speed: whole numbers >= 0 or blanks, yes/no no more than 1
-        full = None not in row
-        if not (clean.issuperset(map(type, row)) and (
-                min(row) if full else min(filter(_NOT_NONE, row))) >= 0
-                and not (attestation_at and any((row[i] or 0) > 1 for i in attestation_at))
-                and not (pairs and (any(map(gt, parts(row), wholes(row))) if full else any(
-                    row[i] is not None and row[j] is not None and row[i] > row[j]
-                    for i, j in pairs)))):
+        # the common case, quickly (a plain loop beats set(map(type, ...)) and min here):
+        # whole numbers >= 0 or blanks, yes/no no more than 1, no part above its whole
+        ok = True
+        for v in row:
+            if v is not None and (v.__class__ is not int or v < 0):
+                ok = False
+                break
+        if ok and attestation_at:
+            ok = not any((row[i] or 0) > 1 for i in attestation_at)
+        if ok:
+            for i, j in pairs:
+                n, d = row[i], row[j]
+                if n is not None and d is not None and n > d:
+                    ok = False
+                    break
+        if not ok:
             problems = _value_issues(rec, row, columns, pairs, attestation_at)
             if problems:
                 ledger.reject(rec, problems)
@@ -456,6 +456,19 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                    pairs, {})
     empty = (None,) * (width + 1)
     attested = _attested(attestations or (), windows)
+    window_ids = {w.id for w in windows}
+    for att in attestations or ():  # a row that can attest nothing is said, never dropped
+        if att.window and att.window not in window_ids:
+            rejected.append(Issue(
+                "unknown-window", f"window {att.window!r} is not a window of plan {plan.id!r} "
+                f"as laid out (windows: {', '.join(sorted(window_ids))}; blank for the whole "
+                "campaign)", Location(att.file, att.row, 0, (f"row {att.row}", "window")),
+                did_you_mean(att.window, window_ids)))
+        elif tree.given and att.unit not in tree.info:
+            rejected.append(Issue(
+                "unknown-unit", f"unit {att.unit!r} is not in the units file",
+                Location(att.file, att.row, 0, (f"row {att.row}", "unit")),
+                did_you_mean(att.unit, tree.info)))
     if tree.given:
         evaluated = sorted(u for u in tree.info if targets_for(tree.kind(u)))
     else:
@@ -487,7 +500,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         warnings.append(Issue(
             "count-on-both-levels", f"{metric!r} is given on commune {unit!r}'s own row and on "
             f"its teams' rows ({month}; {count} commune-month(s) in all): the commune's own row "
-            "is used", severity=Severity.WARNING))
+            "is used", Location(first_file, 1 if first_file else 0, 0, (metric,)),
+            severity=Severity.WARNING))
     outside = ledger.outside_periods()
     for out in outside:
         more = f" and {out.rows - 1} more row(s) for that period" if out.rows > 1 else ""
@@ -565,10 +579,9 @@ def _decide(t: _Target, window: Window, cells: Cells, judged: Mapping[str, bool]
         rows = [r for m in months for r in cells.month_rows(m)] if t.per == "month" else (
             cells.rows(months)[0])
         outcomes.append(t.check(list(zip(*rows, strict=True)), judged))
-    if if_missing == "not_met":
-        outcomes = [o._replace(verdict="not_met") if o.verdict == "unknown" else o
-                    for o in outcomes]
-    return combine_periods(outcomes), None, outcomes
+    decided = ([o._replace(verdict="not_met") if o.verdict == "unknown" else o
+                for o in outcomes] if if_missing == "not_met" else outcomes)
+    return combine_periods(decided), None, outcomes  # the periods as the data decide them
 
 
 _NO_JUDGEMENT: Mapping[str, bool] = {}
@@ -708,13 +721,13 @@ def _target_result(t: _Target, window: Window, cells: Cells, judged: Mapping[str
         observed, margin, no_cases = met, met - len(periods), False
         need = ("periods", t.per, undecided) if undecided else ()
         undecided_cells = any(o.unknown for o in per_period)
-        if if_missing == "not_met" and any(o.unknown and o.verdict == "not_met"
-                                           for o in per_period):
+        if if_missing == "not_met" and undecided:  # those periods count as not met
             policy = "local"
     return TargetResult(
         t.criterion, t.id, t.level, t.per, verdict, observed, t.comparator, t.threshold, margin,
         window.months, tuple(missing), t.section, t.quote, no_cases, policy, failed,
-        verdict != "unknown" and undecided_cells, need if verdict == "unknown" else (), t.kind)
+        verdict != "unknown" and undecided_cells and policy != "local",
+        need if verdict == "unknown" else (), t.kind)
 
 
 def _missing_months(t: _Target, window: Window, cells: Cells) -> list[str]:

@@ -263,7 +263,7 @@ def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], in
             found[column] = value
         if bad:
             continue
-        key = (unit, "" if window == "campaign" else window)
+        key = (unit, "" if window in ("campaign", "final") else window)
         if key in seen:
             issues.append(Issue("duplicate-row", f"unit {unit!r} has two rows"
                                 + (f" for window {window!r}" if window else "")
@@ -275,13 +275,14 @@ def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], in
     return out, issues, len(rows)
 
 
-def attestations_for(rows: list[AttestationRow], windows: tuple[str, ...]
-                     ) -> dict[str, dict[str, bool]]:
-    """Per unit, the judgements that hold for a review's windows: campaign-wide rows, then the
-    rows for one of those windows (which take precedence)."""
+def attestations_for(rows: list[AttestationRow], window: str) -> dict[str, dict[str, bool]]:
+    """Per unit, the judgements that hold in ``window`` (the window a review reads its award
+    conditions in: the phase, ``campaign`` for the final review, the year, the stage):
+    campaign-wide rows, then the rows for that window, which take precedence. A row for
+    another window (a phase's, at the final review) does not count."""
     out: dict[str, dict[str, bool]] = {}
     for row in sorted(rows, key=lambda r: r.window != ""):
-        if not row.window or row.window in windows:
+        if not row.window or row.window == window:
             out.setdefault(row.unit, {}).update(row.values)
     return out
 

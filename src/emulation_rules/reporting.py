@@ -276,68 +276,63 @@ def explain(ev: Any, unit: str, lang: str = "vi") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _span(t: Any) -> str:
+    """The window's months as a span, or its years for a per-year target."""
+    if not t.periods:
+        return "-"
+    first, last = t.periods[0], t.periods[-1]
+    if t.per == "year":
+        first, last = first[:4], last[:4]
+    return first if first == last else f"{first}..{last}"
+
+
 def _sentence(t: Any, lang: str) -> str:
+    """One target's verdict as a reviewer would write it, in Vietnamese or English."""
+    vi = lang == "vi"
     cite = f"[{t.section}: “{t.quote}”]" if t.section else ""
-    periods = "-" if not t.periods else (
-        t.periods[0] if len(t.periods) == 1 else f"{t.periods[0]}..{t.periods[-1]}")
-    if lang == "vi":
-        verdict = _VERDICT_VI[t.verdict]
-        if t.comparator == "attestation" and t.kind == "attestation":
-            said = {1: "được xác nhận", 0: "không được xác nhận"}.get(t.observed,
-                                                                         "chưa có xác nhận")
-            text = f"Điều kiện {t.target} ({t.criterion}) {verdict}: {said} (kỳ {periods})"
-        elif t.comparator == "attested":
-            said = {1: "được xác nhận", 0: "không được xác nhận"}.get(t.observed,
-                                                                         "chưa có xác nhận")
-            text = f"Điều kiện {t.target} ({t.criterion}) {verdict}: {said} (năm {periods})"
-        elif t.per == "month":
-            text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: phải đạt trong từng tháng "
-                    f"({periods}); số tháng đạt {t.observed}")
-            if t.failed_periods:
-                text += f"; không đạt các tháng {', '.join(t.failed_periods)}"
-        elif t.no_cases:
-            text = (f"Chỉ tiêu {t.target} ({t.criterion}) {verdict}: không có trường hợp nào "
-                    f"trong kỳ; áp dụng quy định địa phương (policy: local)")
-        else:
-            cmp = COMPARATORS.get(t.comparator)
-            wanted = cmp.vi.format(_threshold(t)) if cmp else f"{t.comparator} {_threshold(t)}"
-            kind = "Điều kiện" if t.per == "year" else "Chỉ tiêu"
-            text = (f"{kind} {t.target} ({t.criterion}) {verdict}: ghi nhận {_value(t)}, "
-                    f"yêu cầu {wanted} (kỳ {periods})")
-        if t.missing_periods:
-            text += f"; thiếu số liệu các tháng {_months(t.missing_periods)}"
-            if t.decided_despite_missing:
-                text += ("; kết quả không đổi dù các tháng thiếu có số liệu thế nào")
-        text += _need(t, "vi")
-        return f"{text}. {cite}"
-    if t.comparator in ("attested", "attestation"):
-        said = {1: "attested", 0: "attested as not met"}.get(t.observed,
-                                                              "no attestation given")
-        text = f"Condition {t.target} ({t.criterion}) {t.verdict}: {said} (year {periods})"
-    elif t.per == "month":
-        text = (f"Target {t.target} ({t.criterion}) {t.verdict}: must hold in every month "
-                f"({periods}); months met: {t.observed}")
+    verdict = _VERDICT_VI[t.verdict] if vi else t.verdict
+    span = _span(t)
+    name = f"{t.target} ({t.criterion})"
+    word = ("Điều kiện" if t.kind == "attestation" or not t.level else "Chỉ tiêu") if vi else (
+        "Condition" if t.kind == "attestation" or not t.level else "Target")
+    if t.kind == "attestation" or t.comparator == "attested":
+        said = ({1: "được xác nhận", 0: "không được xác nhận"} if vi else
+                {1: "attested", 0: "attested as not met"}).get(
+            t.observed, "chưa có xác nhận" if vi else "no attestation given")
+        text = f"{word} {name} {verdict}: {said} ({'kỳ' if vi else 'period'} {span})"
+    elif t.per in ("month", "year"):
+        unit = ("tháng" if t.per == "month" else "năm") if vi else (
+            "month" if t.per == "month" else "year")
+        text = (f"{word} {name} {verdict}: phải đạt trong từng {unit} ({span}); số {unit} đạt "
+                f"{t.observed}" if vi else f"{word} {name} {verdict}: must hold in every "
+                f"{unit} ({span}); {unit}s met: {t.observed}")
         if t.failed_periods:
-            text += f"; failed in {', '.join(t.failed_periods)}"
+            text += (f"; không đạt: {', '.join(t.failed_periods)}" if vi else
+                     f"; not met in {', '.join(t.failed_periods)}")
     elif t.no_cases:
-        text = (f"Target {t.target} ({t.criterion}) {t.verdict}: there were no cases; the "
-                "local-policy rule for that case decided")
+        text = (f"{word} {name} {verdict}: không có trường hợp nào trong kỳ; áp dụng quy định "
+                "địa phương (policy: local)" if vi else f"{word} {name} {verdict}: there were "
+                "no cases; the local-policy rule for that case decided")
     else:
-        text = (f"Target {t.target} ({t.criterion}) {t.verdict}: observed {_value(t)}, needs "
-                f"{_wanted_en(t)} (periods {periods})")
+        cmp = COMPARATORS.get(t.comparator)
+        wanted = ((cmp.vi if vi else cmp.en).format(_threshold(t)) if cmp else
+                  t.comparator.replace("_", " "))
+        text = (f"{word} {name} {verdict}: ghi nhận {_value(t)}, yêu cầu {wanted} (kỳ {span})"
+                if vi else f"{word} {name} {verdict}: observed {_value(t)}, needs {wanted} "
+                f"(periods {span})")
     if t.missing_periods:
-        text += f"; no data for {_months(t.missing_periods)}"
+        text += (f"; thiếu số liệu các tháng {_months(t.missing_periods)}" if vi else
+                 f"; no data for {_months(t.missing_periods)}")
         if t.decided_despite_missing:
-            text += "; decided whatever the missing months hold"
-    text += _need(t, "en")
+            text += ("; kết quả không đổi dù các tháng thiếu có số liệu thế nào" if vi else
+                     "; decided whatever the missing months hold")
+    if t.policy == "local" and not t.no_cases:
+        text += ("; chưa xác định được nên tính là không đạt theo quy định địa phương "
+                 "(missing_period, policy: local)" if vi else "; undecided, so counted as not "
+                 "met by the local policy missing_period")
+    if t.verdict == "unknown":
+        text += _need(t, lang)
     return f"{text}. {cite}"
-
-
-def _wanted_en(t: Any) -> str:
-    cmp = COMPARATORS.get(t.comparator)
-    if cmp is None:  # any_of / all_of
-        return str(t.comparator).replace("_", " ")
-    return cmp.en.format(_threshold(t))
 
 
 def _months(periods: Sequence[str]) -> str:

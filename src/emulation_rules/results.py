@@ -21,8 +21,8 @@ REASONS = {
     "no-window": "is in no window",
     "after-as-of": "is after the as-of date",
     "partly-outside": "covers months outside every window as well as months inside",
-    "area-sum": "covers several months of a unit whose counts are summed month by month into "
-                "its commune's",
+    "area-sum": "covers several months of a unit in an area sum (a commune with teams, or a "
+                "team), where counts are added month by month",
     "no-target": "is for a unit that no target of the plan reads",
 }
 
