@@ -402,8 +402,12 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
                          f"{inst.id!r}, due {inst.due.isoformat()}: the plan cannot be met on "
                          "time if it was issued then")
     active = max(start, issued) if issued else start
-    month_phase, windows = _windows(phases, active, camp.end, horizon, rule,
-                                    camp.review_cycle.stage_years if camp.review_cycle else 0)
+    # an open-ended movement's windows run to the end of the stage holding the horizon: a
+    # stage window always holds its whole stage (its later months are missing data)
+    stage_years = camp.review_cycle.stage_years if camp.review_cycle else 0
+    window_end = (_stage_end(start, stage_years, horizon) if camp.end is None and stage_years
+                  else horizon)
+    month_phase, windows = _windows(phases, active, camp.end, window_end, rule, stage_years)
     return Timeline(plan.id, issued, start, camp.end, horizon, phases, tuple(gaps),
                     tuple(instances), tuple(reviews), rule, tuple(notes), windows, month_phase)
 
