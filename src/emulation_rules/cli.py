@@ -162,13 +162,11 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         }, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "github":
+        from .reporting import github_annotation
+
         for _, issues in results:
             for i in issues:
-                loc = i.location
-                msg = f"{i.message} ({i.hint})" if i.hint else i.message
-                msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-                out.write(f"::{i.severity.value} file={loc.file},line={loc.line},"
-                          f"col={loc.column},title={i.code}::{msg}\n")
+                out.write(github_annotation(i))
     else:
         for ref, issues in results:
             for i in issues:

@@ -200,7 +200,8 @@ def _duplicate_ids(tree: _Tree, value: Any, path: PathT) -> Iterator[Issue]:
 
 def _read_tree(path: Path, issues: list[Issue]) -> _Tree | None:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit: a huge file costs nothing
+            raw = handle.read(_yaml.MAX_BYTES + 1)
     except OSError as exc:
         issues.append(Issue("unreadable", f"cannot read file: {exc.strerror}", Location(str(path))))
         return None
@@ -221,20 +222,31 @@ def _extends_target(ref: Any, child_file: Path, where: Location
                     ) -> tuple[Path | None, Issue | None]:
     if not isinstance(ref, str):
         return None, Issue("wrong-type", "extends: names a plan id or a .yaml file", where)
-    if is_path_ref(ref):
-        folder = child_file.resolve().parent
-        bad = (ref.startswith(("/", "\\")) or ".." in Path(ref).parts or ":" in ref)
-        target = (folder / ref).resolve()
-        if bad or not target.is_relative_to(folder):
-            return None, Issue("extends-outside", f"extends: {ref!r} leaves the plan's folder",
-                               where, "extend a bundled plan id, or a file beside this one")
-        if not target.is_file():
-            return None, Issue("extends-not-found", f"extends: no file {ref!r}", where)
-        return target, None
-    sibling = child_file.resolve().parent / f"{ref}.yaml"
-    if _ID.match(ref) and sibling.is_file():
-        return sibling, None
-    if _ID.match(ref) and ref in bundled_plan_ids():
+    folder = child_file.resolve().parent
+    outside = Issue("extends-outside", f"extends: {ref[:200]!r} leaves the plan's folder",
+                    where, "extend a bundled plan id, or a file beside this one")
+    try:
+        if is_path_ref(ref):
+            bad = (ref.startswith(("/", "\\")) or ".." in Path(ref).parts or ":" in ref
+                   or "\x00" in ref)
+            target = (folder / ref).resolve()
+            if bad or not target.is_relative_to(folder):
+                return None, outside
+            if not target.is_file():
+                return None, Issue("extends-not-found", f"extends: no file {ref!r}", where)
+            return target, None
+        if not _ID.match(ref):
+            return None, Issue("extends-not-found", f"extends: {ref[:200]!r} is neither a plan "
+                               "id nor a .yaml file", where)
+        sibling = folder / f"{ref}.yaml"
+        if sibling.is_file():
+            # a file beside this one, but never through a link that leaves the folder
+            if not sibling.resolve().is_relative_to(folder):
+                return None, outside
+            return sibling.resolve(), None
+    except (OSError, ValueError):  # a name the file system refuses (too long, a NUL)
+        return None, Issue("extends-not-found", f"extends: no plan {ref[:200]!r}", where)
+    if ref in bundled_plan_ids():
         return plans_dir() / f"{ref}.yaml", None
     hint = did_you_mean(ref, bundled_plan_ids())
     return None, Issue("extends-not-found", f"extends: no plan {ref!r}", where, hint)

@@ -252,7 +252,7 @@ class RatioCondition(_Model):
     """The metric that is the whole (e.g. tips_total)."""
     comparator: Comparator
     """gt for "trên 90%"; gte for "từ 80% trở lên", a bare "80%" and "100%"."""
-    threshold: Annotated[float, Field(ge=0, le=1)]
+    threshold: Annotated[float, Field(ge=0, le=1, strict=True)]
     """A fraction from 0 to 1: 0.8 is 80%, 1 is all (100%)."""
     when_no_cases: WhenNoCases | None = None
     """What the target means when the denominator is 0. Required in a resolved plan."""

@@ -10,10 +10,30 @@ from typing import Any
 from .conditions import COMPARATORS
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
-__all__ = ["side_by_side", "timeline_data", "timeline_text", "tracking_data", "tracking_text"]
+__all__ = ["github_annotation", "side_by_side", "timeline_data", "timeline_text",
+           "tracking_data", "tracking_text"]
 
 _REL = {"before": "trước (before)", "on_or_before": "đến hết (on or before)",
         "on": "trong ngày (on)"}
+
+
+def _github_data(text: str) -> str:
+    """A workflow command's message: % CR LF escaped, so that no text starts a command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """A workflow command's property value (file, title): also : and , escaped."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(issue: Any) -> str:
+    """One issue as a GitHub Actions annotation line; no text from a file or a plan can break
+    out of it (file names and messages are escaped as the workflow-command format requires)."""
+    loc = issue.location
+    message = f"{issue.message} ({issue.hint})" if issue.hint else issue.message
+    return (f"::{issue.severity.value} file={_github_property(loc.file)},line={loc.line},"
+            f"col={loc.column},title={_github_property(issue.code)}::{_github_data(message)}\n")
 
 
 def _iso(day: date | None) -> str | None:

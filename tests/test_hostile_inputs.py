@@ -1,0 +1,87 @@
+"""Small hostile inputs get a clear issue, never a traceback and never a read outside the plan's
+folder (issue 11, the parts taken so far)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import emulation_rules as er
+
+TINY = """id: {id}
+extends: {extends}
+title: {{vi: x, en: y}}
+"""
+
+
+def _codes(path: Path) -> list[str]:
+    return [i.code for i in er.iter_plan_issues(path)]
+
+
+def test_extends_by_id_never_follows_a_link_out_of_the_folder(tmp_path: Path) -> None:
+    """``extends: secret`` where secret.yaml beside the plan links to a file elsewhere: refused,
+    and nothing of the outside file (its keys) is echoed."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("password_of_the_office: hunter2\n", encoding="utf-8")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    os.symlink(outside / "secret.yaml", plans / "secret.yaml")
+    plan = plans / "mine.yaml"
+    plan.write_text(TINY.format(id="mine", extends="secret"), encoding="utf-8")
+    issues = er.iter_plan_issues(plan)
+    assert [i.code for i in issues] == ["extends-outside"]
+    assert "password" not in " ".join(str(i) for i in issues)
+
+
+@pytest.mark.parametrize("extends", ['"a\\0b"', "a" * 300, '"x\\u202eyaml"'])
+def test_an_impossible_extends_name_is_an_issue_not_a_traceback(tmp_path: Path,
+                                                                extends: str) -> None:
+    plan = tmp_path / "mine.yaml"
+    plan.write_text(TINY.format(id="mine", extends=extends), encoding="utf-8")
+    codes = _codes(plan)
+    assert codes and set(codes) <= {"extends-not-found", "extends-outside", "yaml-syntax",
+                                    "invalid-value", "wrong-type"}
+
+
+def test_a_huge_plan_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    """A 1 GiB (sparse) file is refused as too large after reading at most the limit."""
+    plan = tmp_path / "huge.yaml"
+    with plan.open("wb") as handle:
+        handle.truncate(1 << 30)
+    assert _codes(plan) == ["too-large"]
+
+
+@pytest.mark.parametrize("argv", [
+    ["evaluate", "--plan", "phuong_tien", "--metrics", "examples/phuong_tien_metrics.csv",
+     "--as-of", "9999-06-01"],
+    ["timeline", "phuong_tien", "--as-of", "8999-06-01"],
+    ["timeline", "kon_plong", "--issued", "1900-01-01"],
+])
+def test_dates_out_of_range_are_a_usage_error(argv: list[str], cli: Any) -> None:
+    """Dates are laid out within 1990-2100: outside, a clear error (exit 2), no traceback."""
+    root = Path(__file__).resolve().parent.parent
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        result = cli(*argv)
+    finally:
+        os.chdir(cwd)
+    assert result.code == 2
+    assert "outside the dates" in result.err or "before" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_github_annotations_cannot_be_broken_out_of(tmp_path: Path, cli: Any) -> None:
+    """A file name with a newline, a colon and a comma stays inside its annotation: every
+    output line is one ``::error`` command and no line starts another command."""
+    plan = tmp_path / "evil\n::warning file=x::owned,:.yaml"
+    plan.write_text("id: [\n", encoding="utf-8")
+    result = cli("validate", str(plan), "--format", "github")
+    lines = result.out.splitlines()
+    assert lines and all(line.startswith("::error file=") for line in lines)
+    assert not any(line.startswith("::warning") for line in lines)
+    assert "%0A" in lines[0] and "%3A" in lines[0] and "%2C" in lines[0]
