@@ -4,6 +4,7 @@ folder (issue 11, the parts taken so far)."""
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,32 @@ def test_github_annotations_cannot_be_broken_out_of(tmp_path: Path, cli: Any) ->
     assert lines and all(line.startswith("::error file=") for line in lines)
     assert not any(line.startswith("::warning") for line in lines)
     assert "%0A" in lines[0] and "%3A" in lines[0] and "%2C" in lines[0]
+
+
+def test_a_deep_parent_chain_is_read_in_one_pass(tmp_path: Path) -> None:
+    """8,000 units each the parent of the next, and a cycle at the end: the cycle's units are
+    named (only they), and evaluating reads the tree once per unit (no quadratic walk)."""
+    from emulation_rules.inputs import read_unit_tree
+
+    lines = ["id,name,kind,parent", "d0,,district,"]
+    lines += [f"d{i},,district,d{i - 1}" for i in range(1, 8000)]
+    lines += ["x1,,district,x2", "x2,,district,x1", "c1,,commune,d7999", "t1,,team,c1"]
+    path = tmp_path / "units.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units, issues, _ = read_unit_tree(path)
+    assert sorted((i.code, i.location.line) for i in issues) == [
+        ("parent-cycle", 8002), ("parent-cycle", 8003)]
+    ev = er.evaluate(er.load_plan("kon_plong"), [er.Record("t1", "2024-11", {"good_deeds": 1})],
+                     units=units, issued=date(2024, 10, 15), as_of=date(2025, 9, 30))
+    assert (ev.rows_total, ev.rows_used) == (1, 1)
+
+
+def test_many_rows_of_unknown_units_cost_one_hint_each(tmp_path: Path) -> None:
+    """Rows for units not in the units file are each rejected; the did-you-mean hint is
+    computed once per distinct unit (the same hint on every row of that unit)."""
+    units = [er.UnitInfo(f"h1x{i:03d}", "", "commune") for i in range(500)]
+    recs = [er.Record("h1x9999", "2024-11", {}, row) for row in range(2, 3002)]
+    ev = er.evaluate(er.load_plan("kon_plong"), recs, units=units, issued=date(2024, 10, 15),
+                     as_of=date(2025, 9, 30))
+    assert len(ev.rejected) == 3000 and {i.code for i in ev.rejected} == {"unknown-unit"}
+    assert len({i.hint for i in ev.rejected}) == 1

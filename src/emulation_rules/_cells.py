@@ -37,23 +37,32 @@ class UnitTree:
         return info.kind if info is not None else None
 
     def teams(self, unit: str) -> tuple[str, ...]:
-        """The teams under ``unit`` (through any depth; a cycle is followed once)."""
+        """The teams under ``unit`` (through any depth; a cycle is followed once). Each unit's
+        teams are computed once, from its children's, so a deep tree costs its size."""
         found = self._teams.get(unit)
-        if found is None:
-            out: list[str] = []
-            seen = {unit}
-            stack = list(self.children.get(unit, ()))
-            while stack:
-                child = stack.pop()
-                if child in seen:
-                    continue
-                seen.add(child)
+        if found is not None:
+            return found
+        # post-order over the subtree without recursion; a unit met again (a cycle) adds nothing
+        order: list[str] = []
+        stack, seen = [unit], {unit}
+        while stack:
+            current = stack.pop()
+            order.append(current)
+            for child in self.children.get(current, ()):
+                if child not in seen and child not in self._teams:
+                    seen.add(child)
+                    stack.append(child)
+        for current in reversed(order):
+            below: list[str] = []
+            for child in self.children.get(current, ()):
+                if child == unit or (child in seen and child not in self._teams):
+                    continue  # a cycle back into the walk
                 if self.info[child].kind == "team":
-                    out.append(child)
+                    below.append(child)
                 else:
-                    stack.extend(self.children.get(child, ()))
-            found = self._teams[unit] = tuple(sorted(out))
-        return found
+                    below.extend(self._teams.get(child, ()))
+            self._teams[current] = tuple(sorted(set(below)))
+        return self._teams[unit]
 
 
 class Cells:

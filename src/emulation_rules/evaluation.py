@@ -333,7 +333,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
 
     data: dict[str, dict[str, tuple[Any, ...]]] = {}
     spans: dict[str, list[tuple[tuple[str, ...], tuple[Any, ...], Record]]] = {}
-    unknown_units: dict[str, int] = {}
+    unknown_units: dict[str, str | None] = {}
     rows_seen = 0
     width = len(columns)
     source = records if isinstance(records, RecordSource) else None
@@ -391,9 +391,11 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 continue
         unit = rec.unit
         if tree_info is not None and unit not in tree_info:
-            hints = len(unknown_units)
-            unknown_units[unit] = unknown_units.get(unit, 0) + 1
-            hint = did_you_mean(unit, tree_info) if hints < MAX_HINTS else None
+            # a hint is computed once per distinct unknown unit, for the first MAX_HINTS of them
+            if unit not in unknown_units:
+                unknown_units[unit] = (did_you_mean(unit, tree_info)
+                                       if len(unknown_units) < MAX_HINTS else None)
+            hint = unknown_units[unit]
             ledger.reject(rec, [Issue("unknown-unit", f"unit {unit!r} is not in the units "
                                       "file", _loc(rec, "unit"), hint)])
             continue

@@ -200,16 +200,23 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
                               int(size_text) if size_text else None))
     known = {u.id for u in units}
     parent_of = {u.id: u.parent for u in units}
+    # each unit's parent chain walked once in all (linear in the file, however deep the tree):
+    # 1 = on the chain being walked, 2 = done
+    state: dict[str, int] = {}
     for u in units:
-        seen, cursor = {u.id}, u.parent
-        while cursor and cursor in parent_of:
-            if cursor in seen:
-                issues.append(Issue("parent-cycle", f"unit {u.id!r} is its own ancestor "
-                                    "through 'parent'", Location(file, first[u.id], 0, (
-                                        f"row {first[u.id]}", "parent"))))
-                break
-            seen.add(cursor)
+        chain: list[str] = []
+        cursor = u.id
+        while cursor in parent_of and cursor not in state:
+            state[cursor] = 1
+            chain.append(cursor)
             cursor = parent_of[cursor]
+        if state.get(cursor) == 1:  # the walk came back to itself: these units form a cycle
+            for unit_id in chain[chain.index(cursor):]:
+                issues.append(Issue("parent-cycle", f"unit {unit_id!r} is its own ancestor "
+                                    "through 'parent'", Location(file, first[unit_id], 0, (
+                                        f"row {first[unit_id]}", "parent"))))
+        for unit_id in chain:
+            state[unit_id] = 2
     for u in units:
         if u.parent and u.parent not in known:
             issues.append(Issue("unknown-parent", f"unit {u.id!r} names parent {u.parent!r}, "
