@@ -401,6 +401,7 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
 
 def _emit(args: argparse.Namespace, text: str, out: IO[str]) -> None:
     if args.output:
+        text = args.inert(text)
         try:
             _write_atomic(args.output, text)
         except OSError as exc:
@@ -490,8 +491,10 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
         stdout.write(_HELP.pop())
         return EXIT_OK
     except _UsageError as exc:
-        stderr.write(_USAGE.pop() if _USAGE else "")
-        stderr.write(f"{exc}\n")
+        from ._inert import terminal
+
+        stderr.write(terminal(_USAGE.pop() if _USAGE else ""))
+        stderr.write(terminal(f"{exc}\n"))
         return EXIT_USAGE
     finally:
         _HELP.clear()
@@ -505,12 +508,37 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
     if handler is None:
         stderr.write(parser.format_help())
         return EXIT_USAGE
+    # one escaping layer per output kind: text from inputs never reaches a terminal, a report
+    # or a CI log as anything but text (CSV cells and ICS fields are escaped where written)
+    from ._inert import json_text, terminal
+
+    fmt = getattr(args, "format", "text")
+    args.inert = (terminal if getattr(args, "explain", None) else
+                  json_text if fmt == "json" else _same if fmt in ("csv", "ics") else terminal)
+    out, err = _Filtered(stdout, args.inert), _Filtered(stderr, terminal)
     try:
-        code: int = handler(args, stdout, stderr)
+        code: int = handler(args, out, err)
         return code
     except _UsageError as exc:
-        stderr.write(f"emulation-rules {args.command}: error: {exc}\n")
+        err.write(f"emulation-rules {args.command}: error: {exc}\n")
         return EXIT_USAGE
+
+
+def _same(text: str) -> str:
+    return text
+
+
+class _Filtered:
+    """A text stream that escapes what is written to it (see ``_inert``)."""
+
+    def __init__(self, stream: IO[str], escape: Any) -> None:
+        self._stream, self._escape = stream, escape
+
+    def write(self, text: str) -> int:
+        return self._stream.write(self._escape(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from ._inert import markdown_cell, terminal
 from .conditions import COMPARATORS
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
@@ -218,7 +219,13 @@ def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any]
 
 
 def _safe_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
+    """A CSV cell a spreadsheet shows as text: formula prefixes neutralised, control and
+    invisible characters escaped; numbers stay numbers."""
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, int | float):
+        return str(value)
+    text = terminal(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -258,8 +265,8 @@ def evaluation_markdown(ev: Any, issues: Sequence[Any] = ()) -> str:
         lines.append("")
     if issues:
         lines += ["## Rejected rows", ""]
-        lines += [f"- `{i.location.file}` row {i.location.line}: {i.code}: {i.message}"
-                  for i in issues]
+        lines += [f"- {markdown_cell(i.location.file)} row {i.location.line}: {i.code}: "
+                  f"{markdown_cell(i.message)}" for i in issues]
         lines.append("")
     return "\n".join(lines)
 
@@ -466,7 +473,7 @@ def awards_markdown(report: Any, ev: Any) -> str:
             eligible = [c for c in a.candidates if c.verdict == "met"]
             if eligible:
                 lines += ["| unit | standard | conditions met |", "| --- | --- | --- |"]
-                lines += [f"| {c.unit} | {c.standard} | "
+                lines += [f"| {markdown_cell(c.unit)} | {c.standard} | "
                           + ", ".join(f"{o.id} ({o.basis})" for o in c.conditions) + " |"
                           for c in eligible]
                 lines.append("")
@@ -475,8 +482,8 @@ def awards_markdown(report: Any, ev: Any) -> str:
         if ranked:
             lines += ["## Bloc rankings", "", "| bloc | rank | unit | score | targets met |",
                       "| --- | ---: | --- | ---: | ---: |"]
-            lines += [f"| {s.bloc} | {s.rank} | {s.unit} | {s.score} | {s.targets_met} |"
-                      for s in ranked]
+            lines += [f"| {markdown_cell(s.bloc)} | {s.rank} | {markdown_cell(s.unit)} | "
+                      f"{s.score} | {s.targets_met} |" for s in ranked]
             lines.append("")
     return "\n".join(lines)
 

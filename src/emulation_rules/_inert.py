@@ -1,0 +1,81 @@
+"""Text from inputs made inert for where it goes: a terminal, a Markdown table, a message.
+
+Plans, metrics and units files come from many offices; any text in them (a unit id, a label, a
+quote, a file name) may hold control characters, bidirectional marks, zero-width characters or
+markup. Nothing here interprets text; each function only escapes it for one kind of output:
+
+- :func:`terminal`: control characters (ESC, CR, DEL, C1), format characters (bidirectional
+  marks, zero-width characters) and unassigned or private code points are shown as ``\\x1b``,
+  ``\\u202e``; newlines and tabs stay (the output's own layout).
+- :func:`markdown_cell`: also ``|``, ``<``, ``>``, ``&``, backticks, emphasis and link
+  characters and line breaks, so that a cell stays one cell, renders as written and no HTML is
+  rendered.
+- :func:`shown`: a value quoted in a message: escaped as for the terminal, newlines included,
+  and cut at 200 characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["json_text", "markdown_cell", "shown", "terminal"]
+
+_KEEP = {"\n", "\t"}
+_UNSAFE_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+_CANDIDATE = re.compile(r"[^\x20-\x7e\n\t\u00a0-\u00ac\u00ae-\u02ff\u0300-\u036f\u1e00-\u1eff]")
+"""Characters worth a look (everything outside printable ASCII and the Latin ranges Vietnamese
+uses): the check of their category runs only on these, so plain text costs one regex scan."""
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else (
+        f"\\U{code:08x}")
+
+
+def _sub(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char in _KEEP or unicodedata.category(char) not in _UNSAFE_CATEGORIES:
+        return char
+    return _escape(char)
+
+
+def terminal(text: str) -> str:
+    """``text`` with every character a terminal could act on shown escaped."""
+    return _CANDIDATE.sub(_sub, text)
+
+
+def markdown_cell(text: str) -> str:
+    """``text`` as one cell of a Markdown table: inert for the terminal and for Markdown."""
+    text = terminal(text).replace("\n", " ").replace("\t", " ")
+    for raw, safe in (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
+                      ("|", "\\|"), ("`", "\\`"), ("*", "\\*"), ("_", "\\_"), ("[", "\\["),
+                      ("]", "\\]")):
+        text = text.replace(raw, safe)
+    return text
+
+
+def shown(value: object, limit: int = 200) -> str:
+    """A value quoted in a message: escaped, one line, at most ``limit`` characters."""
+    text = terminal(str(value)).replace("\n", "\\n").replace("\t", "\\t")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+_JSON_CANDIDATE = re.compile(r"[\u007f-\u009f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e"
+                             r"\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+                             r"\ud800-\udfff\U000e0000-\U000e007f]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xd800 + (code >> 10):04x}\\u{0xdc00 + (code & 0x3ff):04x}"
+
+
+def json_text(text: str) -> str:
+    """JSON written with ``ensure_ascii=False``, its invisible and control characters written
+    as ``\\uXXXX`` escapes: the same JSON, inert in a terminal (Vietnamese stays readable)."""
+    return _JSON_CANDIDATE.sub(_json_escape, text)
