@@ -155,7 +155,7 @@ def test_any_text_in_a_unit_id_stays_inert(evil: str) -> None:
         base = ["--plan", "kon_plong", "--metrics", "metrics.csv", "--units", "units.csv",
                 "--issued", "2024-10-15", "--as-of", "2025-09-30"]
         with _cwd(path):
-            code, out, err = _run("evaluate", *base)
+            _, out, err = _run("evaluate", *base)
             _check("evaluate markdown", "markdown", out, err)
             _code, out, err = _run("evaluate", *base, "--explain", f"x{evil}".strip())
             _check("explain", "text", out, err)
