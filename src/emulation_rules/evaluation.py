@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 
 from ._cells import AreaView, CellContext, Cells, OneRow, UnitTree, periods_of
+from ._inert import shown
 from .conditions import (
     Compiled,
     Fast,
@@ -258,10 +259,10 @@ def _value_issues(rec: Record, row: tuple[Any, ...], columns: Sequence[str],
             continue
         if i in attestation_at:
             if v not in (0, 1) or isinstance(v, float):
-                issues.append(Issue("invalid-value", f"{name} = {v!r} is not yes or no "
+                issues.append(Issue("invalid-value", f"{name} = '{shown(v)}' is not yes or no "
                                     "(có / không)", _loc(rec, name)))
         elif type(v) is not int or v < 0:
-            issues.append(Issue("invalid-count", f"{name} = {v!r} is not a whole number "
+            issues.append(Issue("invalid-count", f"{name} = '{shown(v)}' is not a whole number "
                                 "of 0 or more", _loc(rec, name)))
     if not issues:
         for i, j in pairs:
@@ -355,9 +356,10 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 period_info[rec.period] = placed
         months, where = placed
         if not months:
-            ledger.reject(rec, [Issue("invalid-period", f"period {rec.period!r} is not a month "
-                                      "(2025-03), a span of up to 12 months (2024-10..2024-12) "
-                                      "or a year (2026)", _loc(rec, "period"))])
+            ledger.reject(rec, [Issue("invalid-period", f"period '{shown(rec.period)}' is not "
+                                      "a month (2025-03), a span of up to 12 months "
+                                      "(2024-10..2024-12) or a year (2026)",
+                                      _loc(rec, "period"))])
             continue
         values = rec.values
         if not keys_seen.issuperset(values.keys()):
@@ -365,7 +367,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 keys_seen.add(key)
                 if key not in known_keys:
                     ledger.warn_once(("unknown-column", key), Issue(
-                        "unknown-column", f"column {key!r} is not a metric; ignored",
+                        "unknown-column", f"column '{shown(key)}' is not a metric; ignored",
                         Location(rec.file, 1 if rec.file else 0, 0, (key,)),
                         did_you_mean(key, METRICS), Severity.WARNING))
         row: tuple[Any, ...] = (*map(values.get, columns), rec.row)
@@ -396,7 +398,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 unknown_units[unit] = (did_you_mean(unit, tree_info)
                                        if len(unknown_units) < MAX_HINTS else None)
             hint = unknown_units[unit]
-            ledger.reject(rec, [Issue("unknown-unit", f"unit {unit!r} is not in the units "
+            ledger.reject(rec, [Issue("unknown-unit", f"unit '{shown(unit)}' is not in the units "
                                       "file", _loc(rec, "unit"), hint)])
             continue
         if where is not None:
@@ -418,9 +420,9 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         if clash is not None:
             first_row, first_period = clash
             code = "duplicate-row" if first_period == rec.period else "overlapping-periods"
-            text = (f"unit {unit!r} has two rows for {rec.period} (rows {first_row} and "
+            text = (f"unit '{shown(unit)}' has two rows for {rec.period} (rows {first_row} and "
                     f"{rec.row})" if code == "duplicate-row" else
-                    f"unit {unit!r}: period {rec.period} overlaps {first_period} of row "
+                    f"unit '{shown(unit)}': period {rec.period} overlaps {first_period} of row "
                     f"{first_row}")
             hint = ("rows are never summed: keep one" if code == "duplicate-row" else
                     "a month is counted in one row only: keep the monthly rows or the longer "
@@ -462,13 +464,13 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     for att in attestations or ():  # a row that can attest nothing is said, never dropped
         if att.window and att.window not in window_ids:
             rejected.append(Issue(
-                "unknown-window", f"window {att.window!r} is not a window of plan {plan.id!r} "
-                f"as laid out (windows: {', '.join(sorted(window_ids))}; blank for the whole "
-                "campaign)", Location(att.file, att.row, 0, (f"row {att.row}", "window")),
+                "unknown-window", f"window '{shown(att.window)}' is not a window of plan "
+                f"{plan.id!r} as laid out (windows: {', '.join(sorted(window_ids))}; blank for "
+                "the whole campaign)", Location(att.file, att.row, 0, (f"row {att.row}", "window")),
                 did_you_mean(att.window, window_ids)))
         elif tree.given and att.unit not in tree.info:
             rejected.append(Issue(
-                "unknown-unit", f"unit {att.unit!r} is not in the units file",
+                "unknown-unit", f"unit '{shown(att.unit)}' is not in the units file",
                 Location(att.file, att.row, 0, (f"row {att.row}", "unit")),
                 did_you_mean(att.unit, tree.info)))
     if tree.given:
@@ -500,9 +502,9 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         unit_data.period_verdicts = {}
     for metric, (unit, month, count) in sorted(ctx.both.items()):
         warnings.append(Issue(
-            "count-on-both-levels", f"{metric!r} is given on commune {unit!r}'s own row and on "
-            f"its teams' rows ({month}; {count} commune-month(s) in all): the commune's own row "
-            "is used", Location(first_file, 1 if first_file else 0, 0, (metric,)),
+            "count-on-both-levels", f"{metric!r} is given on commune '{shown(unit)}''s own row "
+            f"and on its teams' rows ({month}; {count} commune-month(s) in all): the commune's "
+            "own row is used", Location(first_file, 1 if first_file else 0, 0, (metric,)),
             severity=Severity.WARNING))
     outside = ledger.outside_periods()
     for out in outside:

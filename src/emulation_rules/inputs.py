@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._inert import shown
 from ._tables import Row, iter_table, read_table
 from .errors import EmulationRulesError, Issue, Location, Severity, did_you_mean
 from .evaluation import AttestationRow
@@ -109,7 +110,7 @@ def _records(path: Path, read: RecordSource) -> Iterator[Record]:
                                   row.location(file, "unit")))
         period = normalise_period(period_text)
         if period is None:
-            problems.append(Issue("invalid-period", f"period {period_text!r} is not a month "
+            problems.append(Issue("invalid-period", f"period '{shown(period_text)}' is not a month "
                                   "(2025-03 or 03/2025), a span of up to 12 months "
                                   "(2024-10..2024-12 or 2025-Q1) or a year (2026)",
                                   row.location(file, "period")))
@@ -124,14 +125,14 @@ def _records(path: Path, read: RecordSource) -> Iterator[Record]:
                 elif answer is not None:
                     values[column] = int(answer)
                 else:
-                    problems.append(Issue("invalid-value", f"{column} = {text!r} is not yes or "
-                                          "no (có / không)", row.location(file, column)))
+                    problems.append(Issue("invalid-value", f"{column} = '{shown(text)}' is not "
+                                          "yes or no (có / không)", row.location(file, column)))
                 continue
             if column not in METRICS:
                 if column not in warned:
                     warned.add(column)
                     read.warnings.append(Issue(
-                        "unknown-column", f"column {column!r} is not a metric; ignored",
+                        "unknown-column", f"column '{shown(column)}' is not a metric; ignored",
                         Location(file, 1, 0, (column,)), did_you_mean(column, METRICS),
                         Severity.WARNING))
                 continue
@@ -140,7 +141,7 @@ def _records(path: Path, read: RecordSource) -> Iterator[Record]:
             elif _COUNT.fullmatch(text):
                 values[column] = int(text)
             else:
-                problems.append(Issue("invalid-count", f"{column} = {text!r} is not a whole "
+                problems.append(Issue("invalid-count", f"{column} = '{shown(text)}' is not a whole "
                                       "number of 0 or more", row.location(file, column)))
         if problems:
             read.rejected.extend(problems)
@@ -256,14 +257,14 @@ def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], in
             if column in ("unit", "window", "name", "note", "notes") or text == "":
                 continue
             if column not in ATTESTATIONS:
-                issues.append(Issue("unknown-column", f"column {column!r} is not an attestation",
-                                    row.location(file, column), did_you_mean(column,
-                                                                             ATTESTATIONS)))
+                issues.append(Issue("unknown-column", f"column '{shown(column)}' is not an "
+                                    "attestation", row.location(file, column),
+                                    did_you_mean(column, ATTESTATIONS)))
                 bad = True
                 continue
             value = _yes_no(text)
             if value is None:
-                issues.append(Issue("invalid-value", f"{column} = {text!r} is not yes or no "
+                issues.append(Issue("invalid-value", f"{column} = '{shown(text)}' is not yes or no "
                                     "(có / không)", row.location(file, column)))
                 bad = True
                 continue
@@ -272,7 +273,7 @@ def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], in
             continue
         key = (unit, "" if window in ("campaign", "final") else window)
         if key in seen:
-            issues.append(Issue("duplicate-row", f"unit {unit!r} has two rows"
+            issues.append(Issue("duplicate-row", f"unit '{shown(unit)}' has two rows"
                                 + (f" for window {window!r}" if window else "")
                                 + f" (rows {seen[key]} and {row.number})",
                                 row.location(file, "unit")))
