@@ -115,3 +115,19 @@ def test_many_rows_of_unknown_units_cost_one_hint_each(tmp_path: Path) -> None:
                      as_of=date(2025, 9, 30))
     assert len(ev.rejected) == 3000 and {i.code for i in ev.rejected} == {"unknown-unit"}
     assert len({i.hint for i in ev.rejected}) == 1
+
+
+def test_a_calendar_never_holds_a_bare_carriage_return(tmp_path: Path) -> None:
+    """A phase label with a lone CR and an escape character: the ICS file has CR only in its
+    CRLF line ends, whatever icalendar's version, and no raw control character."""
+    from emulation_rules.ics import render_ics
+
+    text = (Path(__file__).resolve().parent.parent / "plans" / "kon_plong.yaml").read_text(
+        encoding="utf-8")
+    text = text.replace("id: kon_plong\n", "id: evil\n", 1).replace(
+        "label: {vi: Đợt 1, en: Phase 1}", 'label: {vi: "Đợt 1\\rBEGIN:VEVENT\\e", en: Phase 1}', 1)
+    path = tmp_path / "evil.yaml"
+    path.write_text(text, encoding="utf-8")
+    ics = render_ics([er.timeline(er.load_plan(path), issued=date(2024, 10, 15))])
+    assert b"\r" not in ics.replace(b"\r\n", b"")
+    assert b"\x1b" not in ics

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 
+from ._inert import terminal
 from .errors import EmulationRulesError
 from .timelines import Timeline
 
@@ -24,6 +25,13 @@ _RELATION_TEXT = {
 
 class MissingExtraError(EmulationRulesError):
     """An optional dependency is not installed."""
+
+
+def _text(value: str) -> str:
+    """A TEXT value made inert before icalendar escapes it: line breaks of any kind become one
+    newline (a bare CR is never written, whatever icalendar's version), and other control and
+    invisible characters are shown escaped."""
+    return terminal(value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def render_ics(timelines: Sequence[Timeline]) -> bytes:
@@ -45,7 +53,7 @@ def render_ics(timelines: Sequence[Timeline]) -> bytes:
             event = icalendar.Event()
             event.add("uid", f"{tl.plan_id}.{phase.id}@emulation-rules")
             event.add("dtstamp", stamp)
-            event.add("summary", f"{tl.plan_id}: {phase.label.vi} ({phase.label.en})")
+            event.add("summary", _text(f"{tl.plan_id}: {phase.label.vi} ({phase.label.en})"))
             event.add("dtstart", phase.start)
             event.add("dtend", phase.end + timedelta(days=1))
             event.add("categories", ["phase"])
@@ -55,8 +63,8 @@ def render_ics(timelines: Sequence[Timeline]) -> bytes:
             event = icalendar.Event()
             event.add("uid", f"{tl.plan_id}.{inst.id.replace(':', '.')}@emulation-rules")
             event.add("dtstamp", stamp)
-            event.add("summary", f"{tl.plan_id}: {inst.label.vi} ({vi} "
-                                 f"{inst.due.strftime('%d/%m/%Y')})")
+            event.add("summary", _text(f"{tl.plan_id}: {inst.label.vi} ({vi} "
+                                       f"{inst.due.strftime('%d/%m/%Y')})"))
             event.add("dtstart", inst.last_on_time_day)
             event.add("dtend", inst.last_on_time_day + timedelta(days=1))
             lines = [
@@ -70,7 +78,7 @@ def render_ics(timelines: Sequence[Timeline]) -> bytes:
                                                               else ""))
             if inst.phase:
                 lines.append(f"Phase: {inst.phase}")
-            event.add("description", "\n".join(lines))
+            event.add("description", _text("\n".join(lines)))
             event.add("categories", ["deadline"])
             cal.add_component(event)
     return bytes(cal.to_ical())
