@@ -358,10 +358,11 @@ _METRICS = str(EXAMPLES / "kon_plong_metrics.csv")
 _KP = ["--issued", "2024-10-15", "--as-of", "2025-09-01"]
 
 
-def _evaluate(plan: str, metrics: str = _METRICS, units: str = _UNITS,
+def _evaluate(plan: str, metrics: str = _METRICS, units: str | None = _UNITS,
               dates: Sequence[str] = tuple(_KP), *more: str) -> list[str]:
-    return ["evaluate", "--plan", plan, "--metrics", metrics, "--units", units, *dates,
-            "--format", "json", *more]
+    tree = ["--units", units] if units else []
+    return ["evaluate", "--plan", plan, "--metrics", metrics, *tree, *dates, "--format", "json",
+            *more]
 
 
 def _size(path: Path) -> int:
@@ -455,11 +456,13 @@ def chain_units(target: int, *, depth: int | None = None, cycle: bool = False) -
 
 
 def spans_overlapping(target: int) -> Path:
-    """Every commune, again and again, with twelve-month spans that overlap."""
-    communes, months = _communes(), _months(2023, 2026)
+    """Every commune, again and again, with spans of months inside the campaign (2024-10 to
+    2025-08) that overlap one another: each is rejected or used after the overlap check."""
+    communes, months = _communes(), _months(2024, 2025)[9:20]
+    spans = [f"{months[a]}..{months[b]}" for a in range(11) for b in range(a + 1, 11)]
     return _metrics_file(f"spans_{target}.csv", lambda i: (
-        f"{communes[i % len(communes)]},{months[(i // len(communes)) % 37]}.."
-        f"{months[(i // len(communes)) % 37 + 11]},{_COMMUNE_VALUES}\n"), target)
+        f"{communes[i % len(communes)]},{spans[(i // len(communes)) % len(spans)]},"
+        f"{_COMMUNE_VALUES}\n"), target)
 
 
 def distinct_periods(target: int) -> Path:
@@ -723,6 +726,8 @@ def cases() -> list[Case]:
             "awards", *_evaluate("phuong_tien", _PT, _PT_UNITS, ["--as-of", "2100-12-31"])[1:],
             "--review", "stage:2096-2100", "--prior-awards", _PT_PRIOR], _PT)),
     ]
+    out.append(Case("5,000 units, example metrics", _on(_units_5000, lambda p: _evaluate(
+        "kon_plong", units=p)), quick=True))
     for label, size, quick in (("22 KB", 22_000, True), (f"{LARGE // 1000} KB", LARGE, False)):
         out.append(Case(f"unknown units {label} vs 5,000 units",
                         _on(partial(unknown_units, size), lambda p: _evaluate(
@@ -736,9 +741,9 @@ def cases() -> list[Case]:
                                                      lambda p: _evaluate("kon_plong", units=p))),
     ]
     for size, quick in ((SMALL, True), (LARGE, False)):
-        out.append(Case(f"overlapping spans {size // 1000} KB",
+        out.append(Case(f"overlapping spans {size // 1000} KB, no tree",
                         _on(partial(spans_overlapping, size), lambda p: _evaluate(
-                            "kon_plong", p)), quick, "spans"))
+                            "kon_plong", p, None)), quick, "spans"))
     out += [
         Case(f"distinct periods {LARGE // 1000} KB",
              _on(lambda: distinct_periods(LARGE), lambda p: _evaluate("kon_plong", p))),

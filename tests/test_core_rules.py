@@ -467,3 +467,59 @@ def test_attestation_rows_that_can_attest_nothing_are_reported(tmp_path: Path) -
     assert sorted((i.code, i.location.line, i.location.path[1]) for i in ev.rejected) == [
         ("unknown-unit", 3, "unit"), ("unknown-window", 2, "window")]
     assert target(ev, "t1", "phase_1", "all_tasks_completed").verdict == "met"
+
+
+def _teams_give(metrics: dict[str, tuple[int | None, int | None]],
+                changes: dict[tuple[str, str], dict[str, int | None]] | None = None
+                ) -> list[er.Record]:
+    """Records where the commune's own rows leave ``metrics`` blank and its two teams give
+    them (t1's values, t2's values), with per-(unit, month) ``changes``."""
+    out = []
+    for r in records():
+        values = dict(r.values)
+        for metric, (v1, v2) in metrics.items():
+            values[metric] = None if r.unit == "c1" else v1 if r.unit == "t1" else v2
+        values.update((changes or {}).get((r.unit, r.period), {}))
+        out.append(er.Record(r.unit, r.period, values))
+    return out
+
+
+def test_a_teams_blank_whole_beside_its_given_part_is_missing_not_zero() -> None:
+    """t2 gives 7 incidents attended but leaves the incidents blank: the whole is at least 7,
+    not 0 (a share over 100% is no reading); undecided (second review, finding 1)."""
+    recs = _teams_give({"incidents_total": (5, 1), "incidents_force_present": (5, 1)},
+                       {("t2", "2025-01"): {"incidents_force_present": 7,
+                                            "incidents_total": None}})
+    t = target(evaluate(recs), "c1", "phase_1", "incidents_attended")
+    assert t.verdict == "unknown" and t.missing_periods == ("2025-01",)
+
+
+def test_a_teams_blank_part_beside_its_given_whole_is_missing_not_zero() -> None:
+    """t1 gives 10 of 10 tips through the force, t2 gives 10 tips but leaves the part blank:
+    the part lies in [0, 10], so 50% to 100%: undecided (second review, finding 3)."""
+    recs = _teams_give({"tips_total": (10, 10), "tips_via_force": (10, None)})
+    t = target(evaluate(recs), "c1", "phase_1", "tips_via_force")
+    assert t.verdict == "unknown"
+
+
+def test_a_communes_blank_own_cell_is_missing_when_its_rows_give_the_metric() -> None:
+    """The commune gives accidents on its own rows but leaves one month blank, while its teams
+    give 0: the blank is missing data, as a missing row is (second review, finding 2)."""
+    recs = [er.Record(r.unit, r.period, {**r.values, "serious_traffic_accidents": (
+        None if (r.unit, r.period) == ("c1", "2024-12") else 0)}) for r in records()]
+    t = target(evaluate(recs), "c1", "phase_1", "no_serious_accidents")
+    assert (t.verdict, t.missing_periods) == ("unknown", ("2024-12",))
+
+
+def test_the_bloc_lead_is_certain_when_undecided_targets_cannot_close_the_gap() -> None:
+    """Scores tie at 0; b has 40 targets met, a 34 with one undecided: whatever it holds, b
+    ranks above a on targets met (second review, finding 5). With a gap of one target and one
+    undecided, the order depends on it."""
+    from emulation_rules.eligibility import Standing, _certain_order
+
+    keys = ("score", "targets_met", "unit_id")
+    a = Standing("a", "k", 0, 0, 34, 2, 2, True, 0, 1, 0)
+    b = Standing("b", "k", 0, 0, 40, 1, 2, True, 0, 0, 0)
+    assert (_certain_order(b, a, keys), _certain_order(a, b, keys)) == (1, -1)
+    close = Standing("a", "k", 0, 0, 39, 2, 2, True, 0, 1, 0)
+    assert _certain_order(b, close, keys) == 0

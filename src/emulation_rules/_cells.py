@@ -11,7 +11,7 @@ months count in a window that holds all their months.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .records import UnitInfo
@@ -145,11 +145,13 @@ class AreaView:
     """A commune with teams, read month by month, for each metric:
 
     - the commune's own row where it gives the metric;
-    - a missing month of the commune's own rows, for a metric those rows give in some month, is
-      missing data (the row would hold it);
+    - the commune's own row, blank or missing, is missing data for a metric its own rows give
+      in some month (the commune reports that metric itself);
     - otherwise its teams' rows: a team's missing month is missing; a team's blank is missing
       for a metric measured per team, and counts as nothing for a commune-level count that other
-      teams give that month (a blank at a level the metric is not measured at);
+      teams give that month (a blank at a level the metric is not measured at), unless the same
+      row gives the other half of the ratio (then the blank half is missing: a part lies in
+      [0, whole], a whole in [part, inf));
     - a metric nobody gives that month is missing.
 
     A ratio's part and whole are read from the same rows.
@@ -184,8 +186,8 @@ class AreaView:
                 source_own[j] = True
                 if carried[j]:
                     ctx.both_levels(self._unit, ctx.columns[j], month)
-            elif own is None and j in self._own_gives:
-                source_own[j] = True  # its own row, missing this month, gives this metric
+            elif j in self._own_gives:
+                source_own[j] = True  # its own rows give this metric: blank or missing, unknown
             elif not (ctx.team_level[j] or carried[j]):
                 source_own[j] = True  # measured at the commune: its own (blank or no) row
         for i, k in ctx.partner_pairs:  # a ratio's part and whole come from the same rows
@@ -196,14 +198,18 @@ class AreaView:
             if source_own[j]:
                 own_out[j] = own[j] if own is not None else None
                 continue
-            # a blank counts as nothing only for a commune-level count other teams give
+            # a blank counts as nothing only for a commune-level count other teams give, and
+            # only where the row gives no other half of a ratio it belongs to
             blank_is_zero = not ctx.team_level[j] and carried[j]
+            halves = ctx.partners.get(j, ())
             for r, out in zip(team_rows, teams_out, strict=True):
                 if r is None:
                     out[j] = None
                 else:
                     v = r[j]
-                    out[j] = v if v is not None else (0 if blank_is_zero else None)
+                    if v is None:
+                        v = 0 if blank_is_zero and all(r[k] is None for k in halves) else None
+                    out[j] = v
         found = [tuple(own_out), *(tuple(o) for o in teams_out)]
         self._cache[month] = found
         return found
@@ -217,6 +223,16 @@ class CellContext:
     team_level: list[bool]
     partner_pairs: list[tuple[int, int]]
     both: dict[str, list[Any]]
+
+    partners: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    """Per column, the columns it is a ratio's other half of (from ``partner_pairs``)."""
+
+    def __post_init__(self) -> None:
+        pairs: dict[int, list[int]] = {}
+        for i, k in self.partner_pairs:
+            pairs.setdefault(i, []).append(k)
+            pairs.setdefault(k, []).append(i)
+        self.partners = {j: tuple(ks) for j, ks in pairs.items()}
 
     def both_levels(self, unit: str, metric: str, month: str) -> None:
         seen = self.both.get(metric)

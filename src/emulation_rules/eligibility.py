@@ -73,6 +73,16 @@ class Standing:
     only where the scores' ranges do not overlap."""
     undecided_targets: int = 0
     """Targets still undecided: they could change ``targets_met``, a tie-break key."""
+    undecided_criteria: int = 0
+    """Criteria still undecided: they could change ``criteria_met``, a tie-break key."""
+
+    def bounds(self, key: str) -> tuple[int, int]:
+        """The least and the most a ranking key can be, whatever the undecided verdicts."""
+        if key == "score":
+            return self.score, self.score_max
+        if key == "criteria_met":
+            return self.criteria_met, self.criteria_met + self.undecided_criteria
+        return self.targets_met, self.targets_met + self.undecided_targets
 
 
 @dataclass(frozen=True)
@@ -188,13 +198,14 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
     for res in ev.results:
         if res.window not in windows:
             continue
-        t = totals.setdefault(res.unit, [0, 0, 0, 0, 0])
+        t = totals.setdefault(res.unit, [0, 0, 0, 0, 0, 0])
         for crit in res.criteria:
             if crit.verdict == "met":
                 t[0] += points.get(crit.criterion, 1)
                 t[1] += 1
             elif crit.verdict == "unknown":
                 t[3] += points.get(crit.criterion, 1)
+                t[5] += 1
             for target in crit.targets:
                 t[2] += target.verdict == "met"
                 t[4] += target.verdict == "unknown"
@@ -203,8 +214,8 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
         if u.bloc:
             blocs.setdefault(u.bloc, []).append(u.id)
     raw = {uid: Standing(uid, info[uid].bloc if uid in info else "", s, c, tm, None, 0, False,
-                         s + u, ut)
-           for uid, (s, c, tm, u, ut) in totals.items()}
+                         s + u, ut, uc)
+           for uid, (s, c, tm, u, ut, uc) in totals.items()}
     out: dict[str, Standing] = dict(raw)
     key = _key(plan)
     for bloc, members in blocs.items():
@@ -217,7 +228,8 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
         complete = declared is not None and declared == len(present) == len(members)
         for rank, s in enumerate(ranked, start=1):
             out[s.unit] = Standing(s.unit, bloc, s.score, s.criteria_met, s.targets_met, rank,
-                                   len(members), complete, s.score_max, s.undecided_targets)
+                                   len(members), complete, s.score_max, s.undecided_targets,
+                                   s.undecided_criteria)
     return sorted(out.values(), key=lambda s: (s.bloc, s.rank or 0, s.unit))
 
 
@@ -336,20 +348,22 @@ def _leads_bloc(ctx: _Context, cond: LeadsBlocCondition, unit: str) -> Condition
             return _outcome(cond, "met" if s.rank == 1 else "not_met", "computed",
                             f"rank {s.rank} of {s.bloc_size} in bloc {s.bloc} "
                             f"(score {s.score})")
-        # some verdicts are undecided: the lead is certain only where the score ranges do not
-        # overlap (a tie would go to the tie-break keys, which undecided targets can move)
-        if all(s.score > o.score_max for o in rivals):
+        # some verdicts are undecided: compare key by key (the plan's tie-break order) the
+        # least and the most each unit can reach; the lead is certain only where no undecided
+        # verdict could reorder the two
+        keys = ctx.plan.scoring.tie_break if ctx.plan.scoring else ("score", "unit_id")
+        outcomes = {o.unit: _certain_order(s, o, keys) for o in rivals}
+        if all(v == 1 for v in outcomes.values()):
             return _outcome(cond, "met", "computed", f"first {where} whatever is undecided "
                             f"(score at least {s.score})")
-        ahead = [o.unit for o in rivals if o.score > s.score_max]
+        ahead = [u for u, v in outcomes.items() if v == -1]
         if ahead:
-            return _outcome(cond, "not_met", "computed", f"{ahead[0]} scores more {where} "
-                            f"whatever is undecided")
-        open_ = [o.unit for o in (s, *rivals)
-                 if o.score_max > o.score or o.undecided_targets] or [unit]
+            return _outcome(cond, "not_met", "computed", f"{ahead[0]} ranks above it {where} "
+                            "whatever is undecided")
+        open_ = [u for u, v in outcomes.items() if v == 0]
         return _outcome(cond, "unknown", "computed",
                         f"the lead {where} depends on undecided verdicts of "
-                        f"{', '.join(open_[:3])} (score {s.score}..{s.score_max})")
+                        f"{', '.join([unit, *open_][:4])} (score {s.score}..{s.score_max})")
     attested = ctx.attestations.get(unit, {}).get("leads_bloc")
     if attested is not None:
         return _outcome(cond, "met" if attested else "not_met", "attestation",
@@ -358,6 +372,22 @@ def _leads_bloc(ctx: _Context, cond: LeadsBlocCondition, unit: str) -> Condition
     return _outcome(cond, "unknown", "computed",
                     "the units file does not declare the bloc's size (bloc_size) or not all "
                     "its units are in the input, and no leads_bloc attestation")
+
+
+def _certain_order(a: Standing, b: Standing, keys: Sequence[str]) -> int:
+    """1 if ``a`` ranks above ``b`` whatever the undecided verdicts, -1 if below, 0 if that
+    depends on them. Keys are compared in order, the higher first; ``unit_id`` ascending."""
+    for key in keys:
+        if key == "unit_id":
+            return 1 if a.unit < b.unit else -1
+        (a_lo, a_hi), (b_lo, b_hi) = a.bounds(key), b.bounds(key)
+        if a_lo > b_hi:
+            return 1
+        if a_hi < b_lo:
+            return -1
+        if not a_lo == a_hi == b_lo == b_hi:
+            return 0
+    return 0
 
 
 def _prior(ctx: _Context, cond: PriorAwardsCondition, unit: str) -> ConditionOutcome:
@@ -413,7 +443,8 @@ def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo]
     """Candidates for every award of the plan at ``review``, with the conditions met or not.
 
     ``units`` defaults to the evaluated units (kind unknown: treated as collectives).
-    ``attestations`` are per unit (already chosen for the review's windows; see
+    ``attestations`` are per unit, those that hold in the window the review reads its
+    conditions in (:func:`review_window`; a reader's rows are chosen with
     :func:`emulation_rules.inputs.attestations_for`).
     """
     occasion, windows, main = _review(plan, ev, review)

@@ -504,15 +504,15 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         warnings.append(Issue(
             "count-on-both-levels", f"{metric!r} is given on commune '{shown(unit)}''s own row "
             f"and on its teams' rows ({month}; {count} commune-month(s) in all): the commune's "
-            "own row is used", Location(first_file, 1 if first_file else 0, 0, (metric,)),
+            "own row is used", Location(first_file),
             severity=Severity.WARNING))
     outside = ledger.outside_periods()
     for out in outside:
         more = f" and {out.rows - 1} more row(s) for that period" if out.rows > 1 else ""
         code = "period-outside" if out.reason == "no-window" else f"period-{out.reason}"
         rejected.append(Issue(
-            code, f"period {out.period} (unit {out.first_unit!r}{more}) {out.why} of plan "
-            f"{plan.id!r} up to {as_of.isoformat()}: not evaluated",
+            code, f"period {shown(out.period)} (unit '{shown(out.first_unit)}'{more}) "
+            f"{out.why}: not evaluated (plan {plan.id!r}, as of {as_of.isoformat()})",
             Location(out.file, out.first_row, 0, (f"row {out.first_row}", "period"))))
     rejected += ledger.rejected
     rejected.sort(key=Issue.sort_key)
@@ -725,8 +725,8 @@ def _target_result(t: _Target, window: Window, cells: Cells, judged: Mapping[str
         observed, margin, no_cases = met, met - len(periods), False
         need = ("periods", t.per, undecided) if undecided else ()
         undecided_cells = any(o.unknown for o in per_period)
-        if if_missing == "not_met" and undecided:  # those periods count as not met
-            policy = "local"
+        if if_missing == "not_met" and combine_periods(per_period) == "unknown":
+            policy = "local"  # the data left it open: the undecided periods counted as not met
     return TargetResult(
         t.criterion, t.id, t.level, t.per, verdict, observed, t.comparator, t.threshold, margin,
         window.months, tuple(missing), t.section, t.quote, no_cases, policy, failed,

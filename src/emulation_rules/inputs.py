@@ -237,8 +237,9 @@ def _yes_no(text: str) -> bool | None:
 
 
 def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], int]:
-    """Attestations: a ``unit`` column, an optional ``window`` column (a phase id, ``year:2026``,
-    ``campaign``; blank: the whole campaign, every window) and one yes/no (có/không) column per
+    """Attestations: a ``unit`` column, an optional ``window`` column (a window id: a phase,
+    ``campaign`` or ``final`` for the campaign window, ``year:2026``, ``stage:2026-2030``;
+    blank: every window of the campaign) and one yes/no (có/không) column per
     attestation id (``outstanding_achievement``, ``all_tasks_completed``, ...). Blank cells
     attest nothing."""
     rows, issues = read_table(path)
@@ -271,7 +272,8 @@ def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], in
             found[column] = value
         if bad:
             continue
-        key = (unit, "" if window in ("campaign", "final") else window)
+        # blank: the whole campaign (every window); "final" names the campaign window
+        key = (unit, "campaign" if window == "final" else window)
         if key in seen:
             issues.append(Issue("duplicate-row", f"unit '{shown(unit)}' has two rows"
                                 + (f" for window {window!r}" if window else "")

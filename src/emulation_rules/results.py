@@ -18,7 +18,7 @@ from .errors import Issue
 __all__ = ["CriterionResult", "Evaluation", "OutsidePeriod", "TargetResult", "UnitResult"]
 
 REASONS = {
-    "no-window": "is in no window",
+    "no-window": "is in no window of the plan",
     "after-as-of": "is after the as-of date",
     "partly-outside": "covers months outside every window as well as months inside",
     "area-sum": "covers several months of a unit in an area sum (a commune with teams, or a "
