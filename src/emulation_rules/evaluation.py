@@ -11,9 +11,10 @@ Which cells a target reads (docs/evaluation.md):
 
 - a unit's own rows, month by month; a month with no row, or after the as-of date, is missing;
 - an area target (a commune's, when the units tree gives it teams) reads each month the
-  commune's own row where it carries the metric; otherwise the sum of its teams' rows, where a
-  team's missing month is missing (and a blank on a row of a level the metric is not measured
-  at is not missing data); a count on both levels is warned about and the commune's row used;
+  commune's own row for a metric its own rows give (a blank or missing own row is then missing
+  data), otherwise its teams' rows (see :class:`~emulation_rules._cells.AreaView` for blanks
+  at a level a metric is not measured at); a count on both levels is warned about and the
+  commune's row used;
 - a row for several months counts in every window that holds all its months; in a window that
   holds only some of them those months are missing; a per-month target cannot read it.
 
