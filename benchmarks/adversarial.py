@@ -1,7 +1,7 @@
 """Adversarial inputs: generated worst cases, each run as a whole process (issue 11, item 2).
 
     python benchmarks/adversarial.py                  # every case
-    python benchmarks/adversarial.py --quick          # a subset (smaller sizes, about 2 min)
+    python benchmarks/adversarial.py --quick          # a subset (smaller sizes; about 1 min)
     python benchmarks/adversarial.py --only deadline  # the cases whose name contains "deadline"
 
 Each case grows one input (a plan, a metrics file, a units file, ...) with the other inputs fixed
