@@ -42,6 +42,7 @@ from .conditions import (
     fast_of,
     kind_of,
     reads_of,
+    walk,
 )
 from .errors import EmulationRulesError, Issue, Location, Severity, did_you_mean
 from .model import (
@@ -111,22 +112,11 @@ class _Target:
 
 def ratio_pairs(plan: Plan) -> list[tuple[str, str]]:
     """(numerator, denominator) pairs: a row with numerator > denominator contradicts itself."""
-    pairs: list[tuple[str, str]] = []
-
-    def walk(cond: Any) -> None:
-        if isinstance(cond, RatioCondition):
-            pairs.append((cond.numerator, cond.denominator))
-        for sub in (*getattr(cond, "any_of", ()), *getattr(cond, "all_of", ())):
-            walk(sub)
-
-    for crit in plan.criteria:
-        for target in crit.targets:
-            walk(target.condition)
-    for award in plan.awards:
-        for standard in award.standards:
-            for cond in standard.conditions:
-                if isinstance(cond, MetricCondition):
-                    walk(cond.condition)
+    conditions = [t.condition for crit in plan.criteria for t in crit.targets]
+    conditions += [c.condition for award in plan.awards for standard in award.standards
+                   for c in standard.conditions if isinstance(c, MetricCondition)]
+    pairs = [(node.numerator, node.denominator) for cond in conditions
+             for node, _ in walk(cond) if isinstance(node, RatioCondition)]
     return list(dict.fromkeys(pairs))
 
 
