@@ -131,3 +131,76 @@ def test_a_calendar_never_holds_a_bare_carriage_return(tmp_path: Path) -> None:
     ics = render_ics([er.timeline(er.load_plan(path), issued=date(2024, 10, 15))])
     assert b"\r" not in ics.replace(b"\r\n", b"")
     assert b"\x1b" not in ics
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("phase_end", "9999-12-31"),      # a phase ending 9999-12-31 ended in a traceback
+    ("due", "0001-01-01"),            # a deadline due "before" 0001-01-01 likewise
+    ("phase_end", "31/12/1989"),
+])
+def test_plan_dates_outside_the_range_are_an_invalid_date(tmp_path: Path, field: str,
+                                                            value: str) -> None:
+    """A date in a plan outside 1990-01-01..2100-12-31 is an ``invalid-date`` issue at its
+    line (validate and load alike), never a traceback when laid out."""
+    body = ("phases:\n  - id: phase_2\n    label: {vi: Đợt 2, en: Phase 2}\n"
+            f"    start: 2025-02-01\n    end: {value}\n"
+            "    source: {section: II.2, quote: Đợt 2 kết thúc}\n"
+            if field == "phase_end" else
+            "deadlines:\n  - id: report_phase_2\n    label: {vi: Báo cáo, en: Report}\n"
+            "    owed_by: commune_police\n"
+            f"    due: {value}\n    relation: before\n"
+            "    source: {section: III, quote: trước ngày}\n")
+    plan = tmp_path / "dated.yaml"
+    plan.write_text(TINY.format(id="dated", extends="kon_plong") + body, encoding="utf-8")
+    issues = er.iter_plan_issues(plan)
+    assert [(i.code, i.location.line) for i in issues] == [("invalid-date", 8)]
+    assert "outside the dates" in issues[0].message
+    with pytest.raises(er.PlanInvalidError):
+        er.load_plan(plan)
+
+
+def test_did_you_mean_hints_cost_a_bounded_budget() -> None:
+    """Each distinct word is looked up once; once the budget of comparisons is spent, or for a
+    word too long to be a near miss, there is no hint rather than a scan."""
+    hints = er.errors.Hints(["alpha", "bravo", "charlie"], budget=7)
+    assert hints("alpah") == "did you mean 'alpha'?"
+    assert hints("alpah") == "did you mean 'alpha'?"   # remembered, budget unchanged
+    assert hints("bravoo") == "did you mean 'bravo'?"
+    assert hints("charly") is None                     # 7 comparisons: two lookups of 3
+    assert er.errors.Hints(["abc"])("abd" * 30) is None  # 90 characters: no lookup
+
+
+def test_attestations_for_many_unknown_units_get_bounded_hints(tmp_path: Path) -> None:
+    """Attestation rows naming thousands of distinct unknown units (17.7 s at 250 KB before):
+    every row is rejected with its line, and the hints stop once their budget is spent."""
+    units = [er.UnitInfo(f"h1x{i:04d}", "", "commune") for i in range(2000)]
+    path = tmp_path / "att.csv"
+    path.write_text("unit,outstanding_achievement\n" + "".join(
+        f"h1x{i:04d}z,có\n" for i in range(3000)), encoding="utf-8")
+    rows, issues, _ = er.read_attestations(path)
+    assert issues == []
+    ev = er.evaluate(er.load_plan("kon_plong"), [], units=units, issued=date(2024, 10, 15),
+                     as_of=date(2025, 9, 30), attestations=rows)
+    rejected = [i for i in ev.rejected if i.code == "unknown-unit"]
+    assert [i.location.line for i in rejected] == list(range(2, 3002))
+    hinted = [i for i in rejected if i.hint]
+    assert 0 < len(hinted) <= 100_000 // 2000
+    assert hinted[0].hint == "did you mean 'h1x0000'?"
+
+
+def test_json_output_is_written_in_pieces_that_parse_to_the_data() -> None:
+    """``--format json`` is written as it is built (one result per line, by the C encoder):
+    its text parses to exactly the data a Python caller gets."""
+    import json
+
+    from emulation_rules.reporting import evaluation_data, json_chunks
+
+    plan = er.load_plan("kon_plong")
+    recs = [er.Record("h1x01", "2024-11", {"tips_total": 4, "tips_via_force": 3}, 2),
+            er.Record("h1x02", "2024-12", {"good_deeds": 1}, 3)]
+    ev = er.evaluate(plan, recs, issued=date(2024, 10, 15), as_of=date(2025, 9, 30))
+    data = evaluation_data(ev)
+    pieces = list(json_chunks(evaluation_data(ev, lazy=True)))
+    assert json.loads("".join(pieces)) == data
+    assert len(pieces) > len(data["results"]) and data["results"]
+    assert "".join(json_chunks({"a": [], "b": {}})) == '{\n  "a": [],\n  "b": {}\n}\n'

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -341,7 +341,7 @@ def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int
     return EXIT_OK
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
     import os
     import tempfile
 
@@ -349,7 +349,10 @@ def _write_atomic(path: Path, text: str) -> None:
                                suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -399,15 +402,21 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     return plan, ev, units, attestations, issues
 
 
-def _emit(args: argparse.Namespace, text: str, out: IO[str]) -> None:
+def _emit(args: argparse.Namespace, text: str | Iterable[str], out: IO[str]) -> None:
+    """Write a command's output (a text, or pieces written as they come) to --output or
+    ``out``, through the output kind's escaping."""
     if args.output:
-        text = args.inert(text)
+        inert = args.inert
         try:
-            _write_atomic(args.output, text)
+            _write_atomic(args.output, inert(text) if isinstance(text, str) else
+                          (inert(piece) for piece in text))
         except OSError as exc:
             raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
-    else:
+    elif isinstance(text, str):
         out.write(text)
+    else:
+        for piece in text:
+            out.write(piece)
 
 
 def _finish(args: argparse.Namespace, ev: Any, rejected: Sequence[Any], err: IO[str]) -> int:
@@ -422,18 +431,24 @@ def _finish(args: argparse.Namespace, ev: Any, rejected: Sequence[Any], err: IO[
 
 
 def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .reporting import evaluation_csv, evaluation_data, evaluation_markdown, explain
+    from .reporting import (
+        evaluation_csv,
+        evaluation_data,
+        evaluation_markdown,
+        explain,
+        json_chunks,
+    )
 
     done = _evaluated(args, err)
     if done is None:
         return EXIT_PROBLEMS
     _, ev, _, _, rejected = done
     warnings = ev.warnings
+    text: str | Iterable[str]
     if args.explain:
         text = explain(ev, args.explain, args.lang)
     elif args.format == "json":
-        text = json.dumps(evaluation_data(ev, rejected, warnings), ensure_ascii=False,
-                          indent=2) + "\n"
+        text = json_chunks(evaluation_data(ev, rejected, warnings, lazy=True))
     elif args.format == "csv":
         text = evaluation_csv(ev)
     else:
@@ -445,7 +460,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .eligibility import ReviewError, awards
     from .inputs import attestations_for, read_prior_awards
-    from .reporting import awards_csv, awards_data, awards_explain, awards_markdown
+    from .reporting import awards_csv, awards_data, awards_explain, awards_markdown, json_chunks
 
     for path in (args.prior_awards,):
         if path is not None and not path.is_file():
@@ -469,10 +484,11 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                         prior_awards=prior)
     except ReviewError as exc:
         raise _UsageError(str(exc)) from None
+    text: str | Iterable[str]
     if args.explain:
         text = awards_explain(report, args.explain, args.lang)
     elif args.format == "json":
-        text = json.dumps(awards_data(report, ev), ensure_ascii=False, indent=2) + "\n"
+        text = json_chunks(awards_data(report, ev))
     elif args.format == "csv":
         text = awards_csv(report)
     else:

@@ -15,6 +15,7 @@ from enum import StrEnum
 __all__ = [
     "EmulationRulesError",
     "EvaluationError",
+    "Hints",
     "Issue",
     "Location",
     "MetricsError",
@@ -111,6 +112,34 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A "did you mean" hint for ``word`` among ``choices``, or None."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
+
+
+class Hints:
+    """Did-you-mean hints for many words against one set of choices, at a bounded cost.
+
+    Each distinct word is looked up once. Lookups stop (no hint) once ``budget`` word-choice
+    comparisons have been spent, and a word longer than ``longest`` characters gets none: a file
+    of thousands of distinct unknown names against thousands of units costs at most the budget,
+    not names x units.
+    """
+
+    def __init__(self, choices: Iterable[str], *, budget: int = 100_000,
+                 longest: int = 64) -> None:
+        self._choices = list(choices)
+        self._left = budget
+        self._longest = longest
+        self._memo: dict[str, str | None] = {}
+
+    def __call__(self, word: str) -> str | None:
+        if word in self._memo:
+            return self._memo[word]
+        hint = None
+        if len(word) <= self._longest and self._left >= len(self._choices):
+            self._left -= max(1, len(self._choices))
+            hint = did_you_mean(word, self._choices)
+        if len(self._memo) < 100_000:
+            self._memo[word] = hint
+        return hint
 
 
 class EmulationRulesError(Exception):

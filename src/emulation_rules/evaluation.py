@@ -44,7 +44,7 @@ from .conditions import (
     reads_of,
     walk,
 )
-from .errors import EmulationRulesError, Issue, Location, Severity, did_you_mean
+from .errors import EmulationRulesError, Hints, Issue, Location, Severity
 from .model import (
     AttestationCondition,
     AttestedCondition,
@@ -67,8 +67,6 @@ __all__ = [
 
 _RESERVED = frozenset({"unit", "period", "name", "kind", "note", "notes"})
 COLLECTIVE_KINDS = ("team", "commune", "agency", "business", "school", "district")
-MAX_HINTS = 50
-"""Did-you-mean hints are computed for this many unknown units at most (each costs a scan)."""
 
 
 class UnsupportedPlanError(EmulationRulesError):
@@ -325,7 +323,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
 
     data: dict[str, dict[str, tuple[Any, ...]]] = {}
     spans: dict[str, list[tuple[tuple[str, ...], tuple[Any, ...], Record]]] = {}
-    unknown_units: dict[str, str | None] = {}
+    unit_hint, column_hint = Hints(tree.info), Hints(METRICS)
     rows_seen = 0
     width = len(columns)
     source = records if isinstance(records, RecordSource) else None
@@ -360,7 +358,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                     ledger.warn_once(("unknown-column", key), Issue(
                         "unknown-column", f"column '{shown(key)}' is not a metric; ignored",
                         Location(rec.file, 1 if rec.file else 0, 0, (key,)),
-                        did_you_mean(key, METRICS), Severity.WARNING))
+                        column_hint(key), Severity.WARNING))
         row: tuple[Any, ...] = (*map(values.get, columns), rec.row)
         # the common case, quickly (a plain loop beats set(map(type, ...)) and min here):
         # whole numbers >= 0 or blanks, yes/no no more than 1, no part above its whole
@@ -384,11 +382,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 continue
         unit = rec.unit
         if tree_info is not None and unit not in tree_info:
-            # a hint is computed once per distinct unknown unit, for the first MAX_HINTS of them
-            if unit not in unknown_units:
-                unknown_units[unit] = (did_you_mean(unit, tree_info)
-                                       if len(unknown_units) < MAX_HINTS else None)
-            hint = unknown_units[unit]
+            hint = unit_hint(unit)  # once per distinct unknown unit, within a bounded cost
             ledger.reject(rec, [Issue("unknown-unit", f"unit '{shown(unit)}' is not in the units "
                                       "file", _loc(rec, "unit"), hint)])
             continue
@@ -452,18 +446,20 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     empty = (None,) * (width + 1)
     attested = _attested(attestations or (), windows)
     window_ids = {w.id for w in windows}
+    listed = ", ".join(sorted(window_ids)[:12]) + (", ..." if len(window_ids) > 12 else "")
+    window_hint = Hints(sorted(window_ids))
     for att in attestations or ():  # a row that can attest nothing is said, never dropped
         if att.window and att.window not in window_ids:
             rejected.append(Issue(
                 "unknown-window", f"window '{shown(att.window)}' is not a window of plan "
-                f"{plan.id!r} as laid out (windows: {', '.join(sorted(window_ids))}; blank for "
-                "the whole campaign)", Location(att.file, att.row, 0, (f"row {att.row}", "window")),
-                did_you_mean(att.window, window_ids)))
+                f"{plan.id!r} as laid out (windows: {listed}; blank for the whole campaign)",
+                Location(att.file, att.row, 0, (f"row {att.row}", "window")),
+                window_hint(att.window)))
         elif tree.given and att.unit not in tree.info:
             rejected.append(Issue(
                 "unknown-unit", f"unit '{shown(att.unit)}' is not in the units file",
                 Location(att.file, att.row, 0, (f"row {att.row}", "unit")),
-                did_you_mean(att.unit, tree.info)))
+                unit_hint(att.unit)))
     if tree.given:
         evaluated = sorted(u for u in tree.info if targets_for(tree.kind(u)))
     else:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ._inert import shown
 from ._tables import Row, iter_table, read_table
-from .errors import EmulationRulesError, Issue, Location, Severity, did_you_mean
+from .errors import EmulationRulesError, Hints, Issue, Location, Severity
 from .evaluation import AttestationRow
 from .model import Plan
 from .records import Record, RecordSource, UnitInfo, normalise_period
@@ -101,6 +101,7 @@ def iter_metrics(path: Path, plan: Plan | None = None) -> MetricsRead:
 def _records(path: Path, read: RecordSource) -> Iterator[Record]:
     file = str(path)
     warned: set[str] = set()
+    column_hint = Hints(METRICS)
     for row in _rows(path, read):
         cells = row.cells
         problems: list[Issue] = []
@@ -133,7 +134,7 @@ def _records(path: Path, read: RecordSource) -> Iterator[Record]:
                     warned.add(column)
                     read.warnings.append(Issue(
                         "unknown-column", f"column '{shown(column)}' is not a metric; ignored",
-                        Location(file, 1, 0, (column,)), did_you_mean(column, METRICS),
+                        Location(file, 1, 0, (column,)), column_hint(column),
                         Severity.WARNING))
                 continue
             if text == "":
@@ -166,6 +167,7 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
     file = str(path)
     units: list[UnitInfo] = []
     first: dict[str, int] = {}
+    kind_hint, category_hint = Hints([*UNIT_KINDS, *BODIES]), Hints(_CATEGORIES)
     for row in rows:
         c = row.cells
         if not c.get("id") or not c.get("kind"):
@@ -174,9 +176,8 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
                                 row.location(file, missing)))
             continue
         if c["kind"] not in UNIT_KINDS and c["kind"] not in BODIES:
-            issues.append(Issue("invalid-value", f"unknown kind {c['kind']!r}",
-                                row.location(file, "kind"),
-                                did_you_mean(c["kind"], [*UNIT_KINDS, *BODIES])))
+            issues.append(Issue("invalid-value", f"unknown kind '{shown(c['kind'])}'",
+                                row.location(file, "kind"), kind_hint(c["kind"])))
             continue
         if c["id"] in first:
             issues.append(Issue("duplicate-row", f"unit {c['id']!r} is listed twice (rows "
@@ -186,9 +187,8 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
             "category", "").strip() else ()
         unknown = [x for x in categories if x not in _CATEGORIES]
         if unknown:
-            issues.append(Issue("invalid-value", f"unknown category {unknown[0]!r}",
-                                row.location(file, "category"),
-                                did_you_mean(unknown[0], _CATEGORIES)))
+            issues.append(Issue("invalid-value", f"unknown category '{shown(unknown[0])}'",
+                                row.location(file, "category"), category_hint(unknown[0])))
             continue
         size_text = c.get("bloc_size", "")
         if size_text and not _COUNT.fullmatch(size_text):
@@ -246,6 +246,7 @@ def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], in
     file = str(path)
     out: list[AttestationRow] = []
     seen: dict[tuple[str, str], int] = {}
+    column_hint = Hints(ATTESTATIONS)
     for row in rows:
         unit = row.cells.get("unit", "")
         window = row.cells.get("window", "")
@@ -260,7 +261,7 @@ def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], in
             if column not in ATTESTATIONS:
                 issues.append(Issue("unknown-column", f"column '{shown(column)}' is not an "
                                     "attestation", row.location(file, column),
-                                    did_you_mean(column, ATTESTATIONS)))
+                                    column_hint(column)))
                 bad = True
                 continue
             value = _yes_no(text)
@@ -307,6 +308,7 @@ def read_prior_awards(path: Path) -> tuple[list[PriorAward], list[Issue], int]:
     file = str(path)
     forms = ("commendation", "certificate_of_merit", "emulation_flag")
     out: list[PriorAward] = []
+    form_hint, body_hint = Hints(forms), Hints(BODIES)
     for row in rows:
         c = row.cells
         missing = [k for k in ("unit", "form", "granted_by") if not c.get(k)]
@@ -315,13 +317,12 @@ def read_prior_awards(path: Path) -> tuple[list[PriorAward], list[Issue], int]:
                                 row.location(file, missing[0])))
             continue
         if c["form"] not in forms:
-            issues.append(Issue("invalid-value", f"unknown award form {c['form']!r}",
-                                row.location(file, "form"), did_you_mean(c["form"], forms)))
+            issues.append(Issue("invalid-value", f"unknown award form '{shown(c['form'])}'",
+                                row.location(file, "form"), form_hint(c["form"])))
             continue
         if c["granted_by"] not in BODIES:
-            issues.append(Issue("invalid-value", f"unknown body {c['granted_by']!r}",
-                                row.location(file, "granted_by"),
-                                did_you_mean(c["granted_by"], BODIES)))
+            issues.append(Issue("invalid-value", f"unknown body '{shown(c['granted_by'])}'",
+                                row.location(file, "granted_by"), body_hint(c["granted_by"])))
             continue
         count_text = c.get("count") or "1"
         if not re.fullmatch(r"\d{1,4}", count_text):

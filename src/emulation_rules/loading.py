@@ -7,7 +7,7 @@ path, including problems in an inherited part (reported in the file that holds i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from . import _yaml
 from ._resources import bundled_plan_ids, plans_dir
 from .errors import (
+    Hints,
     Issue,
     Location,
     PlanInvalidError,
@@ -334,6 +335,16 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathT:
 def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
     issues: list[Issue] = []
     fields = _all_field_names()
+    hints: dict[tuple[str, ...], Hints] = {}  # one bounded hinter per set of choices
+
+    def hint_for(word: str, choices: Sequence[str]) -> str | None:
+        key = tuple(choices)
+        if key not in hints:
+            if len(hints) >= 64:
+                return None
+            hints[key] = Hints(key, budget=20_000)
+        return hints[key](word)
+
     for err in exc.errors(include_url=False, include_input=False):
         etype = err["type"]
         code = _TYPE_CODES.get(etype)
@@ -363,7 +374,7 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
                 code = "invalid-deadline"
         if code == "unknown-key" and missing_key:
             message = f"unknown key {missing_key!r}"
-            hint = did_you_mean(missing_key, fields)
+            hint = hint_for(missing_key, sorted(fields))
         elif code == "missing-key" and missing_key:
             message = f"{missing_key!r} is required here"
             location = tree.location(path[:-1])
@@ -376,7 +387,7 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
             choices = re.findall(r"'([^']+)'", expected)
             value = _lookup(tree.data, path)
             if isinstance(value, str):
-                hint = did_you_mean(value, choices)
+                hint = hint_for(value, choices)
         issues.append(Issue(code, message, tree.location(path), hint))
     return issues
 

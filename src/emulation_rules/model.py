@@ -76,18 +76,35 @@ ISO_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 VN_PATTERN = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
 
 
+FIRST_DAY = date(1990, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+"""The dates this tool works within: a date in a plan, an issue date, an as-of date or a
+horizon outside them is refused, so that no lookup walks millennia."""
+
+
+def _in_range(day: date) -> date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"date {day.isoformat()} is outside the dates this tool works with "
+                         f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
+    return day
+
+
 def _to_date(value: Any) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
+        return _in_range(value)
     if isinstance(value, str):
         text = value.strip()
         try:
             if _ISO.match(text):
-                return date.fromisoformat(text)
-            if _VN.match(text):
-                return datetime.strptime(text, "%d/%m/%Y").date()
+                day = date.fromisoformat(text)
+            elif _VN.match(text):
+                day = datetime.strptime(text, "%d/%m/%Y").date()
+            else:
+                day = None
         except ValueError:
             raise ValueError(f"{text!r} is not a real calendar date") from None
+        if day is not None:
+            return _in_range(day)
     raise ValueError("a date is written 2025-05-19 (ISO) or 19/05/2025 (day first)")
 
 

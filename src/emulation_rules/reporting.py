@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -11,8 +12,8 @@ from ._inert import markdown_cell, terminal
 from .conditions import COMPARATORS
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
-__all__ = ["github_annotation", "side_by_side", "timeline_data", "timeline_text",
-           "tracking_data", "tracking_text"]
+__all__ = ["github_annotation", "json_chunks", "side_by_side", "timeline_data",
+           "timeline_text", "tracking_data", "tracking_text"]
 
 _REL = {"before": "trước (before)", "on_or_before": "đến hết (on or before)",
         "on": "trong ngày (on)"}
@@ -184,9 +185,64 @@ _VERDICT_VI = {"met": "đạt", "not_met": "không đạt", "unknown": "chưa x�
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any] = ()
-                    ) -> dict[str, Any]:
-    """An evaluation as JSON-ready data, in a fixed order (byte-identical across runs)."""
+def json_chunks(data: Mapping[str, Any]) -> Iterator[str]:
+    """The JSON text of ``data`` in pieces, to be written as they come: each top-level key on
+    its own line, and each item of a top-level list (or iterator) compact on its own line.
+
+    Items are encoded one at a time by the C encoder, so an iterator of results is never held
+    whole in memory; the text parses to the same value as ``json.dumps(data)``.
+    """
+    def dumps(value: Any, indent: int | None = None) -> str:
+        return json.dumps(value, ensure_ascii=False, indent=indent)
+
+    yield "{"
+    for n, (key, value) in enumerate(data.items()):
+        yield ("," if n else "") + "\n  " + dumps(key) + ": "
+        if isinstance(value, list | Iterator):
+            items = iter(value)
+            first = next(items, _END)
+            if first is _END:
+                yield "[]"
+                continue
+            yield "[\n    " + dumps(first)
+            for item in items:
+                yield ",\n    " + dumps(item)
+            yield "\n  ]"
+        else:
+            yield dumps(value, 2).replace("\n", "\n  ")
+    yield "\n}\n"
+
+
+_END = object()
+
+
+def _target_data(t: Any) -> dict[str, Any]:
+    return {
+        "target": t.target, "verdict": t.verdict, "observed": t.observed,
+        "comparator": t.comparator, "threshold": t.threshold, "margin": t.margin,
+        "level": t.level, "per": t.per, "periods": list(t.periods),
+        "missing_periods": list(t.missing_periods),
+        "failed_periods": list(t.failed_periods), "no_cases": t.no_cases,
+        "policy": t.policy, "decided_despite_missing": t.decided_despite_missing,
+        "need": [list(x) if isinstance(x, tuple) else x for x in t.need],
+        "kind": t.kind,
+        "section": t.section, "quote": t.quote,
+    }
+
+
+def _results_data(results: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    for r in results:
+        yield {"unit": r.unit, "window": r.window, "complete": r.complete,
+               "criteria": [{"criterion": c.criterion, "verdict": c.verdict,
+                             "targets": [_target_data(t) for t in c.targets]}
+                            for c in r.criteria]}
+
+
+def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any] = (), *,
+                    lazy: bool = False) -> dict[str, Any]:
+    """An evaluation as JSON-ready data, in a fixed order (byte-identical across runs).
+    With ``lazy``, ``results`` is an iterator built as it is read (for :func:`json_chunks`)."""
+    results = _results_data(ev.results)
     return {
         "plan": ev.plan_id,
         "plan_hash": ev.plan_hash,
@@ -198,23 +254,7 @@ def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any]
         "warnings": [i.to_dict() for i in warnings],
         "windows": list(ev.windows),
         "summary": ev.summary(),
-        "results": [{
-            "unit": r.unit, "window": r.window, "complete": r.complete,
-            "criteria": [{
-                "criterion": c.criterion, "verdict": c.verdict,
-                "targets": [{
-                    "target": t.target, "verdict": t.verdict, "observed": t.observed,
-                    "comparator": t.comparator, "threshold": t.threshold, "margin": t.margin,
-                    "level": t.level, "per": t.per, "periods": list(t.periods),
-                    "missing_periods": list(t.missing_periods),
-                    "failed_periods": list(t.failed_periods), "no_cases": t.no_cases,
-                    "policy": t.policy, "decided_despite_missing": t.decided_despite_missing,
-                    "need": [list(x) if isinstance(x, tuple) else x for x in t.need],
-                    "kind": t.kind,
-                    "section": t.section, "quote": t.quote,
-                } for t in c.targets],
-            } for c in r.criteria],
-        } for r in ev.results],
+        "results": results if lazy else list(results),
     }
 
 

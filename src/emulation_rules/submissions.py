@@ -19,8 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._inert import shown
 from ._tables import Row, parse_date_cell, read_table
-from .errors import Issue, did_you_mean
+from .errors import Hints, Issue
 from .model import Body
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline, submission_status
 from .vocabulary import UNIT_KINDS
@@ -65,11 +66,11 @@ class Tracking:
     rejected: tuple[Issue, ...] = field(default=())
 
 
-def _check_kind(kind: str, row: Row, file: str, issues: list[Issue]) -> bool:
+def _check_kind(kind: str, row: Row, file: str, issues: list[Issue], hint: Hints) -> bool:
     if kind in UNIT_KINDS or kind in BODIES:
         return True
-    issues.append(Issue("invalid-value", f"unknown kind {kind!r}", row.location(file, "kind"),
-                        did_you_mean(kind, [*UNIT_KINDS, *BODIES])))
+    issues.append(Issue("invalid-value", f"unknown kind '{shown(kind)}'",
+                        row.location(file, "kind"), hint(kind)))
     return False
 
 
@@ -82,6 +83,7 @@ def read_submissions(path: Path, timeline: Timeline
     known = set(instance_ids)
     out: list[Submission] = []
     first: dict[tuple[str, str], int] = {}
+    deadline_hint, kind_hint = Hints(instance_ids), Hints([*UNIT_KINDS, *BODIES])
     for row in rows:
         cells = row.cells
         missing = [c for c in ("unit", "deadline") if not cells.get(c)]
@@ -91,13 +93,13 @@ def read_submissions(path: Path, timeline: Timeline
             continue
         unit, deadline = cells["unit"], cells["deadline"]
         if not _UNIT_ID.match(unit):
-            issues.append(Issue("invalid-value", f"unit id {unit!r} is not a plain id",
+            issues.append(Issue("invalid-value", f"unit id '{shown(unit)}' is not a plain id",
                                 row.location(file, "unit")))
             continue
         if deadline not in known:
             issues.append(Issue("unknown-deadline", f"plan {timeline.plan_id!r} has no deadline "
-                                f"{deadline!r}", row.location(file, "deadline"),
-                                did_you_mean(deadline, instance_ids)))
+                                f"'{shown(deadline)}'", row.location(file, "deadline"),
+                                deadline_hint(deadline)))
             continue
         submitted = None
         if cells.get("submitted"):
@@ -107,7 +109,7 @@ def read_submissions(path: Path, timeline: Timeline
                 issues.append(Issue("invalid-date", str(exc), row.location(file, "submitted")))
                 continue
         kind = cells.get("kind") or None
-        if kind is not None and not _check_kind(kind, row, file, issues):
+        if kind is not None and not _check_kind(kind, row, file, issues, kind_hint):
             continue
         key = (unit, deadline)
         if key in first:

@@ -24,7 +24,15 @@ from typing import Literal
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from .errors import EmulationRulesError
-from .model import DEFAULT_STRADDLING_RULE, ISSUANCE, Deadline, Plan, Text
+from .model import (
+    DEFAULT_STRADDLING_RULE,
+    FIRST_DAY,
+    ISSUANCE,
+    LAST_DAY,
+    Deadline,
+    Plan,
+    Text,
+)
 
 __all__ = [
     "DeadlineInstance",
@@ -44,10 +52,6 @@ __all__ = [
 ]
 
 CAMPAIGN = "campaign"
-FIRST_DAY = date(1990, 1, 1)
-LAST_DAY = date(2100, 12, 31)
-"""The dates a timeline is laid out within: a campaign, an issue date, an as-of date or a
-horizon outside them is refused (TimelineError), so that no lookup walks millennia."""
 
 Relation = Literal["before", "on_or_before", "on"]
 Status = Literal["on_time", "late", "missing", "not_yet_due"]
