@@ -204,3 +204,24 @@ def test_json_output_is_written_in_pieces_that_parse_to_the_data() -> None:
     assert json.loads("".join(pieces)) == data
     assert len(pieces) > len(data["results"]) and data["results"]
     assert "".join(json_chunks({"a": [], "b": {}})) == '{\n  "a": [],\n  "b": {}\n}\n'
+
+
+def test_units_without_rows_are_listed_once_and_cost_one_evaluation() -> None:
+    """Thousands of units in the units file and rows for one (a 990 KB units file was killed
+    after 60 s): every unit still has its results (all unknown, in the summary), computed
+    once for all the silent ones; the JSON lists them once under ``no_data``."""
+    from emulation_rules.reporting import evaluation_data
+
+    units = [er.UnitInfo(f"h1x{i:04d}", "", "commune") for i in range(3000)]
+    recs = [er.Record("h1x0001", "2024-11", {"tips_total": 4, "tips_via_force": 4}, 2)]
+    ev = er.evaluate(er.load_plan("kon_plong"), recs, units=units,
+                     issued=date(2024, 10, 15), as_of=date(2025, 9, 30))
+    assert len(ev.no_data) == 2999 and "h1x0001" not in ev.no_data
+    assert len(ev.results) == 3000 * len(ev.windows)
+    silent = ev.result("h1x2999", "phase_1")
+    assert silent is not None and set(silent.verdicts().values()) == {"unknown"}
+    assert silent.criteria[0].targets[0].missing_periods  # explained like any other unit
+    assert ev.summary()["phase_1"]["situation_awareness"]["unknown"] >= 2999
+    data = evaluation_data(ev)
+    assert data["no_data"] == list(ev.no_data)
+    assert {r["unit"] for r in data["results"]} == {"h1x0001"}

@@ -470,23 +470,44 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     plans_for: dict[str | None, _Layout] = {}
     window_periods = {(w.id, per): tuple(months for _, months in periods_of(w, per))
                       for w in windows for per in ("month", "year")}
+    no_data: list[str] = []
+    attested_units = {u for u, _ in attested}
+    # a unit no row, team row or attestation speaks for: its verdicts and explanations are
+    # those of any other such unit of its kind, computed once and shared
+    blank: dict[tuple[str | None, bool], list[tuple[tuple[str, ...], Any]]] = {}
     for unit in evaluated:
         kind = tree.kind(unit) if tree.given else None
+        teams = tree.teams(unit) if tree.given and kind != "team" else ()
+        silent = (unit not in data and unit not in spans and unit not in attested_units
+                  and not any(t in data or t in spans for t in teams))
+        shared = blank.get((kind, bool(teams))) if silent else None
+        if shared is not None:
+            no_data.append(unit)
+            for window, (verdicts, explain) in zip(windows, shared, strict=True):
+                results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
+                    plans_for[kind].criteria, verdicts, explain)))
+            continue
         layout = plans_for.get(kind)
         if layout is None:
             layout = plans_for[kind] = _Layout(targets_for(kind))
-        teams = tree.teams(unit) if tree.given and kind != "team" else ()
         area = AreaView(unit, teams, ctx) if teams else None
         cells = Cells(data.get(unit, {}), [(m, r) for m, r, _ in spans.get(unit, ())],
                        empty, area)
         unit_data = _UnitData(layout, cells, width, if_missing, window_periods)
+        computed = []
         for window in windows:
             judged = attested.get((unit, window.id), _NO_JUDGEMENT)
+            verdicts, explain = (unit_data.verdicts(window, judged),
+                                 _Explain(unit_data, window, judged))
+            computed.append((verdicts, explain))
             results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
-                layout.criteria, unit_data.verdicts(window, judged),
-                _Explain(unit_data, window, judged))))
-        unit_data.period_cols = {}  # caches for the verdicts only: memory stays per unit
-        unit_data.period_verdicts = {}
+                layout.criteria, verdicts, explain)))
+        if silent:
+            no_data.append(unit)
+            blank[(kind, bool(teams))] = computed
+        else:
+            unit_data.period_cols = {}  # caches for the verdicts only: memory stays per unit
+            unit_data.period_verdicts = {}
     for metric, (unit, month, count) in sorted(ctx.both.items()):
         warnings.append(Issue(
             "count-on-both-levels", f"{metric!r} is given on commune '{shown(unit)}''s own row "
@@ -506,7 +527,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     not_used = reader_rows + ledger.rejected_rows + sum(o.rows for o in outside)
     return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of, tuple(w.id for w in windows),
                       tuple(results), rows_total, rows_total - not_used, tuple(rejected),
-                      tuple(warnings), outside, complete)
+                      tuple(warnings), outside, complete, tuple(no_data))
 
 
 def _place(period: str, campaign_months: set[str] | frozenset[str], last_month: str

@@ -241,8 +241,13 @@ def _results_data(results: Iterable[Any]) -> Iterator[dict[str, Any]]:
 def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any] = (), *,
                     lazy: bool = False) -> dict[str, Any]:
     """An evaluation as JSON-ready data, in a fixed order (byte-identical across runs).
-    With ``lazy``, ``results`` is an iterator built as it is read (for :func:`json_chunks`)."""
-    results = _results_data(ev.results)
+    With ``lazy``, ``results`` is an iterator built as it is read (for :func:`json_chunks`).
+
+    A unit no row speaks for is listed once under ``no_data`` instead of once per window in
+    ``results`` (its verdicts are all unknown, or not met under a ``missing_period`` policy,
+    and counted as such in ``summary``)."""
+    silent = frozenset(ev.no_data)
+    results = _results_data(r for r in ev.results if r.unit not in silent)
     return {
         "plan": ev.plan_id,
         "plan_hash": ev.plan_hash,
@@ -254,6 +259,7 @@ def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any]
         "warnings": [i.to_dict() for i in warnings],
         "windows": list(ev.windows),
         "summary": ev.summary(),
+        "no_data": list(ev.no_data),
         "results": results if lazy else list(results),
     }
 
@@ -295,7 +301,12 @@ def evaluation_markdown(ev: Any, issues: Sequence[Any] = ()) -> str:
              f"- issue date used: {_iso(ev.issued) or '(not needed)'}",
              f"- plan hash: `{ev.plan_hash}`",
              f"- rows: {ev.rows_total} read, {ev.rows_used} evaluated, "
-             f"{ev.rows_total - ev.rows_used} rejected", ""]
+             f"{ev.rows_total - ev.rows_used} rejected"]
+    if ev.no_data:
+        shown_ = ", ".join(markdown_cell(u) for u in ev.no_data[:20])
+        lines.append(f"- units with no row ({len(ev.no_data)}, counted unknown below): {shown_}"
+                     + (", ..." if len(ev.no_data) > 20 else ""))
+    lines.append("")
     for window, crits in ev.summary().items():
         lines += [f"## {window}", "", "| criterion | met | not met | unknown |",
                   "| --- | ---: | ---: | ---: |"]

@@ -190,6 +190,10 @@ class Evaluation:
     window, a unit no target reads): how many, and the first of them."""
     complete: dict[str, bool] = field(default_factory=dict)
     """Per window: whether it has ended on the as-of date."""
+    no_data: tuple[str, ...] = ()
+    """Units of the units file that no row, team row or attestation speaks for. They are in
+    ``results`` like any other (every verdict unknown, or not met under a ``missing_period``
+    policy); reports list them once instead of repeating their empty results."""
 
     @property
     def rows_rejected(self) -> int:
