@@ -225,3 +225,73 @@ def test_units_without_rows_are_listed_once_and_cost_one_evaluation() -> None:
     data = evaluation_data(ev)
     assert data["no_data"] == list(ev.no_data)
     assert {r["unit"] for r in data["results"]} == {"h1x0001"}
+
+
+def _phases(count: int) -> str:
+    out = ["phases:"]
+    for i in range(count):
+        month = date(2030, 1, 1).replace(year=2030 + i // 12, month=i % 12 + 1)
+        out += [f"  - id: extra_{i}", f"    label: {{vi: Đợt {i}, en: Phase {i}}}",
+                f"    start: {month.isoformat()}", f"    end: {month.replace(day=28).isoformat()}",
+                "    source: {section: II.2, quote: Đợt thi đua}"]
+    return "\n".join(out) + "\n"
+
+
+def _targets(count: int) -> str:
+    out = ["criteria:", "  - id: extra", "    label: {vi: Thêm, en: Extra}",
+           "    source: {section: '9', quote: Nội dung thêm}", "    targets:"]
+    for i in range(count):
+        out += [f"      - id: extra_{i}", f"        label: {{vi: Chỉ tiêu {i}, en: Target {i}}}",
+                "        level: commune",
+                "        condition: {metric: good_deeds, comparator: gte, threshold: 1}",
+                "        source: {section: '9', quote: Chỉ tiêu thêm}"]
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(("body", "path", "line"), [
+    (_phases(23), "phases", 4 + 22 * 5 + 1),      # 2 + 23 = 25 phases: the 25th is named
+    (_targets(90), "criteria", 4 + 4 + 89 * 5 + 1),  # 11 + 90 = 101 targets: the 90th added
+    ("campaign:\n  start: 2024-10-01\n  end: 2034-10-02\n"
+     "  source: {section: II.2, quote: đến năm 2034}\n", "campaign", 6),
+])
+def test_a_plan_beyond_the_cost_model_limits_is_refused_at_the_right_line(
+        tmp_path: Path, body: str, path: str, line: int) -> None:
+    """Phases, targets and a dated campaign's length are bounded (emulation_rules.limits):
+    beyond, an issue at the first item over the limit, before anything is laid out."""
+    plan = tmp_path / "big.yaml"
+    plan.write_text(TINY.format(id="big", extends="kon_plong") + body, encoding="utf-8")
+    issues = [i for i in er.iter_plan_issues(plan) if i.code in ("too-many", "too-long")]
+    assert [(i.location.path[0], i.location.line) for i in issues] == [(path, line)]
+    assert "at most" in issues[0].message
+
+
+def test_a_timeline_refuses_to_lay_out_too_many_deadline_instances(tmp_path: Path) -> None:
+    """An open-ended movement with monthly deadlines laid out to 2100 (50 of them took 85 s and
+    5.7 GB): refused with a TimelineError naming the limit, before building them all."""
+    deadlines = "\n".join(
+        f"  - id: monthly_{i}\n    label: {{vi: Báo cáo {i}, en: Report {i}}}\n"
+        "    owed_by: commune_police\n    recurrence: {freq: monthly}\n"
+        "    source: {section: '5', quote: hằng tháng}" for i in range(30))
+    plan = tmp_path / "monthly.yaml"
+    plan.write_text(TINY.format(id="monthly", extends="phuong_tien") + "deadlines:\n"
+                    + deadlines + "\n", encoding="utf-8")
+    loaded = er.load_plan(plan)
+    assert len(er.timeline(loaded, until=date(2030, 12, 31)).deadlines) >= 30 * 60
+    with pytest.raises(er.TimelineError, match="more than 20000"):
+        er.timeline(loaded, until=date(2100, 12, 31))
+
+
+def test_a_units_file_beyond_the_limit_reads_the_first_units_and_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Units beyond the limit (emulation_rules.limits.UNITS, lowered here to 5) are one issue
+    at the first row not read; every row is still counted as read."""
+    from emulation_rules import limits
+    from emulation_rules.inputs import read_unit_tree
+
+    monkeypatch.setattr(limits, "UNITS", 5)
+    path = tmp_path / "units.csv"
+    path.write_text("id,name,kind\n" + "".join(f"c{i},,commune\n" for i in range(8)),
+                    encoding="utf-8")
+    units, issues, read = read_unit_tree(path)
+    assert [u.id for u in units] == ["c0", "c1", "c2", "c3", "c4"]
+    assert [(i.code, i.location.line) for i in issues] == [("too-many", 7)] and read == 8

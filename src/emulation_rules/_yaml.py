@@ -21,11 +21,12 @@ from typing import Any
 import yaml
 
 from .errors import Issue, Location
+from .limits import PLAN_BYTES, PLAN_DEPTH
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "dump", "parse"]
 
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 40
+MAX_BYTES = PLAN_BYTES
+MAX_DEPTH = PLAN_DEPTH
 MAX_INT_DIGITS = 30
 
 Path = tuple[str | int, ...]

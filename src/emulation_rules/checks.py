@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from . import limits
 from .conditions import references, walk
 from .errors import Issue, did_you_mean
 from .model import (
@@ -214,7 +215,35 @@ def _check_timeline(plan: Plan) -> Iterator[_Found]:
                    ("deadlines", i, "recurrence", "until"), None)
 
 
+def _check_limits(plan: Plan) -> Iterator[_Found]:
+    """The cost model's limits on one plan (:mod:`emulation_rules.limits`)."""
+    for key, items, most, what in (("criteria", plan.criteria, limits.CRITERIA, "criteria"),
+                                   ("phases", plan.phases, limits.PHASES, "phases"),
+                                   ("deadlines", plan.deadlines, limits.DEADLINES, "deadlines"),
+                                   ("awards", plan.awards, limits.AWARDS, "awards")):
+        if len(items) > most:
+            yield ("too-many", f"{len(items)} {what}: a plan has at most {most}", (key, most),
+                   None)
+    count = 0
+    for c, crit in enumerate(plan.criteria):
+        for t, _ in enumerate(crit.targets):
+            count += 1
+            if count == limits.TARGETS + 1:
+                total = sum(len(x.targets) for x in plan.criteria)
+                yield ("too-many", f"{total} targets: a plan has at most {limits.TARGETS}, all "
+                       "criteria together", ("criteria", c, "targets", t), None)
+    camp = plan.campaign
+    start = _concrete(camp.start) if camp is not None else None
+    if camp is not None and start is not None and camp.end is not None:
+        if camp.end > limits.latest_campaign_end(start):
+            yield ("too-long", f"the campaign runs from {start.isoformat()} to "
+                   f"{camp.end.isoformat()}: a campaign with an end date spans at most "
+                   f"{limits.CAMPAIGN_YEARS} years", ("campaign", "end"),
+                   "an open-ended movement has no end date and a review_cycle")
+
+
 _CHECKS: tuple[Callable[[Plan], Iterator[_Found]], ...] = (
+    _check_limits,
     _check_required,
     _check_citations,
     _check_vocabulary,

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import limits
 from ._inert import shown
 from ._tables import Row, iter_table, read_table
 from .errors import EmulationRulesError, Hints, Issue, Location, Severity
@@ -166,6 +167,14 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
     rows, issues = read_table(path)
     file = str(path)
     units: list[UnitInfo] = []
+    read = len(rows) + sum(1 for i in issues if i.code == "row-shape")
+    if len(rows) > limits.UNITS:
+        first_over = rows[limits.UNITS]
+        issues.append(Issue("too-many", f"{len(rows)} units: a units file holds at most "
+                            f"{limits.UNITS}; rows from {first_over.number} on are not read",
+                            first_over.location(file, "id"),
+                            "split the file by province or district"))
+        rows = rows[:limits.UNITS]
     first: dict[str, int] = {}
     kind_hint, category_hint = Hints([*UNIT_KINDS, *BODIES]), Hints(_CATEGORIES)
     for row in rows:
@@ -224,7 +233,7 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
                                 "which is not in the file", Location(file, first[u.id], 0,
                                                                      (f"row {first[u.id]}",
                                                                       "parent"))))
-    return units, issues, len(rows) + sum(1 for i in issues if i.code == "row-shape")
+    return units, issues, read
 
 
 def _yes_no(text: str) -> bool | None:

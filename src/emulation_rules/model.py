@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from .limits import FIRST_DAY, LAST_DAY
 from .vocabulary import ATTESTATIONS, METRICS
 
 __all__ = [
@@ -74,12 +75,6 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _VN = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 ISO_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 VN_PATTERN = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
-
-
-FIRST_DAY = date(1990, 1, 1)
-LAST_DAY = date(2100, 12, 31)
-"""The dates this tool works within: a date in a plan, an issue date, an as-of date or a
-horizon outside them is refused, so that no lookup walks millennia."""
 
 
 def _in_range(day: date) -> date:

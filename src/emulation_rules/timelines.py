@@ -19,20 +19,20 @@ import calendar
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import islice
 from typing import Literal
 
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from .errors import EmulationRulesError
-from .model import (
-    DEFAULT_STRADDLING_RULE,
+from .limits import (
+    CAMPAIGN_YEARS,
+    DEADLINE_INSTANCES,
     FIRST_DAY,
-    ISSUANCE,
     LAST_DAY,
-    Deadline,
-    Plan,
-    Text,
+    latest_campaign_end,
 )
+from .model import DEFAULT_STRADDLING_RULE, ISSUANCE, Deadline, Plan, Text
 
 __all__ = [
     "DeadlineInstance",
@@ -376,6 +376,10 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
         horizon = until
     else:
         horizon = camp.end
+        if latest_campaign_end(start) < camp.end:
+            raise TimelineError(f"the campaign of {plan.id!r} runs from {start.isoformat()} to "
+                                f"{camp.end.isoformat()}: longer than the {CAMPAIGN_YEARS} years "
+                                "this tool lays out for a campaign with an end date")
     phases = tuple(PhaseWindow(p.id, p.label, _concrete(p.start, issued), p.end,
                                p.start == ISSUANCE) for p in plan.phases)
     gaps: list[Gap] = []
@@ -389,7 +393,13 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
     instances: list[DeadlineInstance] = []
     for d in plan.deadlines:
         if d.recurrence is not None:
-            instances.extend(_recurring(d, start, horizon, issued))
+            left = DEADLINE_INSTANCES + 1 - len(instances)
+            instances.extend(islice(_recurring(d, start, horizon, issued), max(0, left)))
+            if len(instances) > DEADLINE_INSTANCES:
+                raise TimelineError(
+                    f"the deadlines of {plan.id!r} fall due more than {DEADLINE_INSTANCES} "
+                    f"times up to {horizon.isoformat()} (recurring ones once a month or a year): "
+                    "more than this tool lays out; use an earlier --until")
         else:
             assert d.due is not None and d.relation is not None
             instances.append(DeadlineInstance(d.id, d.id, d.label, d.due, d.relation, d.owed_by,
