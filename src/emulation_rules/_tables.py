@@ -87,6 +87,8 @@ def iter_table(path: Path, issues: list[Issue]) -> Iterator[Row]:
 
 def _csv_rows(lines: _Lines, file: str, issues: list[Issue]) -> Iterator[Row]:
     limit = min(MAX_CELL_CHARS, csv.field_size_limit())
+    # the reader stops a longer cell itself, unless the process raised csv.field_size_limit()
+    measure = csv.field_size_limit() > limit
     reader = csv.reader(lines)
     try:
         header = [_cell(h) for h in next(reader)]
@@ -123,8 +125,8 @@ def _csv_rows(lines: _Lines, file: str, issues: list[Issue]) -> Iterator[Row]:
                                         Location(file, lines.number, 0)))
                     return
             else:
-                # only when the process raised csv.field_size_limit() above MAX_CELL_CHARS
-                too_long = next((i for i, v in enumerate(record) if len(v) > limit), None)
+                too_long = next((i for i, v in enumerate(record) if len(v) > limit),
+                                None) if measure else None
             number = lines.number
             if too_long is not None:
                 column = header[too_long] if too_long < len(header) else f"cell {too_long + 1}"
@@ -188,13 +190,14 @@ def _skip_record(lines: _Lines, limit: int) -> int | None:
 
 _START, _PLAIN, _QUOTED, _QUOTE_IN_QUOTED = range(4)
 _PLAIN_END = re.compile(r"[,\r\n]")
+_QUOTED_TEXT = re.compile(r'[^"]*(?:""[^"]*)*')
 
 
 class _RecordScan:
     """The csv reader's parse of one row (the default dialect: ``,``, ``"`` doubled inside a
     quoted cell, not strict), reduced to what it needs to resume: the index of the first cell
     longer than the limit and whether the row has ended. Linear: it jumps from one ``,``,
-    ``"`` or line end to the next."""
+    closing ``"`` or line end to the next."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -219,13 +222,13 @@ class _RecordScan:
         pos, end = 0, len(line)
         while pos < end and not self.ended:
             if self.state == _QUOTED:
-                quote = line.find('"', pos)
-                if quote < 0:
-                    self._add(end - pos)
-                    pos = end
-                else:
-                    self._add(quote - pos)
-                    self.state, pos = _QUOTE_IN_QUOTED, quote + 1
+                # text and doubled quotes (one character each) up to the closing quote
+                text = _QUOTED_TEXT.match(line, pos)  # always matches, maybe nothing
+                closing = text.end() if text else pos
+                self._add(closing - pos - line.count('"', pos, closing) // 2)
+                pos = closing
+                if pos < end:
+                    self.state, pos = _QUOTE_IN_QUOTED, pos + 1
             elif self.state == _PLAIN:
                 stop = _PLAIN_END.search(line, pos)
                 if stop is None:
