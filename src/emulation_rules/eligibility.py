@@ -199,16 +199,16 @@ def standings(plan: Plan, ev: Evaluation, windows: Sequence[str],
         if res.window not in windows:
             continue
         t = totals.setdefault(res.unit, [0, 0, 0, 0, 0, 0])
-        for crit in res.criteria:
-            if crit.verdict == "met":
-                t[0] += points.get(crit.criterion, 1)
+        for crit, verdict in res.verdicts().items():
+            if verdict == "met":
+                t[0] += points.get(crit, 1)
                 t[1] += 1
-            elif crit.verdict == "unknown":
-                t[3] += points.get(crit.criterion, 1)
+            elif verdict == "unknown":
+                t[3] += points.get(crit, 1)
                 t[5] += 1
-            for target in crit.targets:
-                t[2] += target.verdict == "met"
-                t[4] += target.verdict == "unknown"
+        met, undecided = res.target_counts()  # counted without building explanations
+        t[2] += met
+        t[4] += undecided
     blocs: dict[str, list[str]] = {}
     for u in units:
         if u.bloc:

@@ -474,7 +474,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     attested_units = {u for u, _ in attested}
     # a unit no row, team row or attestation speaks for: its verdicts and explanations are
     # those of any other such unit of its kind, computed once and shared
-    blank: dict[tuple[str | None, bool], list[tuple[tuple[str, ...], Any]]] = {}
+    blank: dict[tuple[str | None, bool], list[tuple[tuple[str, ...], Any, tuple[int, int]]]] = {}
     for unit in evaluated:
         kind = tree.kind(unit) if tree.given else None
         teams = tree.teams(unit) if tree.given and kind != "team" else ()
@@ -483,9 +483,9 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         shared = blank.get((kind, bool(teams))) if silent else None
         if shared is not None:
             no_data.append(unit)
-            for window, (verdicts, explain) in zip(windows, shared, strict=True):
+            for window, (verdicts, explain, counts) in zip(windows, shared, strict=True):
                 results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
-                    plans_for[kind].criteria, verdicts, explain)))
+                    plans_for[kind].criteria, verdicts, explain), target_counts=counts))
             continue
         layout = plans_for.get(kind)
         if layout is None:
@@ -497,11 +497,11 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         computed = []
         for window in windows:
             judged = attested.get((unit, window.id), _NO_JUDGEMENT)
-            verdicts, explain = (unit_data.verdicts(window, judged),
-                                 _Explain(unit_data, window, judged))
-            computed.append((verdicts, explain))
+            verdicts, counts = unit_data.verdicts(window, judged)
+            explain = _Explain(unit_data, window, judged)
+            computed.append((verdicts, explain, counts))
             results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
-                layout.criteria, verdicts, explain)))
+                layout.criteria, verdicts, explain), target_counts=counts))
         if silent:
             no_data.append(unit)
             blank[(kind, bool(teams))] = computed
@@ -646,11 +646,13 @@ class _UnitData:
             self.period_cols[key] = found
         return found
 
-    def verdicts(self, window: Window, judged: Mapping[str, bool]) -> tuple[str, ...]:
-        """Each criterion's verdict over ``window``, in the layout's order."""
+    def verdicts(self, window: Window, judged: Mapping[str, bool]
+                 ) -> tuple[tuple[str, ...], tuple[int, int]]:
+        """Each criterion's verdict over ``window``, in the layout's order, and how many targets
+        are met and how many undecided."""
         layout = self.layout
         if not window.months:
-            return ("unknown",) * len(layout.criteria)
+            return ("unknown",) * len(layout.criteria), (0, len(layout.targets))
         not_met_if_missing = self.if_missing == "not_met"
         cols: Sequence[Sequence[Any]] | None = None
         sums: Sequence[int | None] = ()
@@ -690,7 +692,7 @@ class _UnitData:
             found = {verdicts[i] for i in group}
             out.append("not_met" if "not_met" in found else
                        "unknown" if "unknown" in found else "met")
-        return tuple(out)
+        return tuple(out), (verdicts.count("met"), verdicts.count("unknown"))
 
 
 class _Explain:
@@ -704,8 +706,12 @@ class _Explain:
     def __call__(self, criterion: str) -> tuple[TargetResult, ...]:
         """The targets of ``criterion``, explained."""
         d = self.data
-        return tuple(_target_result(t, self.window, d.cells, self.judged, d.width, d.if_missing)
-                     for t in d.layout.targets if t.criterion == criterion)
+        layout = d.layout
+        if criterion not in layout.criteria:
+            return ()
+        return tuple(_target_result(layout.targets[i], self.window, d.cells, self.judged,
+                                    d.width, d.if_missing)
+                     for i in layout.groups[layout.criteria.index(criterion)])
 
 
 def _target_result(t: _Target, window: Window, cells: Cells, judged: Mapping[str, bool],

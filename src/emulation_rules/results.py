@@ -127,17 +127,26 @@ class UnitResult(_ByKey):
     :class:`CriterionResult` values when read.
     """
 
-    __slots__ = ("_criteria", "_lazy", "complete", "unit", "window")
+    __slots__ = ("_counts", "_criteria", "_lazy", "complete", "unit", "window")
 
     def __init__(self, unit: str, window: str, complete: bool,
                  criteria: tuple[CriterionResult, ...] = (),
                  lazy: tuple[tuple[str, ...], tuple[str, ...],
-                             Callable[[str], tuple[TargetResult, ...]]] | None = None) -> None:
+                             Callable[[str], tuple[TargetResult, ...]]] | None = None,
+                 target_counts: tuple[int, int] | None = None) -> None:
         self.unit = unit
         self.window = window
         self.complete = complete
         self._criteria: tuple[CriterionResult, ...] | None = None if lazy else criteria
         self._lazy = lazy
+        self._counts = target_counts
+
+    def target_counts(self) -> tuple[int, int]:
+        """How many targets are met, and how many undecided (cheap: no explanation built)."""
+        if self._counts is None:
+            verdicts = [t.verdict for c in self.criteria for t in c.targets]
+            self._counts = (verdicts.count("met"), verdicts.count("unknown"))
+        return self._counts
 
     @property
     def criteria(self) -> tuple[CriterionResult, ...]:

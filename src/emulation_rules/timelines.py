@@ -498,9 +498,15 @@ def _windows(phases: Sequence[PhaseWindow], start: date, end: date | None, horiz
     by_phase: dict[str, list[str]] = {p.id: [] for p in phases}
     campaign: list[str] = []
     if start <= last_day:
+        k = 0  # spans are in order and months ascend: each month looks at its own spans only
         for first, last in _month_range(start, last_day):
             key = f"{first.year:04d}-{first.month:02d}"
-            holder = _holder(spans, first, last, rule)
+            while k < len(spans) and spans[k][2] < first:
+                k += 1
+            j = k
+            while j < len(spans) and spans[j][1] <= last:
+                j += 1
+            holder = _holder(spans[k:j], first, last, rule)
             month_phase[key] = holder or None
             if holder is not None:
                 campaign.append(key)
@@ -512,15 +518,18 @@ def _windows(phases: Sequence[PhaseWindow], start: date, end: date | None, horiz
         windows.append(Window(CAMPAIGN, "campaign", start, end, tuple(campaign)))
         return month_phase, tuple(windows)
     years: list[Window] = []
+    by_year: dict[str, list[str]] = {}
+    for m in campaign:
+        by_year.setdefault(m[:4], []).append(m)
     for year in range(start.year, horizon.year + 1):
-        months = tuple(m for m in campaign if m.startswith(f"{year:04d}-"))
+        months = tuple(by_year.get(f"{year:04d}", ()))
         years.append(Window(f"year:{year}", "year", max(date(year, 1, 1), start),
                             date(year, 12, 31), months))
     windows += years
     if stage_years:
         for first_year in range(start.year, horizon.year + 1, stage_years):
             last_year = first_year + stage_years - 1
-            inside = [w for w in years if first_year <= int(w.id[5:]) <= last_year]
+            inside = years[first_year - start.year:last_year - start.year + 1]
             windows.append(Window(f"stage:{first_year}-{last_year}", "stage",
                                   max(date(first_year, 1, 1), start), date(last_year, 12, 31),
                                   tuple(m for w in inside for m in w.months),
