@@ -332,6 +332,43 @@ def many_deadlines(target: int, most: int | None = None) -> Path:
     return _plan_file(name, text)
 
 
+def at_limits(name: str, years: int, phases: int | None, added: int, deadlines: int) -> Path:
+    """kon_plong grown towards the limits of emulation_rules.limits: a campaign of ``years``
+    from 2024-10-15 cut into ``phases`` equal phases (None: kon_plong's two), ``added`` targets
+    (a quarter of them per month) and ``deadlines`` monthly recurring deadlines."""
+    first = date(2024, 10, 15)
+    last = first.replace(year=first.year + years) - timedelta(days=1)
+    span = (last - first).days + 1
+    plan: dict[str, Json] = {**_plan_head(name),
+                             "remove": ["report_phase_1", "report_phase_2"]}
+    if phases is not None:
+        plan["remove"] = ["phase_1", "phase_2", "report_phase_1", "report_phase_2"]
+        plan["campaign"] = _campaign(first.isoformat(), last.isoformat())
+        plan["phases"] = [_phase(i, first + timedelta(days=span * i // phases),
+                                 first + timedelta(days=span * (i + 1) // phases - 1))
+                          for i in range(phases)]
+    if added:
+        plan["criteria"] = [
+            {"id": f"extra_{c:05d}", "label": {"vi": f"Nội dung {c}", "en": f"Content {c}"},
+             "source": _src(f"9.{c}", f"Nội dung thi đua số {c}"),
+             "targets": [_target(i) for i in range(c * 10, min(added, c * 10 + 10))]}
+            for c in range((added + 9) // 10)]
+    if deadlines:
+        plan["deadlines"] = [_deadline(i) for i in range(deadlines)]
+    return _plan_file(name, _block(plan))
+
+
+_LIMITS = {  # name: (years, phases, added targets, monthly deadlines)
+    "targets_100": (1, None, 89, 0),         # 100 targets on kon_plong's windows
+    "phases_24": (2, 24, 0, 100),            # 24 phases over two years, 100 deadlines
+    "every_limit": (10, 24, 89, 100),        # all at once: refused (decisions per unit)
+}
+
+
+def _limits_case(name: str) -> Path:
+    return at_limits(name, *_LIMITS[name])
+
+
 def _plan_file(plan_id: str, text: str) -> Path:
     path = _WORK[0] / f"{plan_id}.yaml"
     if not path.exists():
@@ -577,12 +614,15 @@ def _long_target(i: int) -> Json:
 
 
 def long_labels(target: int) -> Path:
-    """kon_plong with criteria of targets at the length limits of their texts."""
+    """kon_plong with criteria of targets at the length limits of their texts (as many as
+    the limit on criteria allows: 43 added to kon_plong's seven)."""
+    from emulation_rules import limits
+
     name = f"long_labels_{target}"
     text, _ = _grow(_block(_plan_head(name)) + "criteria:\n", lambda c: _block([{
         "id": f"long_{c:04d}", "label": {"vi": (_LONG * 100)[:3900], "en": "Long"},
         "source": _src(f"9.{c}", (_LONG * 30)[:790]),
-        "targets": [_long_target(c)]}], 2), "", target)
+        "targets": [_long_target(c)]}], 2), "", target, most=limits.CRITERIA - 7)
     return _plan_file(name, text)
 
 
@@ -763,6 +803,7 @@ def cases() -> list[Case]:
                         _on(partial(many_deadlines, size, most), lambda p: _evaluate(
                             p, dates=["--as-of", "2100-12-31"])), False, "deadlines evaluate"))
     out += [
+        *(case for name in _LIMITS for case in _limit_cases(name)),
         Case("kon_plong --as-of 9999-12-30 (refused)", _fixed(_evaluate(
             "kon_plong", dates=["--issued", "2024-10-15", "--as-of", "9999-12-30"])),
             quick=True),
@@ -882,6 +923,22 @@ def cases() -> list[Case]:
                 "timeline", "phuong_tien", "--until", "2100-12-31", "--as-of", "2100-12-31",
                 "--submissions", p]), quick, "submissions"))
     return out
+
+
+def _limit_cases(name: str) -> list[Case]:
+    plan = partial(_limits_case, name)
+    last = date(2024, 10, 15).replace(year=2024 + _LIMITS[name][0]) - timedelta(days=1)
+    dates = ["--issued", "2024-10-15", "--as-of", last.isoformat()]
+    label = f"limits {name}"
+    return [
+        Case(f"{label}: validate", _on(plan, lambda p: ["validate", p]), quick=True),
+        Case(f"{label}: timeline", _on(plan, lambda p: ["timeline", p, *dates[:2]])),
+        Case(f"{label}: evaluate", _on(plan, lambda p: _evaluate(p, dates=dates)), quick=True),
+        Case(f"{label}: markdown", _on(plan, lambda p: [*_evaluate(p, dates=dates)[:-1],
+                                                         "markdown"])),
+        Case(f"{label}: awards final", _on(plan, lambda p: [
+            "awards", *_evaluate(p, dates=dates)[1:], "--review", "final"])),
+    ]
 
 
 def _many(names_of: Callable[[], list[str]]) -> Make:

@@ -386,3 +386,50 @@ def test_outside_rows_name_the_first_row_of_the_input() -> None:
     ev = evaluate(plan, records, issued=date(2024, 10, 15), as_of=date(2025, 3, 1))
     assert [(o.period, o.rows, o.first_row, o.first_unit) for o in ev.outside] == [
         ("2023-01", 2, 2, "b")]
+
+
+@pytest.mark.parametrize("plan_id", list(EXAMPLES))
+def test_target_counts_for_scoring_agree_with_the_explanations(plan_id: str) -> None:
+    """Award scoring reads targets' verdicts alone (no explanation built); for every unit and
+    window of each example they and their counts equal the explained targets' verdicts."""
+    issued, as_of = EXAMPLES[plan_id]
+    ev = evaluate(er.load_plan(plan_id), er.read_metrics(ROOT / "examples" /
+                                                         f"{plan_id}_metrics.csv"),
+                  units=er.read_unit_tree(ROOT / "examples" / f"{plan_id}_units.csv")[0],
+                  issued=date.fromisoformat(issued[1]) if issued else None,
+                  as_of=date.fromisoformat(as_of))
+    checked = 0
+    for res in ev.results:
+        counts, by_id = res.target_counts(), res.target_verdicts()
+        explained = {t.target: t.verdict for c in res.criteria for t in c.targets}
+        assert by_id == explained, (res.unit, res.window)
+        verdicts = list(explained.values())
+        assert counts == (verdicts.count("met"), verdicts.count("unknown"))
+        checked += 1
+    assert checked == len(ev.results) > 100
+
+
+@pytest.mark.parametrize("plan_id", list(EXAMPLES))
+def test_per_period_explanations_read_through_the_verdict_twin_agree_with_the_full_check(
+        plan_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A per-month or per-year target's explanation takes each period's verdict from the
+    verdict-only twin and its unknown cells from the columns it reads: the whole report equals
+    the one built with the explaining check on every period (forced by leaving the twin out)."""
+    from emulation_rules import evaluation
+    from emulation_rules.reporting import evaluation_data
+
+    issued, as_of = EXAMPLES[plan_id]
+
+    def run() -> Any:
+        ev = evaluate(er.load_plan(plan_id),
+                      er.read_metrics(ROOT / "examples" / f"{plan_id}_metrics.csv"),
+                      units=er.read_unit_tree(ROOT / "examples" / f"{plan_id}_units.csv")[0],
+                      issued=date.fromisoformat(issued[1]) if issued else None,
+                      as_of=date.fromisoformat(as_of))
+        return evaluation_data(ev)
+
+    light = run()
+    monkeypatch.setattr(evaluation, "_with_fast", lambda targets: targets)
+    assert run() == light
+    assert any(t["per"] != "total" for r in light["results"] for c in r["criteria"]
+               for t in c["targets"])

@@ -295,3 +295,41 @@ def test_a_units_file_beyond_the_limit_reads_the_first_units_and_says_so(
     units, issues, read = read_unit_tree(path)
     assert [u.id for u in units] == ["c0", "c1", "c2", "c3", "c4"]
     assert [(i.code, i.location.line) for i in issues] == [("too-many", 7)] and read == 8
+
+
+def test_an_evaluation_beyond_the_decisions_per_unit_is_refused_before_any_row(
+        cli: Any) -> None:
+    """Phượng Tiến's open-ended movement evaluated to 2100 (90 windows) would make 1,230
+    decisions per unit, over the limit of 800: a clear refusal (exit 2 on the command line,
+    EvaluationTooLargeError in Python), while to 2050 it is evaluated."""
+    from emulation_rules.evaluation import EvaluationTooLargeError, UnsupportedPlanError
+
+    plan = er.load_plan("phuong_tien")
+    with pytest.raises(EvaluationTooLargeError, match="1230 decisions per unit") as caught:
+        er.evaluate(plan, [], as_of=date(2100, 12, 31))
+    assert isinstance(caught.value, UnsupportedPlanError)
+    assert er.evaluate(plan, [], as_of=date(2050, 12, 31)).windows
+    root = Path(__file__).resolve().parent.parent
+    result = cli("evaluate", "--plan", "phuong_tien", "--metrics",
+                 str(root / "examples" / "phuong_tien_metrics.csv"), "--as-of", "2100-12-31")
+    assert result.code == 2 and "more than the 800" in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(("plan_id", "issued"), [
+    ("kon_plong", date(2024, 10, 15)), ("bac_giang", date(2024, 8, 19)),
+    ("tuyen_quang", date(2024, 10, 20)), ("ninh_thuan", date(2024, 11, 5)),
+    ("phuong_tien", None)])
+def test_the_bundled_plans_are_far_inside_the_limits(plan_id: str, issued: date | None) -> None:
+    """The limits leave room: each bundled plan makes at most 100 decisions per unit (an
+    eighth of the limit) and uses at most a quarter of each per-plan limit."""
+    from emulation_rules import limits
+    from emulation_rules.evaluation import _columns, _compile, _decisions
+
+    plan = er.load_plan(plan_id)
+    windows = er.timeline(plan, issued=issued, as_of=date(2030, 12, 31)).windows
+    at = {c: i for i, c in enumerate(_columns(plan))}
+    assert _decisions(windows, _compile(plan, at)) <= limits.DECISIONS_PER_UNIT // 8
+    assert len(plan.phases) <= limits.PHASES // 4
+    assert sum(len(c.targets) for c in plan.criteria) <= limits.TARGETS // 4
+    assert len(plan.deadlines) <= limits.DEADLINES // 4

@@ -264,13 +264,12 @@ def _all_criteria_met(ctx: _Context, unit: str) -> tuple[Verdict, str]:
             verdicts.append("unknown")
             undecided.setdefault("(no data)", []).append(window)
             continue
-        for crit in res.criteria:
-            verdicts.append(crit.verdict)
-            for t in crit.targets:
-                if t.verdict == "not_met":
-                    failing.setdefault(t.target, []).append(window)
-                elif t.verdict == "unknown":
-                    undecided.setdefault(t.target, []).append(window)
+        verdicts.extend(res.verdicts().values())
+        for target, verdict in res.target_verdicts().items():  # no explanation built
+            if verdict == "not_met":
+                failing.setdefault(target, []).append(window)
+            elif verdict == "unknown":
+                undecided.setdefault(target, []).append(window)
 
     def listed(found: dict[str, list[str]]) -> str:
         return "; ".join(f"{k} ({', '.join(v)})" for k, v in found.items())

@@ -25,11 +25,13 @@ period and combine with Kleene AND.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from . import limits
 from ._cells import AreaView, CellContext, Cells, OneRow, UnitTree, periods_of
 from ._inert import shown
 from .conditions import (
@@ -73,6 +75,19 @@ class UnsupportedPlanError(EmulationRulesError):
     """The plan is valid but cannot be evaluated (a template, or no window at all)."""
 
 
+class EvaluationTooLargeError(UnsupportedPlanError):
+    """The plan, laid out to the as-of date, asks for more decisions per unit than
+    :data:`emulation_rules.limits.DECISIONS_PER_UNIT`."""
+
+
+def _decisions(windows: Sequence[Window], targets: Sequence[_Target]) -> int:
+    """Decisions one unit costs: a target once per window, a per-month (per-year) target once
+    per month (year) of the window (what bounds the evaluation of one unit)."""
+    per = Counter(t.per for t in targets)
+    return sum(per["total"] + per["month"] * len(w.months)
+               + per["year"] * len({m[:4] for m in w.months}) for w in windows)
+
+
 @dataclass(frozen=True)
 class AttestationRow:
     """Attested yes/no judgements for a unit: for one window (``phase_1``, ``year:2026``), or
@@ -106,6 +121,8 @@ class _Target:
     """Column positions of what it reads."""
     fast: Fast | None = None
     """The verdict-only twin of ``check``."""
+    attests: bool = False
+    """Whether it reads an attestation (a judgement given apart from the cells)."""
 
 
 def ratio_pairs(plan: Plan) -> list[tuple[str, str]]:
@@ -172,7 +189,8 @@ def _compile(plan: Plan, at: Mapping[str, int]) -> list[_Target]:
 def _with_fast(targets: list[_Target]) -> list[_Target]:
     from dataclasses import replace
 
-    return [replace(t, fast=fast_of(t.check)) for t in targets]
+    return [replace(t, fast=fast_of(t.check), attests=any(r in ATTESTATIONS for r in t.reads))
+            for t in targets]
 
 
 def _replace_kinds(t: _Target, old: frozenset[str], more: set[str]) -> _Target:
@@ -286,6 +304,14 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     columns = _columns(plan)
     at = {c: i for i, c in enumerate(columns)}
     targets = _with_fast(_compile(plan, at))
+    decisions = _decisions(windows, targets)
+    if decisions > limits.DECISIONS_PER_UNIT:
+        raise EvaluationTooLargeError(
+            f"plan {plan.id!r} as laid out to {as_of.isoformat()} asks for {decisions} "
+            f"decisions per unit ({len(targets)} targets and award conditions over "
+            f"{len(windows)} windows, a per-month target once a month): more than the "
+            f"{limits.DECISIONS_PER_UNIT} this tool makes per unit; evaluate an earlier "
+            "--as-of, or a plan with fewer phases, targets or per-month targets")
     tree = UnitTree(units)
     pairs = [(at[n], at[d]) for n, d in ratio_pairs(plan)]
     last_month = f"{as_of.year:04d}-{as_of.month:02d}"
@@ -474,7 +500,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     attested_units = {u for u, _ in attested}
     # a unit no row, team row or attestation speaks for: its verdicts and explanations are
     # those of any other such unit of its kind, computed once and shared
-    blank: dict[tuple[str | None, bool], list[tuple[tuple[str, ...], Any, tuple[int, int]]]] = {}
+    blank: dict[tuple[str | None, bool], list[tuple[tuple[str, ...], Any, tuple[str, ...]]]] = {}
     for unit in evaluated:
         kind = tree.kind(unit) if tree.given else None
         teams = tree.teams(unit) if tree.given and kind != "team" else ()
@@ -483,9 +509,10 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         shared = blank.get((kind, bool(teams))) if silent else None
         if shared is not None:
             no_data.append(unit)
-            for window, (verdicts, explain, counts) in zip(windows, shared, strict=True):
+            ids = plans_for[kind].target_ids
+            for window, (verdicts, explain, of_targets) in zip(windows, shared, strict=True):
                 results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
-                    plans_for[kind].criteria, verdicts, explain), target_counts=counts))
+                    plans_for[kind].criteria, verdicts, explain), targets=(ids, of_targets)))
             continue
         layout = plans_for.get(kind)
         if layout is None:
@@ -497,11 +524,11 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         computed = []
         for window in windows:
             judged = attested.get((unit, window.id), _NO_JUDGEMENT)
-            verdicts, counts = unit_data.verdicts(window, judged)
+            verdicts, of_targets = unit_data.verdicts(window, judged)
             explain = _Explain(unit_data, window, judged)
-            computed.append((verdicts, explain, counts))
+            computed.append((verdicts, explain, of_targets))
             results.append(UnitResult(unit, window.id, complete[window.id], lazy=(
-                layout.criteria, verdicts, explain), target_counts=counts))
+                layout.criteria, verdicts, explain), targets=(layout.target_ids, of_targets)))
         if silent:
             no_data.append(unit)
             blank[(kind, bool(teams))] = computed
@@ -587,25 +614,44 @@ def _decide(t: _Target, window: Window, cells: Cells, judged: Mapping[str, bool]
             verdict = "not_met"
         return verdict, outcome, []
     outcomes = []
+    # a period's explanation needs only its verdict and whether a cell was unknown: the
+    # verdict-only twin gives the first, the cells it reads the second (where no attestation
+    # is read; an attested judgement is known whatever its column holds)
+    light = t.fast is not None and not t.attests
     for _, months in periods_of(window, t.per):
         rows = [r for m in months for r in cells.month_rows(m)] if t.per == "month" else (
             cells.rows(months)[0])
-        outcomes.append(t.check(list(zip(*rows, strict=True)), judged))
+        cols = list(zip(*rows, strict=True))
+        if light:
+            assert t.fast is not None
+            sums: list[int | None] = [0] * len(cols)  # the columns it does not read: never read
+            unknown = 0
+            for i in t.positions:
+                col = cols[i]
+                if None in col:
+                    unknown, sums[i] = 1, None
+                else:
+                    sums[i] = sum(col)
+            outcomes.append(_LIGHT[t.fast(cols, sums, judged), unknown])
+        else:
+            outcomes.append(t.check(cols, judged))
     decided = ([o._replace(verdict="not_met") if o.verdict == "unknown" else o
                 for o in outcomes] if if_missing == "not_met" else outcomes)
     return combine_periods(decided), None, outcomes  # the periods as the data decide them
 
 
 _NO_JUDGEMENT: Mapping[str, bool] = {}
+_LIGHT = {(v, u): Outcome(v, unknown=u) for v in ("met", "not_met", "unknown") for u in (0, 1)}
 
 
 class _Layout:
     """The targets one kind of unit is evaluated on, grouped by criterion."""
 
-    __slots__ = ("criteria", "groups", "plan", "targets")
+    __slots__ = ("criteria", "groups", "plan", "target_ids", "targets")
 
     def __init__(self, targets: Sequence[_Target]) -> None:
         self.targets = tuple(targets)
+        self.target_ids = tuple(t.id for t in targets)
         self.plan: tuple[tuple[Fast, str, bool], ...] = tuple(
             (t.fast or fast_of(t.check), t.per, t.kind == "attestation") for t in targets)
         order: dict[str, list[int]] = {}
@@ -647,12 +693,12 @@ class _UnitData:
         return found
 
     def verdicts(self, window: Window, judged: Mapping[str, bool]
-                 ) -> tuple[tuple[str, ...], tuple[int, int]]:
-        """Each criterion's verdict over ``window``, in the layout's order, and how many targets
-        are met and how many undecided."""
+                 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Each criterion's verdict over ``window``, and each target's, in the layout's
+        order."""
         layout = self.layout
         if not window.months:
-            return ("unknown",) * len(layout.criteria), (0, len(layout.targets))
+            return ("unknown",) * len(layout.criteria), ("unknown",) * len(layout.targets)
         not_met_if_missing = self.if_missing == "not_met"
         cols: Sequence[Sequence[Any]] | None = None
         sums: Sequence[int | None] = ()
@@ -692,7 +738,7 @@ class _UnitData:
             found = {verdicts[i] for i in group}
             out.append("not_met" if "not_met" in found else
                        "unknown" if "unknown" in found else "met")
-        return tuple(out), (verdicts.count("met"), verdicts.count("unknown"))
+        return tuple(out), tuple(verdicts)
 
 
 class _Explain:
@@ -717,8 +763,13 @@ class _Explain:
 def _target_result(t: _Target, window: Window, cells: Cells, judged: Mapping[str, bool],
                    width: int, if_missing: str) -> TargetResult:
     verdict, outcome, per_period = _decide(t, window, cells, judged, width, if_missing)
-    missing = ([] if t.kind == "attestation" and any(a in judged for a in t.reads)
-               else _missing_months(t, window, cells))
+    if t.per == "month" and t.fast is not None and not t.attests and window.months:
+        # read month by month through the verdict twin: a month's unknown flag is exactly
+        # whether a cell it reads is missing (see _decide)
+        missing = [m for m, o in zip(window.months, per_period, strict=True) if o.unknown]
+    else:
+        missing = ([] if t.kind == "attestation" and any(a in judged for a in t.reads)
+                   else _missing_months(t, window, cells))
     policy = None
     failed: tuple[str, ...] = ()
     if outcome is not None:

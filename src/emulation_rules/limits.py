@@ -21,6 +21,7 @@ __all__ = [
     "CRITERIA",
     "DEADLINES",
     "DEADLINE_INSTANCES",
+    "DECISIONS_PER_UNIT",
     "FIRST_DAY",
     "LAST_DAY",
     "PHASES",
@@ -75,3 +76,9 @@ DEADLINE_INSTANCES = 20_000
 
 UNITS = 200_000
 """Units in one units file (a ministry's communes and their teams)."""
+
+DECISIONS_PER_UNIT = 800
+"""Decisions one unit's evaluation makes over all windows: each target (and award condition
+read from the data) once per window, a per-month target once per month of the window, a
+per-year target once per year. Evaluating costs units x this; the bundled plans make about 50
+(three windows of eleven or twelve targets, two of them per month)."""

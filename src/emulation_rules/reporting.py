@@ -235,7 +235,7 @@ def _results_data(results: Iterable[Any]) -> Iterator[dict[str, Any]]:
         yield {"unit": r.unit, "window": r.window, "complete": r.complete,
                "criteria": [{"criterion": c.criterion, "verdict": c.verdict,
                              "targets": [_target_data(t) for t in c.targets]}
-                            for c in r.criteria]}
+                            for c in r.explained()]}
 
 
 def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any] = (), *,
@@ -286,7 +286,7 @@ def evaluation_csv(ev: Any) -> str:
                      "verdict", "observed", "comparator", "threshold", "margin", "periods",
                      "missing_periods", "no_cases", "policy", "section", "quote"])
     for r in ev.results:
-        for c in r.criteria:
+        for c in r.explained():
             for t in c.targets:
                 writer.writerow([_safe_cell(v) for v in (
                     r.unit, r.window, r.complete, c.criterion, c.verdict, t.target, t.verdict,

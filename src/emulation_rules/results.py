@@ -127,26 +127,40 @@ class UnitResult(_ByKey):
     :class:`CriterionResult` values when read.
     """
 
-    __slots__ = ("_counts", "_criteria", "_lazy", "complete", "unit", "window")
+    __slots__ = ("_criteria", "_lazy", "_targets", "complete", "unit", "window")
 
     def __init__(self, unit: str, window: str, complete: bool,
                  criteria: tuple[CriterionResult, ...] = (),
                  lazy: tuple[tuple[str, ...], tuple[str, ...],
                              Callable[[str], tuple[TargetResult, ...]]] | None = None,
-                 target_counts: tuple[int, int] | None = None) -> None:
+                 targets: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> None:
         self.unit = unit
         self.window = window
         self.complete = complete
         self._criteria: tuple[CriterionResult, ...] | None = None if lazy else criteria
         self._lazy = lazy
-        self._counts = target_counts
+        self._targets = targets
+
+    def explained(self) -> tuple[CriterionResult, ...]:
+        """The criteria with their targets explained, built afresh and not kept: for writing
+        a report once, in memory that does not grow with the number of results."""
+        if self._criteria is not None or self._lazy is None:
+            return self.criteria
+        names, verdicts, explain = self._lazy
+        return tuple([CriterionResult(name, verdict, None, explain)
+                      for name, verdict in zip(names, verdicts, strict=True)])
+
+    def target_verdicts(self) -> dict[str, str]:
+        """Each target's verdict, by target id (cheap: no explanation is built)."""
+        if self._targets is not None:
+            return dict(zip(*self._targets, strict=True))
+        return {t.target: t.verdict for c in self.criteria for t in c.targets}
 
     def target_counts(self) -> tuple[int, int]:
         """How many targets are met, and how many undecided (cheap: no explanation built)."""
-        if self._counts is None:
-            verdicts = [t.verdict for c in self.criteria for t in c.targets]
-            self._counts = (verdicts.count("met"), verdicts.count("unknown"))
-        return self._counts
+        verdicts = (self._targets[1] if self._targets is not None else
+                    [t.verdict for c in self.criteria for t in c.targets])
+        return verdicts.count("met"), verdicts.count("unknown")
 
     @property
     def criteria(self) -> tuple[CriterionResult, ...]:
