@@ -532,6 +532,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         if silent:
             no_data.append(unit)
             blank[(kind, bool(teams))] = computed
+            for _, shared_explain, _ in computed:
+                shared_explain.kept = {}  # the same for every silent unit: built once
         else:
             unit_data.period_cols = {}  # caches for the verdicts only: memory stays per unit
             unit_data.period_verdicts = {}
@@ -744,13 +746,23 @@ class _UnitData:
 class _Explain:
     """Builds a criterion's per-target explanation when it is first read."""
 
-    __slots__ = ("data", "judged", "window")
+    __slots__ = ("data", "judged", "kept", "window")
 
     def __init__(self, data: _UnitData, window: Window, judged: Mapping[str, bool]) -> None:
         self.data, self.window, self.judged = data, window, judged
+        self.kept: dict[str, tuple[TargetResult, ...]] | None = None
+        """Explanations kept once built: for one shared by every unit no row speaks for."""
 
     def __call__(self, criterion: str) -> tuple[TargetResult, ...]:
         """The targets of ``criterion``, explained."""
+        if self.kept is not None:
+            found = self.kept.get(criterion)
+            if found is None:
+                found = self.kept[criterion] = self._explain(criterion)
+            return found
+        return self._explain(criterion)
+
+    def _explain(self, criterion: str) -> tuple[TargetResult, ...]:
         d = self.data
         layout = d.layout
         if criterion not in layout.criteria:
