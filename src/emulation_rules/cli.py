@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -409,14 +409,28 @@ def _emit(args: argparse.Namespace, text: str | Iterable[str], out: IO[str]) -> 
         inert = args.inert
         try:
             _write_atomic(args.output, inert(text) if isinstance(text, str) else
-                          (inert(piece) for piece in text))
+                          (inert(batch) for batch in _batches(text)))
         except OSError as exc:
             raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
     elif isinstance(text, str):
         out.write(text)
     else:
-        for piece in text:
-            out.write(piece)
+        for batch in _batches(text):
+            out.write(batch)
+
+
+def _batches(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """Pieces joined into texts of about ``size`` characters: few writes, bounded memory."""
+    held: list[str] = []
+    count = 0
+    for piece in pieces:
+        held.append(piece)
+        count += len(piece)
+        if count >= size:
+            yield "".join(held)
+            held, count = [], 0
+    if held:
+        yield "".join(held)
 
 
 def _finish(args: argparse.Namespace, ev: Any, rejected: Sequence[Any], err: IO[str]) -> int:
@@ -488,7 +502,7 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.explain:
         text = awards_explain(report, args.explain, args.lang)
     elif args.format == "json":
-        text = json_chunks(awards_data(report, ev))
+        text = json_chunks(awards_data(report, ev, lazy=True))
     elif args.format == "csv":
         text = awards_csv(report)
     else:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .errors import EmulationRulesError
+from .errors import EmulationRulesError, EvaluationError
 from .evaluation import COLLECTIVE_KINDS
 from .model import (
     AttestationCondition,
@@ -245,6 +245,9 @@ class _Context:
     standing: Mapping[str, Standing]
     attestations: Mapping[str, Mapping[str, bool]]
     prior: Mapping[str, Sequence[PriorAward]] | None
+    details: dict[int, tuple[Verdict, str]] = field(default_factory=dict)
+    """A target explanation's verdict and detail, by the explanation's identity: the units
+    no row speaks for share theirs, so each is worded once."""
 
 
 def _outcome(cond: Any, verdict: Verdict, basis: Basis, detail: str) -> ConditionOutcome:
@@ -302,7 +305,14 @@ def _verdict_of(ctx: _Context, award: str, cond_id: str, unit: str) -> tuple[Ver
     target = next((t for t in crit.targets if t.target == cond_id), None) if crit else None
     if target is None:
         return "unknown", f"no data for {ctx.main}"
-    verdict: Verdict = target.verdict  # type: ignore[assignment]
+    known = ctx.details.get(id(target))
+    if known is None:
+        known = ctx.details[id(target)] = _worded(ctx, target)
+    return known
+
+
+def _worded(ctx: _Context, target: Any) -> tuple[Verdict, str]:
+    verdict: Verdict = target.verdict
     if target.per != "total":
         word = "years" if target.per == "year" else "months"
         total = len({p[:4] for p in target.periods}) if target.per == "year" else len(
@@ -401,20 +411,34 @@ def _prior(ctx: _Context, cond: PriorAwardsCondition, unit: str) -> ConditionOut
 
 
 def _check(ctx: _Context, cond: Any, unit: str, award: str) -> ConditionOutcome:
-    handlers: dict[type, Callable[[], ConditionOutcome]] = {
-        JudgementCondition: lambda: _judgement(ctx, cond, unit),
-        AttestationCondition: lambda: _attestation(ctx, cond, unit, award),
-        MetricCondition: lambda: _metric(ctx, cond, unit, award),
-        LeadsBlocCondition: lambda: _leads_bloc(ctx, cond, unit),
-        PriorAwardsCondition: lambda: _prior(ctx, cond, unit),
-    }
-    return handlers[type(cond)]()
+    kind = type(cond)
+    if kind is MetricCondition:
+        return _metric(ctx, cond, unit, award)
+    if kind is AttestationCondition:
+        return _attestation(ctx, cond, unit, award)
+    if kind is JudgementCondition:
+        return _judgement(ctx, cond, unit)
+    if kind is LeadsBlocCondition:
+        return _leads_bloc(ctx, cond, unit)
+    if kind is PriorAwardsCondition:
+        return _prior(ctx, cond, unit)
+    raise EvaluationError(f"no award condition kind {kind.__name__}")  # the model has no other
+
+
+_FROM_RESULTS = (MetricCondition, AttestationCondition, JudgementCondition)
+"""Award conditions decided from a unit's results and attestations only (not its rank or
+prior awards)."""
 
 
 def _candidates(ctx: _Context, award: Award, standard: Standard,
                 units: Sequence[UnitInfo]) -> list[Candidate]:
     out = []
     evaluated = {u for (u, w) in ctx.results if w in ctx.windows or w == ctx.main}
+    # a unit no row speaks for, without attestations: conditions read from its (shared)
+    # results alone are the same for every such unit of the same kind and categories
+    silent = frozenset(ctx.ev.no_data)
+    shared_ok = all(type(c) in _FROM_RESULTS for c in standard.conditions)
+    shared: dict[frozenset[str], tuple[ConditionOutcome, ...]] = {}
     for u in units:
         # a person is a candidate from the units file (individual conditions are attested);
         # a collective needs evaluation results for the review
@@ -427,8 +451,15 @@ def _candidates(ctx: _Context, award: Award, standard: Standard,
         tags = {u.kind, *u.categories}
         if standard.categories and not tags & set(standard.categories):
             continue
-        outcomes = tuple(_check(ctx, c, u.id, award.id) for c in standard.conditions
-                         if not c.applies_to or tags & set(c.applies_to))
+        reuse = shared_ok and u.id in silent and u.id not in ctx.attestations
+        found = shared.get(frozenset(tags)) if reuse else None
+        if found is not None:
+            outcomes = found
+        else:
+            outcomes = tuple(_check(ctx, c, u.id, award.id) for c in standard.conditions
+                             if not c.applies_to or tags & set(c.applies_to))
+            if reuse:
+                shared[frozenset(tags)] = outcomes
         verdicts = {o.verdict for o in outcomes}
         verdict: Verdict = ("not_met" if "not_met" in verdicts else
                             "unknown" if "unknown" in verdicts else "met")

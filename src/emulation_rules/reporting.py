@@ -187,33 +187,46 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def json_chunks(data: Mapping[str, Any]) -> Iterator[str]:
     """The JSON text of ``data`` in pieces, to be written as they come: each top-level key on
-    its own line, and each item of a top-level list (or iterator) compact on its own line.
+    its own line, and each item of a top-level list, or of an iterator at any depth, on its
+    own line (compact).
 
     Items are encoded one at a time by the C encoder, so an iterator of results is never held
-    whole in memory; the text parses to the same value as ``json.dumps(data)``.
+    whole in memory; the text parses to the same value as ``json.dumps`` of ``data`` with
+    every iterator made a list.
     """
-    def dumps(value: Any, indent: int | None = None) -> str:
-        return json.dumps(value, ensure_ascii=False, indent=indent)
-
-    yield "{"
-    for n, (key, value) in enumerate(data.items()):
-        yield ("," if n else "") + "\n  " + dumps(key) + ": "
-        if isinstance(value, list | Iterator):
-            items = iter(value)
-            first = next(items, _END)
-            if first is _END:
-                yield "[]"
-                continue
-            yield "[\n    " + dumps(first)
-            for item in items:
-                yield ",\n    " + dumps(item)
-            yield "\n  ]"
-        else:
-            yield dumps(value, 2).replace("\n", "\n  ")
-    yield "\n}\n"
+    yield from _pieces(data, 0)
+    yield "\n"
 
 
-_END = object()
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every piece
+
+
+def _streams(value: Any) -> bool:
+    return isinstance(value, Iterator) or (
+        isinstance(value, Mapping) and any(_streams(v) for v in value.values()))
+
+
+def _pieces(value: Any, depth: int) -> Iterator[str]:
+    pad = "\n" + "  " * (depth + 1)
+    if isinstance(value, Iterator) or (depth == 1 and isinstance(value, list)):
+        first = True
+        for item in value:
+            yield ("[" if first else ",") + pad
+            first = False
+            if _streams(item):
+                yield from _pieces(item, depth + 1)
+            else:
+                yield _encode(item)
+        yield "[]" if first else "\n" + "  " * depth + "]"
+    elif isinstance(value, Mapping) and (depth == 0 or _streams(value)):
+        for n, (key, item) in enumerate(value.items()):
+            yield ("{" if n == 0 else ",") + pad + _encode(key) + ": "
+            yield from _pieces(item, depth + 1)
+        yield "{}" if not value else "\n" + "  " * depth + "}"
+    elif depth == 1:
+        yield json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    else:
+        yield _encode(value)
 
 
 def _target_data(t: Any) -> dict[str, Any]:
@@ -463,8 +476,14 @@ def _condition_data(o: Any) -> dict[str, Any]:
             "detail": o.detail, "section": o.section, "quote": o.quote}
 
 
-def awards_data(report: Any, ev: Any) -> dict[str, Any]:
-    """An awards report as JSON-ready data, in a fixed order."""
+def awards_data(report: Any, ev: Any, *, lazy: bool = False) -> dict[str, Any]:
+    """An awards report as JSON-ready data, in a fixed order. With ``lazy``, each award's
+    ``candidates`` is an iterator built as it is read (for :func:`json_chunks`)."""
+    def candidates(award: Any) -> Iterator[dict[str, Any]]:
+        for c in award.candidates:
+            yield {"unit": c.unit, "standard": c.standard, "verdict": c.verdict,
+                   "conditions": [_condition_data(o) for o in c.conditions]}
+
     return {
         "plan": report.plan_id, "plan_hash": ev.plan_hash, "issued": _iso(ev.issued),
         "as_of": ev.as_of.isoformat(), "review": report.review, "occasion": report.occasion,
@@ -478,9 +497,7 @@ def awards_data(report: Any, ev: Any) -> dict[str, Any]:
             "award": a.award, "label": {"vi": a.label_vi, "en": a.label_en}, "form": a.form,
             "granted_by": a.granted_by, "proposed_by": a.proposed_by,
             "eligible": sorted({c.unit for c in a.candidates if c.verdict == "met"}),
-            "candidates": [{"unit": c.unit, "standard": c.standard, "verdict": c.verdict,
-                            "conditions": [_condition_data(o) for o in c.conditions]}
-                           for c in a.candidates],
+            "candidates": candidates(a) if lazy else list(candidates(a)),
         } for a in report.awards],
     }
 
