@@ -168,6 +168,8 @@ def test_did_you_mean_hints_cost_a_bounded_budget() -> None:
     assert hints("bravoo") == "did you mean 'bravo'?"
     assert hints("charly") is None                     # 7 comparisons: two lookups of 3
     assert er.errors.Hints(["abc"])("abd" * 30) is None  # 90 characters: no lookup
+    few = er.errors.Hints(["phase_1", "phase_2"], lookups=1)  # a small set: words are capped
+    assert few("phase_3") is not None and few("phase_4") is None
 
 
 def test_attestations_for_many_unknown_units_get_bounded_hints(tmp_path: Path) -> None:

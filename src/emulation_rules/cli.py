@@ -309,7 +309,7 @@ def _cmd_timeline(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int:
     from .inputs import read_unit_tree
-    from .reporting import tracking_data, tracking_text
+    from .reporting import json_chunks, tracking_data, tracking_lines
     from .submissions import read_submissions, track
 
     units = None
@@ -328,12 +328,14 @@ def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int
     used = len(subs) + (len(units) if units is not None else 0)
     summary = {"rows": rows_total, "used": used, "rejected": rows_total - used}
     if args.format == "json":
-        json.dump({"plan": tl.plan_id, "as_of": args.as_of.isoformat(), "rows": summary,
-                   "rejected": [i.to_dict() for i in rejected],
-                   "statuses": tracking_data(statuses)}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        for batch in _batches(json_chunks({
+                "plan": tl.plan_id, "as_of": args.as_of.isoformat(), "rows": summary,
+                "rejected": [i.to_dict() for i in rejected],
+                "statuses": tracking_data(statuses, lazy=True)})):
+            out.write(batch)
     else:
-        out.write(tracking_text(statuses, args.as_of))
+        for batch in _batches(tracking_lines(statuses, args.as_of)):
+            out.write(batch)
         out.write(f"rows: {summary['rows']} read, {summary['used']} used, "
                   f"{summary['rejected']} rejected\n")
     if used == 0 and rows_total:

@@ -118,15 +118,16 @@ class Hints:
     """Did-you-mean hints for many words against one set of choices, at a bounded cost.
 
     Each distinct word is looked up once. Lookups stop (no hint) once ``budget`` word-choice
-    comparisons have been spent, and a word longer than ``longest`` characters gets none: a file
-    of thousands of distinct unknown names against thousands of units costs at most the budget,
-    not names x units.
+    comparisons have been spent or ``lookups`` words looked up, and a word longer than
+    ``longest`` characters gets none: a file of thousands of distinct unknown names against
+    thousands of units costs at most the budget, not names x units.
     """
 
-    def __init__(self, choices: Iterable[str], *, budget: int = 100_000,
+    def __init__(self, choices: Iterable[str], *, budget: int = 100_000, lookups: int = 1000,
                  longest: int = 64) -> None:
         self._choices = list(choices)
         self._left = budget
+        self._lookups = lookups
         self._longest = longest
         self._memo: dict[str, str | None] = {}
 
@@ -134,8 +135,10 @@ class Hints:
         if word in self._memo:
             return self._memo[word]
         hint = None
-        if len(word) <= self._longest and self._left >= len(self._choices):
+        if (len(word) <= self._longest and self._left >= len(self._choices)
+                and self._lookups > 0):
             self._left -= max(1, len(self._choices))
+            self._lookups -= 1
             hint = did_you_mean(word, self._choices)
         if len(self._memo) < 100_000:
             self._memo[word] = hint

@@ -13,7 +13,7 @@ from .conditions import COMPARATORS
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
 __all__ = ["github_annotation", "json_chunks", "side_by_side", "timeline_data",
-           "timeline_text", "tracking_data", "tracking_text"]
+           "timeline_text", "tracking_data", "tracking_lines", "tracking_text"]
 
 _REL = {"before": "trước (before)", "on_or_before": "đến hết (on or before)",
         "on": "trong ngày (on)"}
@@ -157,25 +157,33 @@ def side_by_side(timelines: Sequence[Timeline]) -> str:
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-def tracking_data(statuses: Sequence[SubmissionStatus]) -> list[dict[str, Any]]:
-    return [{"unit": s.unit, "deadline": s.deadline, "status": s.status,
-             "due": s.due.isoformat(), "relation": s.relation,
-             "submitted": _iso(s.submitted), "days_late": s.days_late, "early": s.early}
-            for s in statuses]
+def tracking_data(statuses: Iterable[SubmissionStatus], *, lazy: bool = False
+                  ) -> list[dict[str, Any]] | Iterator[dict[str, Any]]:
+    """Statuses as JSON-ready data; with ``lazy``, an iterator built as it is read."""
+    items = ({"unit": s.unit, "deadline": s.deadline, "status": s.status,
+              "due": s.due.isoformat(), "relation": s.relation,
+              "submitted": _iso(s.submitted), "days_late": s.days_late, "early": s.early}
+             for s in statuses)
+    return items if lazy else list(items)
 
 
-def tracking_text(statuses: Sequence[SubmissionStatus], as_of: date) -> str:
-    lines = [f"submissions as of {as_of.isoformat()}:"]
+def tracking_lines(statuses: Iterable[SubmissionStatus], as_of: date) -> Iterator[str]:
+    """The statuses as text, line by line (each with its newline), then the totals."""
+    yield f"submissions as of {as_of.isoformat()}:\n"
+    counts: Counter[str] = Counter()
     for s in statuses:
+        counts[s.status] += 1
         extra = f", {s.days_late} day(s) late" if s.status == "late" else ""
         extra += ", early" if s.early else ""
         sub = f" submitted {s.submitted.isoformat()}" if s.submitted else ""
-        lines.append(f"  {s.deadline:<28} {s.unit:<20} {s.status}{extra}{sub} "
-                     f"(due {_REL[s.relation]} {s.due.isoformat()})")
-    counts = Counter(s.status for s in statuses)
-    lines.append("  totals: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in
-                                           ("on_time", "late", "missing", "not_yet_due")))
-    return "\n".join(lines) + "\n"
+        yield (f"  {s.deadline:<28} {s.unit:<20} {s.status}{extra}{sub} "
+               f"(due {_REL[s.relation]} {s.due.isoformat()})\n")
+    yield "  totals: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in
+                                   ("on_time", "late", "missing", "not_yet_due")) + "\n"
+
+
+def tracking_text(statuses: Iterable[SubmissionStatus], as_of: date) -> str:
+    return "".join(tracking_lines(statuses, as_of))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -135,10 +135,16 @@ def track(timeline: Timeline, submissions: Sequence[Submission], as_of: date,
         if s.kind and s.unit not in kinds:
             kinds[s.unit] = s.kind
     by_key = {(s.unit, s.deadline): s for s in submissions}
+    by_deadline: dict[str, set[str]] = {}
+    for s in submissions:
+        by_deadline.setdefault(s.deadline, set()).add(s.unit)
+    by_kind: dict[str, list[str]] = {}
+    for u, k in kinds.items():
+        by_kind.setdefault(k, []).append(u)
     out: list[SubmissionStatus] = []
-    for inst in timeline.deadlines:
-        owing = {u for u, k in kinds.items() if owes(k, inst.owed_by)}
-        owing |= {s.unit for s in submissions if s.deadline == inst.id}
+    for inst in timeline.deadlines:  # each unit kind is matched once per instance, not each unit
+        owing = {u for k, members in by_kind.items() if owes(k, inst.owed_by) for u in members}
+        owing |= by_deadline.get(inst.id, set())
         for unit in sorted(owing):
             sub = by_key.get((unit, inst.id))
             out.append(_status(inst, unit, sub.submitted if sub else None, as_of))

@@ -167,7 +167,7 @@ class Position:
     next_phase: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SubmissionStatus:
     """Status of one unit for one deadline instance, as of a date."""
 
