@@ -122,3 +122,24 @@ def test_the_json_verdict_shown_in_evaluation_md_is_a_real_one() -> None:
     real = next(t for c in result["criteria"] for t in c["targets"]
                 if t["target"] == shown["target"])
     assert shown == real
+
+
+def test_every_limit_is_in_the_cost_model_table_with_its_value() -> None:
+    """docs/performance.md's table of limits names each constant of emulation_rules.limits
+    with the value the code checks (so the stated cost model cannot drift from the code)."""
+    from datetime import date
+
+    from emulation_rules import limits
+
+    page = (DOCS / "performance.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line for line in page.splitlines()
+            if line.startswith("| `")}
+    names = [n for n in limits.__all__ if n.isupper()]
+    assert len(names) == 16
+    for name in names:
+        value = getattr(limits, name)
+        row = next((line for key, line in rows.items() if f"`{name}`" in key), None)
+        assert row is not None, f"{name} is not in docs/performance.md's table of limits"
+        shown = value.isoformat() if isinstance(value, date) else f"{value:,}"
+        assert shown in row.split("|")[2], (name, shown, row)
+    assert "`too-many`" in (DOCS / "plan-format.md").read_text(encoding="utf-8")

@@ -25,14 +25,15 @@ from typing import Any, TextIO
 
 from . import _yaml
 from .errors import Issue, Location
+from .limits import CELL_CHARS, TABLE_BYTES
 
 __all__ = ["MAX_CELL_CHARS", "MAX_TABLE_BYTES", "Row", "iter_table", "parse_date_cell",
            "read_table"]
 
-MAX_TABLE_BYTES = 200_000_000
+MAX_TABLE_BYTES = TABLE_BYTES
 # the csv module's default field limit: the reader stops a cell there, so memory per cell is
 # bounded; when the process has lowered csv.field_size_limit(), that lower limit applies
-MAX_CELL_CHARS = 131_072
+MAX_CELL_CHARS = CELL_CHARS
 
 
 @dataclass(frozen=True)

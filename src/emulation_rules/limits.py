@@ -18,15 +18,18 @@ from datetime import date
 __all__ = [
     "AWARDS",
     "CAMPAIGN_YEARS",
+    "CELL_CHARS",
     "CRITERIA",
     "DEADLINES",
     "DEADLINE_INSTANCES",
     "DECISIONS_PER_UNIT",
+    "EXTENDS_DEPTH",
     "FIRST_DAY",
     "LAST_DAY",
     "PHASES",
     "PLAN_BYTES",
     "PLAN_DEPTH",
+    "TABLE_BYTES",
     "TARGETS",
     "UNITS",
     "latest_campaign_end",
@@ -37,6 +40,16 @@ PLAN_BYTES = 1_000_000
 
 PLAN_DEPTH = 40
 """YAML nesting deeper than this is refused (``too-deep``)."""
+
+EXTENDS_DEPTH = 8
+"""Plans extending plans: at most this many files in one chain (``extends-too-deep``)."""
+
+TABLE_BYTES = 200_000_000
+"""A metrics, units, attestations or submissions file is at most this many bytes."""
+
+CELL_CHARS = 131_072
+"""A CSV cell holds at most this many characters (the csv module's default field limit): a
+longer cell rejects its own row and reading goes on with the next."""
 
 FIRST_DAY = date(1990, 1, 1)
 LAST_DAY = date(2100, 12, 31)

@@ -25,6 +25,7 @@ from .errors import (
     PlanSyntaxError,
     did_you_mean,
 )
+from .limits import EXTENDS_DEPTH
 from .model import Plan
 
 __all__ = ["LoadedPlan", "is_path_ref", "iter_plan_issues", "load_plan", "load_plan_detailed",
@@ -32,7 +33,7 @@ __all__ = ["LoadedPlan", "is_path_ref", "iter_plan_issues", "load_plan", "load_p
 
 PathT = tuple[str | int, ...]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-MAX_EXTENDS_DEPTH = 8
+MAX_EXTENDS_DEPTH = EXTENDS_DEPTH
 
 
 def is_path_ref(ref: str) -> bool:
@@ -269,7 +270,8 @@ def _resolve(path: Path, issues: list[Issue], chain: tuple[Path, ...] = ()) -> _
         issues.append(Issue("extends-cycle", f"extends: {ref!r} leads back to this file", where))
         return None
     if len(chain) >= MAX_EXTENDS_DEPTH:
-        issues.append(Issue("extends-too-deep", "more than 8 levels of extends", where))
+        issues.append(Issue("extends-too-deep", f"more than {MAX_EXTENDS_DEPTH} levels of "
+                            "extends", where))
         return None
     parent = _resolve(target, issues, (*chain, path.resolve()))
     if parent is None:
@@ -334,7 +336,7 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathT:
 
 def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
     issues: list[Issue] = []
-    fields = _all_field_names()
+    fields = sorted(_all_field_names())
     hints: dict[tuple[str, ...], Hints] = {}  # one bounded hinter per set of choices
 
     def hint_for(word: str, choices: Sequence[str]) -> str | None:
@@ -374,7 +376,7 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
                 code = "invalid-deadline"
         if code == "unknown-key" and missing_key:
             message = f"unknown key {missing_key!r}"
-            hint = hint_for(missing_key, sorted(fields))
+            hint = hint_for(missing_key, fields)
         elif code == "missing-key" and missing_key:
             message = f"{missing_key!r} is required here"
             location = tree.location(path[:-1])

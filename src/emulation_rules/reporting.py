@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from types import GeneratorType
 from typing import Any
 
 from ._inert import markdown_cell, terminal
@@ -195,12 +196,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def json_chunks(data: Mapping[str, Any]) -> Iterator[str]:
     """The JSON text of ``data`` in pieces, to be written as they come: each top-level key on
-    its own line, and each item of a top-level list, or of an iterator at any depth, on its
+    its own line, and each item of a top-level list, or of a generator at any depth, on its
     own line (compact).
 
-    Items are encoded one at a time by the C encoder, so an iterator of results is never held
+    Items are encoded one at a time by the C encoder, so a generator of results is never held
     whole in memory; the text parses to the same value as ``json.dumps`` of ``data`` with
-    every iterator made a list.
+    every generator made a list.
     """
     yield from _pieces(data, 0)
     yield "\n"
@@ -210,13 +211,16 @@ _encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every p
 
 
 def _streams(value: Any) -> bool:
-    return isinstance(value, Iterator) or (
-        isinstance(value, Mapping) and any(_streams(v) for v in value.values()))
+    """Whether ``value`` is, or is a dict holding, a generator (checked by exact type: this
+    runs once per item written)."""
+    kind = type(value)
+    return kind is GeneratorType or (kind is dict and any(
+        type(v) is GeneratorType or (type(v) is dict and _streams(v)) for v in value.values()))
 
 
 def _pieces(value: Any, depth: int) -> Iterator[str]:
     pad = "\n" + "  " * (depth + 1)
-    if isinstance(value, Iterator) or (depth == 1 and isinstance(value, list)):
+    if type(value) is GeneratorType or (depth == 1 and isinstance(value, list)):
         first = True
         for item in value:
             yield ("[" if first else ",") + pad
