@@ -69,6 +69,18 @@ def _inputs(folder: Path, evil: str) -> None:
         writer.writerow(["c1", "2024-11", "", "", "3", ""])
         writer.writerow([f"nobody{evil}", "2024-11", "1", "0", "", ""])
         writer.writerow([unit, f"2024-1{evil}", "1", "0", "", ""])
+    with (folder / "attestations.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["unit", "window", "outstanding_achievement"])
+        writer.writerow([f"nobody{evil}", "", "có"])
+        writer.writerow(["c1", f"phase{evil}", "có"])
+        writer.writerow(["c1", "", f"có{evil}"])
+    with (folder / "submissions.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["unit", "deadline", "submitted"])
+        writer.writerow(["c1", f"report_phase_1{evil}", "2025-01-20"])
+        writer.writerow([unit, "report_phase_1", "2025-01-20"])
+        writer.writerow(["c1", "report_phase_1", f"2025-01-2{evil}"])
     # a plan whose title and a phase's label carry it (YAML double quotes: any character)
     plan = (ROOT / "plans" / "kon_plong.yaml").read_text(encoding="utf-8")
     quoted = json.dumps(f"Kế hoạch {evil}", ensure_ascii=True)
@@ -138,6 +150,25 @@ def test_every_command_and_format_is_inert(evil: str, tmp_path: Path) -> None:
             _check(" ".join(argv[:1]) + " json", "json", out, err)
         code, out, err = _run("evaluate", *base[:2], "--metrics", f"no{evil}.csv")
         _check("usage error", "text", out, err)
+        code, out, err = _run("validate", "evil.yaml", "--format", "json")
+        _check("validate json", "json", out, err)
+        # attestations naming an unknown unit and window, submissions an unknown unit and
+        # deadline, and a calendar of the hostile plan
+        for fmt in ("markdown", "json"):
+            code, out, err = _run("evaluate", *base, "--format", fmt, "--attestations",
+                                  "attestations.csv")
+            assert code in (0, 1), err
+            _check(f"evaluate attestations {fmt}", fmt, out, err)
+        for fmt in ("text", "json"):
+            code, out, err = _run("timeline", "evil.yaml", "--issued", "2024-10-15",
+                                  "--as-of", "2025-09-30", "--submissions", "submissions.csv",
+                                  "--format", fmt)
+            _check(f"timeline submissions {fmt}", fmt, out, err)
+        code, out, err = _run("timeline", "evil.yaml", "--issued", "2024-10-15", "--format",
+                              "ics")
+        assert code == 0, err
+        assert not _bad_chars(out.replace("\r\n", "\n")), ("ics", _bad_chars(out))
+        _check("timeline ics", "ics", "", err)
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=12))
