@@ -162,11 +162,11 @@ def test_plan_dates_outside_the_range_are_an_invalid_date(tmp_path: Path, field:
 def test_did_you_mean_hints_cost_a_bounded_budget() -> None:
     """Each distinct word is looked up once; once the budget of comparisons is spent, or for a
     word too long to be a near miss, there is no hint rather than a scan."""
-    hints = er.errors.Hints(["alpha", "bravo", "charlie"], budget=7)
-    assert hints("alpah") == "did you mean 'alpha'?"
+    hints = er.errors.Hints(["alpha", "bravo", "charlie"], budget=200)  # 17 characters
+    assert hints("alpah") == "did you mean 'alpha'?"   # 5 x 17 = 85 of 200 spent
     assert hints("alpah") == "did you mean 'alpha'?"   # remembered, budget unchanged
-    assert hints("bravoo") == "did you mean 'bravo'?"
-    assert hints("charly") is None                     # 7 comparisons: two lookups of 3
+    assert hints("bravo2") == "did you mean 'bravo'?"  # 6 x 17 = 102: 187 spent
+    assert hints("charly") is None                     # 102 more would pass 200
     assert er.errors.Hints(["abc"])("abd" * 30) is None  # 90 characters: no lookup
     few = er.errors.Hints(["phase_1", "phase_2"], lookups=1)  # a small set: words are capped
     assert few("phase_3") is not None and few("phase_4") is None
@@ -186,7 +186,7 @@ def test_attestations_for_many_unknown_units_get_bounded_hints(tmp_path: Path) -
     rejected = [i for i in ev.rejected if i.code == "unknown-unit"]
     assert [i.location.line for i in rejected] == list(range(2, 3002))
     hinted = [i for i in rejected if i.hint]
-    assert 0 < len(hinted) <= 100_000 // 2000
+    assert 0 < len(hinted) <= 6_000_000 // (2000 * 7 * 8)  # ids of 7 characters, words of 8
     assert hinted[0].hint == "did you mean 'h1x0000'?"
 
 

@@ -117,15 +117,18 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 class Hints:
     """Did-you-mean hints for many words against one set of choices, at a bounded cost.
 
-    Each distinct word is looked up once. Lookups stop (no hint) once ``budget`` word-choice
-    comparisons have been spent or ``lookups`` words looked up, and a word longer than
-    ``longest`` characters gets none: a file of thousands of distinct unknown names against
-    thousands of units costs at most the budget, not names x units.
+    Each distinct word is looked up once. A lookup costs about the word's length times the
+    characters of all the choices (difflib compares it with each); lookups stop (no hint) once
+    ``budget`` such character pairs have been spent (about 0.2 s) or ``lookups`` words looked
+    up, and a word longer than ``longest`` characters gets none: a file of thousands of
+    distinct unknown names against thousands of units costs at most the budget, not names x
+    units.
     """
 
-    def __init__(self, choices: Iterable[str], *, budget: int = 100_000, lookups: int = 1000,
-                 longest: int = 64) -> None:
+    def __init__(self, choices: Iterable[str], *, budget: int = 6_000_000,
+                 lookups: int = 1000, longest: int = 64) -> None:
         self._choices = list(choices)
+        self._chars = max(1, sum(len(c) for c in self._choices))
         self._left = budget
         self._lookups = lookups
         self._longest = longest
@@ -135,9 +138,9 @@ class Hints:
         if word in self._memo:
             return self._memo[word]
         hint = None
-        if (len(word) <= self._longest and self._left >= len(self._choices)
-                and self._lookups > 0):
-            self._left -= max(1, len(self._choices))
+        cost = self._chars * max(1, len(word))
+        if len(word) <= self._longest and self._left >= cost and self._lookups > 0:
+            self._left -= cost
             self._lookups -= 1
             hint = did_you_mean(word, self._choices)
         if len(self._memo) < 100_000:
