@@ -372,3 +372,21 @@ def test_a_plan_of_a_hundred_targets_is_evaluated_in_full(tmp_path: Path) -> Non
     # three months of 1 tip in phase 1 (its January missing): at least 3 tips is met whatever
     # January holds; at least 4 depends on it
     assert (verdicts["extra_0_3"], verdicts["extra_0_4"]) == ("met", "unknown")
+
+
+@pytest.mark.parametrize(("unit", "shown"), [
+    ("h1x0\u0430", "h1x0\\u0430"),            # a Cyrillic a that looks like the Latin one
+    ("h1x\u200b01", "h1x\\u200b01"),          # a zero-width space
+    ("h1x\u00a001", "h1x\\xa001"),            # a no-break space
+    ("h1x01\x00", "h1x01\\x00"),
+    ("Đắk Tờ Re", "Đắk Tờ Re"),               # Vietnamese stays as written
+    ("x" * 300, "x" * 199 + "…"),
+])
+def test_a_message_shows_an_offending_value_escaped_and_cut(unit: str, shown: str) -> None:
+    """A value a message quotes has every invisible, control or look-alike character written as
+    its code point, Vietnamese letters as they are, and is cut at 200 characters."""
+    units = [er.UnitInfo("h1x01", "", "commune")]
+    ev = er.evaluate(er.load_plan("kon_plong"), [er.Record(unit, "2024-11", {}, 2)],
+                     units=units, issued=date(2024, 10, 15), as_of=date(2025, 9, 30))
+    assert [i.code for i in ev.rejected] == ["unknown-unit"]
+    assert f"unit '{shown}' is not in the units file" in ev.rejected[0].message

@@ -23,8 +23,8 @@ import-linter):
 - format: ``loading``, ``checks``, ``schema``, ``diffing``, then ``conditions`` (the one table
   of condition kinds and comparators, which the checks, the evaluator, the explanations and
   docgen read), ``model``, ``_tables``, ``_yaml``, ``_resources``;
-- bottom: ``records``, ``vocabulary``, ``errors``, ``limits`` (the cost model: every limit
-  an input is checked against).
+- bottom: ``records``, ``vocabulary``, ``errors``, ``_inert`` (escaping for each kind of
+  output), ``limits`` (the cost model: every limit an input is checked against).
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ markup. Nothing here interprets text; each function only escapes it for one kind
   characters and line breaks, so that a cell stays one cell, renders as written and no HTML is
   rendered.
 - :func:`shown`: a value quoted in a message: escaped as for the terminal, newlines included,
-  and cut at 200 characters.
+  every character outside the Latin letters Vietnamese is written in shown as its code point
+  (a Cyrillic ``а`` in ``h1x0а`` is ``h1x0\\u0430``: a look-alike is visible), and cut at 200
+  characters.
 """
 
 from __future__ import annotations
@@ -56,9 +58,21 @@ def markdown_cell(text: str) -> str:
     return text
 
 
+_NOT_PLAIN = re.compile(r"[^\x20-\x7e\u00c0-\u024f\u0300-\u036f\u1ea0-\u1ef9]")
+"""Anything but printable ASCII and the Latin letters and combining marks Vietnamese is written
+in (a no-break space, a Cyrillic or Greek look-alike, a full-width letter, a quote mark)."""
+
+
+def _code_point(match: re.Match[str]) -> str:
+    return _escape(match.group(0))
+
+
 def shown(value: object, limit: int = 200) -> str:
-    """A value quoted in a message: escaped, one line, at most ``limit`` characters."""
-    text = terminal(str(value)).replace("\n", "\\n").replace("\t", "\\t")
+    """A value quoted in a message: one line, every character outside printable ASCII and the
+    Latin letters and marks Vietnamese uses written as its code point (control, invisible and
+    look-alike characters alike), at most ``limit`` characters."""
+    text = str(value).replace("\n", "\\n").replace("\t", "\\t")
+    text = _NOT_PLAIN.sub(_code_point, text)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 

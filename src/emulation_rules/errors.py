@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ._inert import shown
+
 __all__ = [
     "EmulationRulesError",
     "EvaluationError",
@@ -111,7 +113,7 @@ class Issue:
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A "did you mean" hint for ``word`` among ``choices``, or None."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None
+    return f"did you mean '{shown(close[0])}'?" if close else None
 
 
 class Hints:
