@@ -136,9 +136,10 @@ def _nfc(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text_scalars: bool = False) -> None:
         self.doc = Document(file)
         self.issues: list[Issue] = []
+        self.text_scalars = text_scalars
 
     def issue(self, code: str, message: str, node: Any, path: Path, hint: str | None = None
               ) -> None:
@@ -190,6 +191,8 @@ class _Builder:
             return text
         if tag == _TAG + "null":
             return None
+        if self.text_scalars:  # a table's cell is the text written (0012 stays 0012)
+            return text
         if tag == _TAG + "bool":
             return text.lower() == "true"
         if tag == _TAG + "int":
@@ -214,8 +217,12 @@ class _Builder:
         return text
 
 
-def parse(text: str | bytes, file: str = "<input>") -> tuple[Document, list[Issue]]:
-    """Parse one YAML document. Never raises for bad input: problems come back as issues."""
+def parse(text: str | bytes, file: str = "<input>", *, text_scalars: bool = False
+          ) -> tuple[Document, list[Issue]]:
+    """Parse one YAML document. Never raises for bad input: problems come back as issues.
+
+    With ``text_scalars`` every plain scalar but null is its text as written (for tables:
+    a unit id ``0012`` stays ``0012``, ``5.0`` is read by the table's own rules)."""
     doc = Document(file)
     if len(text) > MAX_BYTES:
         return doc, [Issue("too-large", f"file is larger than {MAX_BYTES} bytes",
@@ -253,7 +260,7 @@ def parse(text: str | bytes, file: str = "<input>") -> tuple[Document, list[Issu
             loader.dispose()
     if node is None:
         return doc, [Issue("empty-file", "the file holds no YAML document", Location(file))]
-    builder = _Builder(file)
+    builder = _Builder(file, text_scalars)
     builder.doc.data = builder.build(node, ())
     return builder.doc, builder.issues
 

@@ -87,10 +87,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="horizon for an open-ended movement (default: end of the current stage)")
     p.add_argument("--format", choices=("text", "json", "ics"), default="text")
     p.add_argument("--submissions", type=Path, metavar="FILE",
-                   help="CSV/JSON/YAML of unit, deadline, submitted: status per unit (needs "
-                   "--as-of)")
+                   help="CSV/Excel/JSON/YAML of unit, deadline, submitted: status per unit "
+                   "(needs --as-of)")
     p.add_argument("--units", type=Path, metavar="FILE",
-                   help="CSV/JSON/YAML of id, name, kind: units that owe deadlines")
+                   help="CSV/Excel/JSON/YAML of id, name, kind: units that owe deadlines")
+    _table_args(p)
     p.set_defaults(handler=_cmd_timeline)
 
     for name, text in (("evaluate", "apply a plan to unit metrics and explain each verdict"),
@@ -110,12 +111,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _table_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sheet", metavar="NAME",
+                   help="the sheet to read in an Excel workbook (default: the first)")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="the encoding of CSV inputs that are not UTF-8 (cp1258: Windows' "
+                   "Vietnamese)")
+
+
 def _evaluation_args(p: argparse.ArgumentParser, plan_help: str) -> None:
     p.add_argument("--plan", required=True, metavar="PLAN", help=plan_help)
-    p.add_argument("--metrics", required=True, type=Path, metavar="FILE",
-                   help="CSV/JSON/YAML: unit, period, one column per metric")
+    p.add_argument("--metrics", required=True, type=Path, action="append", metavar="FILE",
+                   help="CSV/Excel (.xlsx)/JSON/YAML: unit, period, one column per metric; "
+                   "repeat it, or name a folder, for several files read as one")
     p.add_argument("--units", type=Path, metavar="FILE",
-                   help="CSV/JSON/YAML: id, name, kind, bloc, parent (the units tree)")
+                   help="CSV/Excel/JSON/YAML: id, name, kind, bloc, parent (the units tree)")
+    _table_args(p)
     p.add_argument("--issued", type=_date_arg, metavar="DATE",
                    help="the plan's issue date, where the plan runs from it")
     p.add_argument("--as-of", type=_date_arg, metavar="DATE",
@@ -312,14 +323,15 @@ def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int
     from .reporting import json_chunks, tracking_data, tracking_lines
     from .submissions import read_submissions, track
 
+    _check_codec(args)
     units = None
     rejected = []
     rows_total = 0
     if args.units:
-        units, unit_issues, n_units = read_unit_tree(args.units)
+        units, unit_issues, n_units = read_unit_tree(args.units, **_table(args))
         rejected += unit_issues
         rows_total += n_units
-    subs, sub_issues, n_rows = read_submissions(args.submissions, tl)
+    subs, sub_issues, n_rows = read_submissions(args.submissions, tl, **_table(args))
     rejected += sub_issues
     rows_total += n_rows
     statuses = track(tl, subs, args.as_of, units)
@@ -341,6 +353,22 @@ def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int
     if used == 0 and rows_total:
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _table(args: argparse.Namespace) -> dict[str, Any]:
+    """The options of the table readers given on the command line (--sheet, --encoding)."""
+    return {"sheet": args.sheet, "encoding": args.encoding}
+
+
+def _check_codec(args: argparse.Namespace) -> None:
+    import codecs
+
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise _UsageError(f"unknown encoding {args.encoding!r} (cp1258 is Windows' "
+                              "Vietnamese; utf-8 the default)") from None
 
 
 def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
@@ -380,19 +408,21 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     if as_of is None:
         as_of = date.today()
         err.write(f"note: evaluating as of today, {as_of.isoformat()} (set --as-of)\n")
-    for path in (args.metrics, args.units, args.attestations):
-        if path is not None and not path.is_file():
+    for path in (*args.metrics, args.units, args.attestations):
+        if path is not None and not path.is_file() and not (path in args.metrics
+                                                             and path.is_dir()):
             raise _UsageError(f"no file {str(path)!r}")
+    _check_codec(args)
     units = None
     issues: list[Any] = []
     if args.units:
-        units, unit_issues, _ = read_unit_tree(args.units)
+        units, unit_issues, _ = read_unit_tree(args.units, **_table(args))
         issues += unit_issues
     attestations = None
     if args.attestations:
-        attestations, att_issues, _ = read_attestations(args.attestations)
+        attestations, att_issues, _ = read_attestations(args.attestations, **_table(args))
         issues += att_issues
-    source = iter_metrics(args.metrics)  # streams: the accounting fills in as it is read
+    source = iter_metrics(args.metrics, **_table(args))  # streams: counted as it is read
     try:
         ev = evaluate(plan, source, units=units, issued=args.issued, as_of=as_of,
                       attestations=attestations)
@@ -487,7 +517,7 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     plan, ev, units, attestation_rows, rejected = done
     prior = None
     if args.prior_awards:
-        prior, prior_issues, _ = read_prior_awards(args.prior_awards)
+        prior, prior_issues, _ = read_prior_awards(args.prior_awards, **_table(args))
         rejected = [*rejected, *prior_issues]
         for issue in prior_issues:
             err.write(f"{issue}\n")

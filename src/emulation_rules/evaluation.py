@@ -355,12 +355,15 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     source = records if isinstance(records, RecordSource) else None
     attestation_at = frozenset(i for i, c in enumerate(columns) if c in ATTESTATIONS)
     first_file = ""
+    origin: dict[tuple[str, str], str] | None = None  # a row's file, once a second file comes
     period_info: dict[str, tuple[tuple[str, ...], str | None]] = {}
     tree_info = tree.info if tree.given else None
     for rec in records:
         rows_seen += 1
         if rows_seen == 1:
             first_file = rec.file
+        elif origin is None and rec.file != first_file:
+            origin = {}
         if not rec.unit:
             ledger.reject(rec, [Issue("missing-value", "row has no 'unit'", _loc(rec, "unit"))])
             continue
@@ -426,15 +429,25 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             month = months[0]
             if month not in own:
                 own[month] = row
+                if origin is not None:
+                    origin[unit, month] = rec.file
                 continue
         clash = _clash(months, own, unit_spans)
         if clash is not None:
-            first_row, first_period = clash
+            first_row, first_period, span_file = clash
             code = "duplicate-row" if first_period == rec.period else "overlapping-periods"
+            where = f"{first_row}"
+            if origin is not None:  # several files: say which
+                first_in = span_file or origin.get((unit, first_period), first_file)
+                where = f"{first_row} of {shown(first_in)}"
+                if first_in != rec.file:
+                    where += f" and row {rec.row} of {shown(rec.file)}"
             text = (f"unit '{shown(unit)}' has two rows for {rec.period} (rows {first_row} and "
-                    f"{rec.row})" if code == "duplicate-row" else
+                    f"{rec.row})" if code == "duplicate-row" and origin is None else
+                    f"unit '{shown(unit)}' has two rows for {rec.period} (row {where})"
+                    if code == "duplicate-row" else
                     f"unit '{shown(unit)}': period {rec.period} overlaps {first_period} of row "
-                    f"{first_row}")
+                    f"{where}")
             hint = ("rows are never summed: keep one" if code == "duplicate-row" else
                     "a month is counted in one row only: keep the monthly rows or the longer "
                     "period, not both")
@@ -442,6 +455,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             continue
         if len(months) == 1:
             own[months[0]] = row
+            if origin is not None:
+                origin[unit, months[0]] = rec.file
         else:
             if tree.given and (tree.teams(unit) or tree.kind(unit) == "team"):
                 ledger.outside(rec, "area-sum")
@@ -577,17 +592,18 @@ def _place(period: str, campaign_months: set[str] | frozenset[str], last_month: 
 
 def _clash(months: tuple[str, ...], own: Mapping[str, tuple[Any, ...]],
            unit_spans: Sequence[tuple[tuple[str, ...], tuple[Any, ...], Record]] | None
-           ) -> tuple[int, str] | None:
-    """The first row already covering one of ``months``: (row number, its period)."""
+           ) -> tuple[int, str, str | None] | None:
+    """The first row already covering one of ``months``: (row number, its period, and its
+    file when it is a row for several months)."""
     for m in months:
         row = own.get(m)
         if row is not None:
-            return row[-1], m
+            return row[-1], m, None
     if unit_spans:
         wanted = set(months)
         for span_months, _, rec in unit_spans:
             if wanted.intersection(span_months):
-                return rec.row, rec.period
+                return rec.row, rec.period, rec.file
     return None
 
 

@@ -13,17 +13,17 @@ and ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import limits
 from ._inert import shown
-from ._tables import Row, iter_table, read_table
+from ._tables import UNREAD_ROW_CODES, Row, iter_table, read_table, source_name
 from .errors import EmulationRulesError, Hints, Issue, Location, Severity
 from .evaluation import AttestationRow
 from .model import Plan
-from .records import Record, RecordSource, UnitInfo, normalise_period
+from .records import Record, RecordSource, UnitInfo, normalise_period, parse_count
 
 if TYPE_CHECKING:
     from .eligibility import PriorAward
@@ -45,12 +45,35 @@ class MetricsRead(RecordSource):
     :func:`emulation_rules.evaluate`, which adds its own checks and counts every row."""
 
 
-class _Streaming(MetricsRead):
-    """A metrics file read as it is iterated (once): memory does not grow with its length."""
+PathLike = str | Path
+"""A file given by its path, as text or as a Path."""
 
-    def __init__(self, path: Path) -> None:
+_TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".json", ".yaml", ".yml")
+
+
+def metrics_files(paths: PathLike | Sequence[PathLike]) -> list[Path]:
+    """The files ``paths`` name: each file as given, and for a folder the table files in it
+    (CSV, Excel, JSON, YAML; by name; not its subfolders)."""
+    given = [paths] if isinstance(paths, str | Path) else list(paths)
+    out: list[Path] = []
+    for item in given:
+        path = Path(item)
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir()
+                          if p.is_file() and p.suffix.lower() in _TABLE_SUFFIXES
+                          and not p.name.startswith((".", "~$")))
+        else:
+            out.append(path)
+    return out
+
+
+class _Streaming(MetricsRead):
+    """Metrics files read as they are iterated (once): memory does not grow with their
+    length."""
+
+    def __init__(self, paths: list[Path], encoding: str | None, sheet: str | None) -> None:
         super().__init__()
-        self._path = path
+        self._paths, self._encoding, self._sheet = paths, encoding, sheet
         self._used = False
 
     def __iter__(self) -> Iterator[Record]:
@@ -58,12 +81,19 @@ class _Streaming(MetricsRead):
             raise EmulationRulesError("a streaming metrics reader can be iterated once: use "
                                       "read_metrics() to read a file more than once")
         self._used = True
-        return _records(self._path, self)
+        return _all_records(self._paths, self, self._encoding, self._sheet)
 
 
-def _rows(path: Path, read: RecordSource) -> Iterator[Row]:
+def _all_records(paths: Sequence[Path], read: RecordSource, encoding: str | None,
+                 sheet: str | None) -> Iterator[Record]:
+    for path in paths:
+        yield from _records(path, read, encoding, sheet)
+
+
+def _rows(path: Path, read: RecordSource, encoding: str | None, sheet: str | None,
+          required: Sequence[str]) -> Iterator[Row]:
     issues: list[Issue] = []
-    for row in iter_table(path, issues):
+    for row in iter_table(path, issues, encoding=encoding, sheet=sheet, required=required):
         read.rows_read += 1
         yield row
         _sort_table_issues(issues, read)
@@ -73,7 +103,7 @@ def _rows(path: Path, read: RecordSource) -> Iterator[Row]:
 def _sort_table_issues(issues: list[Issue], read: RecordSource) -> None:
     """Move table-level problems into the accounting: a bad row is a rejected row."""
     for issue in issues:
-        if issue.code == "row-shape":
+        if issue.code in UNREAD_ROW_CODES and issue.location.is_row:
             read.rows_read += 1
         if issue.location.is_row:
             read.rejected.append(issue)
@@ -84,38 +114,64 @@ def _sort_table_issues(issues: list[Issue], read: RecordSource) -> None:
     issues.clear()
 
 
-def read_metrics(path: Path, plan: Plan | None = None) -> MetricsRead:
-    """Records of a metrics file, all at once, with every row the reader rejected and why.
+def read_metrics(path: PathLike | Sequence[PathLike], plan: Plan | None = None, *,
+                 encoding: str | None = None, sheet: str | None = None) -> MetricsRead:
+    """Records of metrics files, all at once, with every row the reader rejected and why.
+
+    ``path`` is a file (CSV, Excel ``.xlsx``, JSON or YAML), a folder of them, or a list of
+    files and folders; their rows are read as one table (evaluate() finds two rows for one
+    unit and month across files too). ``encoding`` reads CSV written in another encoding
+    (``cp1258``); ``sheet`` names the sheet of a workbook (default: the first).
 
     Give the result itself to :func:`emulation_rules.evaluate` (not only ``.records``) so that
     the rejected rows are counted with the rest."""
     read = MetricsRead()
-    read.records = list(_records(path, read))
+    read.records = list(_all_records(metrics_files(path), read, encoding, sheet))
     return read
 
 
-def iter_metrics(path: Path, plan: Plan | None = None) -> MetricsRead:
-    """The same as :func:`read_metrics`, read while it is iterated: a CSV file streams."""
-    return _Streaming(path)
+def iter_metrics(path: PathLike | Sequence[PathLike], plan: Plan | None = None, *,
+                 encoding: str | None = None, sheet: str | None = None) -> MetricsRead:
+    """The same as :func:`read_metrics`, read while it is iterated: CSV and Excel files
+    stream (memory stays flat as rows grow)."""
+    return _Streaming(metrics_files(path), encoding, sheet)
 
 
-def _records(path: Path, read: RecordSource) -> Iterator[Record]:
-    file = str(path)
+def _period_of(row: Row, file: str) -> tuple[str | None, Issue | None]:
+    """The row's period: as written, or from a date a spreadsheet typed (Excel turns
+    ``03/2025`` into 1 March 2025: that is the month 2025-03)."""
+    text = row.cells.get("period", "")
+    if "period" in row.dates and len(text) == 10:
+        if text.endswith("-01"):
+            return text[:7], None
+        return None, Issue("invalid-period", f"period is the date {text}, not a month: write "
+                           "the month as text (2025-03 or 03/2025)",
+                           row.location(file, "period"),
+                           "format the period column as Text so that Excel keeps 03/2025")
+    period = normalise_period(text)
+    if period is None:
+        return None, Issue("invalid-period", f"period '{shown(text)}' is not a month "
+                           "(2025-03 or 03/2025), a span of up to 12 months "
+                           "(2024-10..2024-12 or 2025-Q1) or a year (2026)",
+                           row.location(file, "period"))
+    return period, None
+
+
+def _records(path: Path, read: RecordSource, encoding: str | None = None,
+             sheet: str | None = None) -> Iterator[Record]:
+    file = source_name(path, sheet)
     warned: set[str] = set()
     column_hint = Hints(METRICS)
-    for row in _rows(path, read):
+    for row in _rows(path, read, encoding, sheet, ("unit", "period")):
         cells = row.cells
         problems: list[Issue] = []
-        unit, period_text = cells.get("unit", ""), cells.get("period", "")
+        unit = cells.get("unit", "")
         if not unit:
             problems.append(Issue("missing-value", "row has no 'unit'",
                                   row.location(file, "unit")))
-        period = normalise_period(period_text)
-        if period is None:
-            problems.append(Issue("invalid-period", f"period '{shown(period_text)}' is not a month "
-                                  "(2025-03 or 03/2025), a span of up to 12 months "
-                                  "(2024-10..2024-12 or 2025-Q1) or a year (2026)",
-                                  row.location(file, "period")))
+        period, period_issue = _period_of(row, file)
+        if period_issue is not None:
+            problems.append(period_issue)
         values: dict[str, int | None] = {}
         for column, text in cells.items():
             if column in _RESERVED:
@@ -138,13 +194,12 @@ def _records(path: Path, read: RecordSource) -> Iterator[Record]:
                         Location(file, 1, 0, (column,)), column_hint(column),
                         Severity.WARNING))
                 continue
-            if text == "":
-                values[column] = None
-            elif _COUNT.fullmatch(text):
-                values[column] = int(text)
-            else:
-                problems.append(Issue("invalid-count", f"{column} = '{shown(text)}' is not a whole "
-                                      "number of 0 or more", row.location(file, column)))
+            try:
+                values[column] = parse_count(text)
+            except ValueError as exc:
+                problems.append(Issue("invalid-count", f"{column} = '{shown(text)}' "
+                                      f"{exc.args[0]}", row.location(file, column),
+                                      exc.args[1] if len(exc.args) > 1 else None))
         if problems:
             read.rejected.extend(problems)
             continue
@@ -152,7 +207,8 @@ def _records(path: Path, read: RecordSource) -> Iterator[Record]:
         yield Record(unit, period, values, row.number, file)
 
 
-def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
+def read_unit_tree(path: PathLike, *, encoding: str | None = None, sheet: str | None = None
+                   ) -> tuple[list[UnitInfo], list[Issue], int]:
     """Units (id, name, kind, bloc, parent, and an optional category) and rejected rows.
 
     ``bloc_size`` (optional) declares how many units the bloc has in all: "dẫn đầu khối" is
@@ -164,10 +220,12 @@ def read_unit_tree(path: Path) -> tuple[list[UnitInfo], list[Issue], int]:
     ``kind`` is a unit kind (team, commune, district, ...) or, for deadline tracking, the id of
     the body that owes a deadline (``district_steering_committee``).
     """
-    rows, issues = read_table(path)
-    file = str(path)
+    path = Path(path)
+    rows, issues = read_table(path, encoding=encoding, sheet=sheet, required=("id", "kind"))
+    file = source_name(path, sheet)
     units: list[UnitInfo] = []
-    read = len(rows) + sum(1 for i in issues if i.code == "row-shape")
+    read = len(rows) + sum(1 for i in issues if i.code in UNREAD_ROW_CODES
+                           and i.location.is_row)
     if len(rows) > limits.UNITS:
         first_over = rows[limits.UNITS]
         issues.append(Issue("too-many", f"{len(rows)} units: a units file holds at most "
@@ -245,14 +303,16 @@ def _yes_no(text: str) -> bool | None:
     return None
 
 
-def read_attestations(path: Path) -> tuple[list[AttestationRow], list[Issue], int]:
+def read_attestations(path: PathLike, *, encoding: str | None = None, sheet: str | None = None
+                      ) -> tuple[list[AttestationRow], list[Issue], int]:
     """Attestations: a ``unit`` column, an optional ``window`` column (a window id: a phase,
     ``campaign`` or ``final`` for the campaign window, ``year:2026``, ``stage:2026-2030``;
     blank: every window of the campaign) and one yes/no (có/không) column per
     attestation id (``outstanding_achievement``, ``all_tasks_completed``, ...). Blank cells
     attest nothing."""
-    rows, issues = read_table(path)
-    file = str(path)
+    path = Path(path)
+    rows, issues = read_table(path, encoding=encoding, sheet=sheet, required=("unit",))
+    file = source_name(path, sheet)
     out: list[AttestationRow] = []
     seen: dict[tuple[str, str], int] = {}
     column_hint = Hints(ATTESTATIONS)
@@ -307,14 +367,17 @@ def attestations_for(rows: list[AttestationRow], window: str) -> dict[str, dict[
     return out
 
 
-def read_prior_awards(path: Path) -> tuple[list[PriorAward], list[Issue], int]:
+def read_prior_awards(path: PathLike, *, encoding: str | None = None, sheet: str | None = None
+                      ) -> tuple[list[PriorAward], list[Issue], int]:
     """Awards already received: ``unit``, ``form`` (certificate_of_merit, ...), ``granted_by``
     (a body id) and an optional ``count`` (default 1)."""
     from .eligibility import PriorAward
     from .submissions import BODIES
 
-    rows, issues = read_table(path)
-    file = str(path)
+    path = Path(path)
+    rows, issues = read_table(path, encoding=encoding, sheet=sheet,
+                              required=("unit", "form", "granted_by"))
+    file = source_name(path, sheet)
     forms = ("commendation", "certificate_of_merit", "emulation_flag")
     out: list[PriorAward] = []
     form_hint, body_hint = Hints(forms), Hints(BODIES)

@@ -22,7 +22,50 @@ __all__ = [
     "UnitInfo",
     "months_of_period",
     "normalise_period",
+    "parse_count",
 ]
+
+_WHOLE = re.compile(r"[0-9]{1,12}")
+_WHOLE_POINT_ZERO = re.compile(r"([0-9]{1,12})\.0+")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+
+
+def parse_count(value: object) -> int | None:
+    """A count cell as a whole number >= 0, or None for a blank; raises ValueError with what is
+    wrong and, as its second argument, a hint.
+
+    Read as written: ASCII digits only (``١٢`` is not 12); ``5.0`` and ``5.00`` are 5 (pandas
+    and Excel write whole numbers so); ``5.5``, ``85%``, ``12,5``, ``-1`` and ``1e3`` are not
+    counts; ``1.234`` is not either, with the hint that a Vietnamese thousands separator was
+    probably meant (write 1234). A number given as a number (a spreadsheet's or a DataFrame's)
+    counts when it is whole and not negative; NaN is a blank."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("is yes/no, not a count", None)
+    if isinstance(value, int):
+        if value < 0:
+            raise ValueError("is below 0", None)
+        return value
+    if isinstance(value, float):
+        if value != value:  # NaN: a DataFrame's blank
+            return None
+        if value.is_integer() and 0 <= value < 1e12:
+            return int(value)
+        raise ValueError("is not a whole number of 0 or more", None)
+    text = str(value).strip()
+    if text == "":
+        return None
+    if _WHOLE.fullmatch(text):
+        return int(text)
+    found = _WHOLE_POINT_ZERO.fullmatch(text)
+    if found:
+        return int(found.group(1))
+    if _THOUSANDS.fullmatch(text):
+        raise ValueError("is not a whole number of 0 or more",
+                         f"viết {text.replace('.', '')} (không dùng dấu chấm ngăn cách "
+                         f"hàng nghìn / write {text.replace('.', '')}: no thousands separator)")
+    raise ValueError("is not a whole number of 0 or more", None)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._inert import shown
-from ._tables import Row, parse_date_cell, read_table
+from ._tables import UNREAD_ROW_CODES, Row, parse_date_cell, read_table, source_name
 from .errors import Hints, Issue
 from .model import Body
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline, submission_status
@@ -74,11 +74,14 @@ def _check_kind(kind: str, row: Row, file: str, issues: list[Issue], hint: Hints
     return False
 
 
-def read_submissions(path: Path, timeline: Timeline
-                     ) -> tuple[list[Submission], list[Issue], int]:
-    """Submissions from a file, checked against the timeline's deadline instances."""
-    rows, issues = read_table(path)
-    file = str(path)
+def read_submissions(path: str | Path, timeline: Timeline, *, encoding: str | None = None,
+                     sheet: str | None = None) -> tuple[list[Submission], list[Issue], int]:
+    """Submissions from a file (CSV, Excel, JSON or YAML), checked against the timeline's
+    deadline instances."""
+    path = Path(path)
+    rows, issues = read_table(path, encoding=encoding, sheet=sheet,
+                              required=("unit", "deadline"))
+    file = source_name(path, sheet)
     instance_ids = [d.id for d in timeline.deadlines]
     known = set(instance_ids)
     out: list[Submission] = []
@@ -119,7 +122,8 @@ def read_submissions(path: Path, timeline: Timeline
             continue
         first[key] = row.number
         out.append(Submission(row.number, unit, deadline, submitted, kind))
-    total = len(rows) + sum(1 for i in issues if i.code == "row-shape")
+    total = len(rows) + sum(1 for i in issues if i.code in UNREAD_ROW_CODES
+                            and i.location.is_row)
     return out, issues, total
 
 

@@ -339,7 +339,7 @@ MUTATIONS = st.lists(st.tuples(st.integers(0, 400), st.sampled_from(
     min_size=1, max_size=6)
 KNOWN = {"duplicate-row", "contradictory-counts", "invalid-count", "invalid-period",
          "missing-value", "unknown-column", "row-shape", "csv-syntax", "encoding",
-         "duplicate-column", "empty-file", "invalid-value"}
+         "duplicate-column", "empty-file", "invalid-value", "missing-column"}
 
 
 @example(mutations=[(0, b"\xff")])  # the header unreadable: no data row read at all
