@@ -274,3 +274,65 @@ def test_an_old_or_foreign_spreadsheet_says_how_to_save_it(tmp_path: Path, suffi
     read = er.read_metrics(path)
     assert [i.code for i in read.rejected] == ["unsupported-file"]
     assert ".xlsx" in read.rejected[0].message
+
+
+# --- 5. Python callers -----------------------------------------------------------------------
+
+
+def test_a_dataframe_gives_the_same_issues_and_verdicts_as_the_same_numbers_in_csv(
+        tmp_path: Path) -> None:
+    """A pandas DataFrame with a NaN (a blank) and a part over its whole: er.evaluate reads it
+    by the file readers' rules; its verdicts equal those of the same numbers in a CSV file, and
+    its issues are the same but for the file's name."""
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+    columns = ["unit", "period", "tips_total", "tips_via_force", "good_deeds"]
+    rows = [["h1x01", "2024-11", 10, 8, 1], ["h1x01", "2024-12", float("nan"), 3, 2],
+            ["h1x02", "2024-11", 4, 6, 0], ["h1x02", "2024-12", 5, 5, float("nan")]]
+    frame = pd.DataFrame(rows, columns=columns)
+    plan = er.load_plan("kon_plong")
+    from_frame = er.evaluate(plan, frame, **KP)
+    path = tmp_path / "same.csv"
+    path.write_text(",".join(columns) + "\n" + "".join(
+        ",".join("" if v != v else str(v) for v in row) + "\n" for row in rows), "utf-8")
+    from_file = er.evaluate(plan, er.read_metrics(path), **KP)
+    assert from_frame.results == from_file.results
+    assert [(i.code, i.location.line, i.message) for i in from_frame.rejected] == [
+        ("contradictory-counts", 3, "tips_via_force = 6 is more than tips_total = 4")]
+    assert [(i.code, i.location.line - 1, i.message) for i in from_file.rejected] == [
+        (i.code, i.location.line, i.message) for i in from_frame.rejected]
+    assert from_frame.rejected[0].location.file == "<DataFrame>"
+    assert (from_frame.rows_total, from_frame.rows_used) == (4, 3)
+
+
+def test_dict_rows_and_records_are_evaluated_alike() -> None:
+    """Rows as mappings are read by the same rules (5.0 is 5; 'hai' is not a count); records
+    pass as they are."""
+    plan = er.load_plan("kon_plong")
+    rows = [{"unit": "h1x01", "period": "2024-11", "good_deeds": 5.0},
+            {"unit": "h1x01", "period": "2024-12", "good_deeds": "hai"}]
+    ev = er.evaluate(plan, rows, **KP)
+    assert [(i.code, i.location.line) for i in ev.rejected] == [("invalid-count", 2)]
+    records = er.evaluate(plan, [er.Record("h1x01", "2024-11", {"good_deeds": 5}, 1)], **KP)
+    assert records.results == er.evaluate(plan, rows[:1], **KP).results
+    with pytest.raises(TypeError, match="not one mapping"):
+        er.evaluate(plan, {"unit": "h1x01"}, **KP)
+
+
+def test_an_evaluation_converts_to_a_flat_table() -> None:
+    """to_rows(): one row per unit, window and target, the columns of the CSV output;
+    to_pandas() the same as a DataFrame."""
+    from emulation_rules.results import ROW_COLUMNS
+
+    ev = er.evaluate(er.load_plan("kon_plong"),
+                     [er.Record("h1x01", "2024-11", {"tips_total": 4, "tips_via_force": 4}, 2)],
+                     **KP)
+    rows = ev.to_rows()
+    assert len(rows) == 3 * 11 and all(tuple(r) == ROW_COLUMNS for r in rows)
+    tips = next(r for r in rows if r["window"] == "phase_1" and r["target"] == "tips_via_force")
+    # 4 of 4 tips so far, three months missing: they could bring the share under 80%
+    assert (tips["verdict"], tips["observed"], tips["threshold"], tips["section"]) == (
+        "unknown", 1.0, 0.8, "4.1")
+    assert tips["missing_periods"] == "2024-10 2024-12 2025-01"
+    frame = ev.to_pandas()
+    assert list(frame.columns) == list(ROW_COLUMNS) and len(frame) == 33

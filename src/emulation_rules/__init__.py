@@ -16,7 +16,8 @@ Layers (imports point down only; ``tests/test_architecture.py`` enforces it with
 import-linter):
 
 - top: ``cli`` (the only place exit codes live), ``__init__`` (this API);
-- edges: ``inputs``, ``_tables``, ``submissions`` (files -> records), ``reporting``, ``ics``,
+- edges: ``frames`` (``er.evaluate``: DataFrames and dict rows as records), ``inputs``,
+  ``_tables``, ``submissions`` (files -> records), ``reporting``, ``ics``,
   ``docgen`` (results -> text);
 - core: ``eligibility`` (awards read verdicts), ``evaluation`` (evaluate: checks, accounting,
   verdicts), ``_cells`` (which cells a target reads), ``results``, ``timelines`` (windows);
@@ -47,7 +48,8 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .eligibility import AwardsReport, PriorAward, ReviewError, awards
-    from .evaluation import AttestationRow, UnsupportedPlanError, evaluate
+    from .evaluation import AttestationRow, UnsupportedPlanError
+    from .frames import evaluate
     from .inputs import read_attestations, read_metrics, read_unit_tree
     from .loading import iter_plan_issues, load_plan
     from .model import Plan
@@ -61,7 +63,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "AwardsReport": "eligibility", "PriorAward": "eligibility", "ReviewError": "eligibility",
     "awards": "eligibility", "AttestationRow": "evaluation",
-    "UnsupportedPlanError": "evaluation", "evaluate": "evaluation",
+    "UnsupportedPlanError": "evaluation", "evaluate": "frames",
     "Evaluation": "results", "Record": "records", "RecordSource": "records",
     "UnitInfo": "records", "read_attestations": "inputs", "read_metrics": "inputs",
     "read_unit_tree": "inputs", "iter_plan_issues": "loading", "load_plan": "loading",

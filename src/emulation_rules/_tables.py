@@ -30,7 +30,7 @@ from .errors import EmulationRulesError, Issue, Location, Severity
 from .limits import CELL_CHARS, TABLE_BYTES
 
 __all__ = ["MAX_CELL_CHARS", "MAX_TABLE_BYTES", "UNREAD_ROW_CODES", "Row", "iter_table",
-           "parse_date_cell", "read_table", "source_name"]
+           "parse_date_cell", "read_table", "source_name", "typed_cell"]
 
 UNREAD_ROW_CODES = frozenset({"row-shape", "encoding", "duplicate-key",
                               "formula-without-value"})
@@ -437,11 +437,14 @@ def _sheet_of(path: Path, sheet: str | None) -> str:
         book.close()
 
 
-def _xlsx_value(value: Any) -> tuple[str, bool]:
-    """A cell's value as the text a CSV would hold, read by its type: whole numbers without a
-    fraction (Excel stores every number as a float: 5.0 is 5), dates as ISO, booleans as
-    true/false. The flag says whether it was a date."""
-    if value is None:
+def typed_cell(value: Any) -> tuple[str, bool]:
+    """A typed value (a spreadsheet's cell, a DataFrame's) as the text a CSV would hold, read
+    by its type: whole numbers without a fraction (Excel stores every number as a float, pandas
+    writes 5.0: 5 is 5), dates as ISO, booleans as true/false, a blank (None, NaN, NaT, NA) as
+    an empty cell. The flag says whether it was a date."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return "", False
+    if isinstance(value, float) and value != value:  # NaN
         return "", False
     if isinstance(value, bool):
         return ("true" if value else "false"), False
@@ -517,7 +520,7 @@ def _xlsx_rows(path: Path, sheet: str | None, required: Sequence[str],
             problem: Issue | None = None
             for position, value in enumerate(row):
                 name = header[position] if position < columns else ""
-                text, is_date = _xlsx_value(value)
+                text, is_date = typed_cell(value)
                 if not name:
                     if text and position not in unnamed:
                         unnamed.add(position)

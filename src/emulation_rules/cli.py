@@ -108,7 +108,59 @@ def _parser() -> argparse.ArgumentParser:
                            help="final, a phase id (phase_1), year:2026 or stage:2026-2030")
             p.add_argument("--prior-awards", type=Path, metavar="FILE",
                            help="unit, form, granted_by, count: awards already received")
+
+    p = sub.add_parser("template", help="write the Excel workbook a unit fills in with its "
+                       "monthly numbers (one row per unit and month, the plan's columns)")
+    p.add_argument("--plan", required=True, metavar="PLAN", help=plan_help)
+    p.add_argument("--units", required=True, type=Path, metavar="FILE",
+                   help="CSV/Excel/JSON/YAML: id, name, kind, bloc, parent (the units tree)")
+    p.add_argument("--from", dest="first", required=True, type=_month_arg, metavar="YYYY-MM",
+                   help="the first month")
+    p.add_argument("--to", dest="last", required=True, type=_month_arg, metavar="YYYY-MM",
+                   help="the last month")
+    p.add_argument("--output", required=True, type=Path, metavar="FILE.xlsx")
+    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+    _table_args(p)
+    p.set_defaults(handler=_cmd_template)
     return parser
+
+
+def _month_arg(text: str) -> str:
+    from .records import normalise_period
+
+    month = normalise_period(text)
+    if month is None or len(month) != 7:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a month (write 2024-10 or 10/2024)")
+    return month
+
+
+def _cmd_template(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .inputs import read_unit_tree
+    from .template import EntryWorkbookError, write_entry_workbook
+
+    plan = _load_or_report(args.plan, err)
+    if plan is None:
+        return EXIT_PROBLEMS
+    if not args.units.is_file():
+        raise _UsageError(f"no file {str(args.units)!r}")
+    if args.output.suffix.lower() != ".xlsx":
+        raise _UsageError("the workbook is written as .xlsx: give --output NAME.xlsx")
+    _check_codec(args)
+    units, issues, _ = read_unit_tree(args.units, **_table(args))
+    for issue in issues:
+        err.write(f"{issue}\n")
+    if not units:
+        err.write("no unit could be read from the units file: nothing written\n")
+        return EXIT_PROBLEMS
+    try:
+        write_entry_workbook(plan, units, args.first, args.last, args.output, lang=args.lang)
+    except EntryWorkbookError as exc:
+        raise _UsageError(str(exc)) from None
+    except OSError as exc:
+        raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
+    err.write(f"wrote {args.output}: {len(units)} unit(s) read, months {args.first} to "
+              f"{args.last}\n")
+    return EXIT_OK
 
 
 def _table_args(p: argparse.ArgumentParser) -> None:

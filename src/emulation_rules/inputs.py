@@ -13,7 +13,7 @@ and ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,10 +159,17 @@ def _period_of(row: Row, file: str) -> tuple[str | None, Issue | None]:
 
 def _records(path: Path, read: RecordSource, encoding: str | None = None,
              sheet: str | None = None) -> Iterator[Record]:
-    file = source_name(path, sheet)
+    return records_of_rows(_rows(path, read, encoding, sheet, ("unit", "period")),
+                           source_name(path, sheet), read)
+
+
+def records_of_rows(rows: Iterable[Row], file: str, read: RecordSource) -> Iterator[Record]:
+    """Records from rows of text cells, by the rules every metrics reader applies (a count is
+    a whole number >= 0, yes/no for attestations, a period as people write it); a row that
+    breaks one is added to ``read.rejected`` with its row and column."""
     warned: set[str] = set()
     column_hint = Hints(METRICS)
-    for row in _rows(path, read, encoding, sheet, ("unit", "period")):
+    for row in rows:
         cells = row.cells
         problems: list[Issue] = []
         unit = cells.get("unit", "")

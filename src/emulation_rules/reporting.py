@@ -305,19 +305,13 @@ def evaluation_csv(ev: Any) -> str:
     import csv
     import io
 
+    from .results import ROW_COLUMNS
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(["unit", "window", "complete", "criterion", "criterion_verdict", "target",
-                     "verdict", "observed", "comparator", "threshold", "margin", "periods",
-                     "missing_periods", "no_cases", "policy", "section", "quote"])
-    for r in ev.results:
-        for c in r.explained():
-            for t in c.targets:
-                writer.writerow([_safe_cell(v) for v in (
-                    r.unit, r.window, r.complete, c.criterion, c.verdict, t.target, t.verdict,
-                    t.observed, t.comparator, t.threshold, t.margin, " ".join(t.periods),
-                    " ".join(t.missing_periods), t.no_cases, t.policy or "", t.section,
-                    t.quote)])
+    writer.writerow(ROW_COLUMNS)
+    for row in ev.iter_rows():  # the rows of Evaluation.to_rows(), cell by cell made inert
+        writer.writerow([_safe_cell(row[k]) for k in ROW_COLUMNS])
     return buf.getvalue()
 
 

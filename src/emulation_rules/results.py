@@ -8,14 +8,15 @@ evaluating many units costs verdicts, not explanations nobody reads.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from .errors import Issue
+from .errors import EmulationRulesError, Issue
 
-__all__ = ["CriterionResult", "Evaluation", "OutsidePeriod", "TargetResult", "UnitResult"]
+__all__ = ["ROW_COLUMNS", "CriterionResult", "Evaluation", "OutsidePeriod", "TargetResult",
+           "UnitResult"]
 
 REASONS = {
     "no-window": "is in no window of the plan",
@@ -236,3 +237,47 @@ class Evaluation:
 
     def result(self, unit: str, window: str) -> UnitResult | None:
         return next((r for r in self.results if r.unit == unit and r.window == window), None)
+
+    def iter_rows(self) -> Iterator[dict[str, Any]]:
+        """One flat row per unit, window and target (the columns of :data:`ROW_COLUMNS`):
+        verdicts, observed value, threshold, margin, the months read and missing (space
+        separated), and the citation. Built as it is read."""
+        for r in self.results:
+            for c in r.explained():
+                for t in c.targets:
+                    yield {"unit": r.unit, "window": r.window, "complete": r.complete,
+                           "criterion": c.criterion, "criterion_verdict": c.verdict,
+                           "target": t.target, "verdict": t.verdict, "observed": t.observed,
+                           "comparator": t.comparator, "threshold": t.threshold,
+                           "margin": t.margin, "periods": " ".join(t.periods),
+                           "missing_periods": " ".join(t.missing_periods),
+                           "no_cases": t.no_cases, "policy": t.policy, "section": t.section,
+                           "quote": t.quote}
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """:meth:`iter_rows` as a list: a flat table for any tool."""
+        return list(self.iter_rows())
+
+    def to_pandas(self) -> Any:
+        """:meth:`to_rows` as a pandas DataFrame (pandas must be installed)."""
+        try:
+            import pandas  # type: ignore[import-untyped, unused-ignore]
+        except ImportError:
+            raise EmulationRulesError("to_pandas() cần pandas / needs pandas: pip install "
+                                      "pandas") from None
+        return pandas.DataFrame(self.to_rows(), columns=list(ROW_COLUMNS))
+
+    def to_polars(self) -> Any:
+        """:meth:`to_rows` as a polars DataFrame (polars must be installed)."""
+        try:
+            import polars  # type: ignore[import-not-found, unused-ignore]
+        except ImportError:
+            raise EmulationRulesError("to_polars() cần polars / needs polars: pip install "
+                                      "polars") from None
+        return polars.from_dicts(self.to_rows(), schema=list(ROW_COLUMNS))
+
+
+ROW_COLUMNS = ("unit", "window", "complete", "criterion", "criterion_verdict", "target",
+               "verdict", "observed", "comparator", "threshold", "margin", "periods",
+               "missing_periods", "no_cases", "policy", "section", "quote")
+"""The columns of :meth:`Evaluation.to_rows` and of ``evaluate --format csv``."""
