@@ -336,3 +336,36 @@ def test_an_evaluation_converts_to_a_flat_table() -> None:
     assert tips["missing_periods"] == "2024-10 2024-12 2025-01"
     frame = ev.to_pandas()
     assert list(frame.columns) == list(ROW_COLUMNS) and len(frame) == 33
+
+
+# --- 7. units that look alike -----------------------------------------------------------------
+
+
+def test_unit_ids_that_look_alike_are_named_in_a_warning(tmp_path: Path, cli: Any) -> None:
+    """Ids are NFC-normalised and trimmed; ids that differ only by case, a Cyrillic look-alike,
+    a full-width digit or an invisible character get a warning naming both (with the odd
+    character as its code point), which does not fail --strict."""
+    path = tmp_path / "units.csv"
+    path.write_text("id,name,kind\n h1x01 ,,commune\nH1X01,,commune\nh1xa,,commune\n"
+                    "h1x\u0430,,commune\nh1x\u200b01,,commune\nh1x0\uff11,,commune\n"
+                    "h1x02,,commune\n", "utf-8")
+    units, issues, read = er.read_unit_tree(path)
+    assert [u.id for u in units][:1] == ["h1x01"] and read == 7
+    assert [(i.code, i.location.line, i.severity.value) for i in issues] == [
+        ("lookalike-ids", 3, "warning"), ("lookalike-ids", 5, "warning"),
+        ("lookalike-ids", 6, "warning"), ("lookalike-ids", 7, "warning")]
+    assert [i.message.split(" differ")[0] for i in issues] == [
+        "units 'h1x01' (row 2) and 'H1X01' (row 3)",
+        "units 'h1xa' (row 4) and 'h1x\\u0430' (row 5)",
+        "units 'h1x01' (row 2) and 'h1x\\u200b01' (row 6)",
+        "units 'h1x01' (row 2) and 'h1x0\\uff11' (row 7)"]
+    metrics = tmp_path / "m.csv"
+    metrics.write_text("unit,period,good_deeds\nh1x02,2024-11,1\n", "utf-8")
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics", str(metrics), "--units",
+                 str(path), "--issued", "2024-10-15", "--as-of", "2025-09-30", "--strict")
+    assert result.code == 0 and result.err.count("warning[lookalike-ids]") == 4
+    ev = er.evaluate(er.load_plan("kon_plong"), [er.Record("H1X02", "2024-11", {}, 2)],
+                     units=units, **KP)
+    assert [(i.code, i.hint) for i in ev.rejected] == [(
+        "unknown-unit", "it looks like unit 'h1x02' but differs by case, a look-alike letter or "
+        "an invisible character")]

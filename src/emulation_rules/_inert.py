@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["json_text", "markdown_cell", "shown", "terminal"]
+__all__ = ["json_text", "markdown_cell", "shown", "skeleton", "terminal"]
 
 _KEEP = {"\n", "\t"}
 _UNSAFE_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
@@ -93,3 +93,22 @@ def json_text(text: str) -> str:
     """JSON written with ``ensure_ascii=False``, its invisible and control characters written
     as ``\\uXXXX`` escapes: the same JSON, inert in a terminal (Vietnamese stays readable)."""
     return _JSON_CANDIDATE.sub(_json_escape, text)
+
+
+# Letters of other scripts drawn like Latin ones (the Unicode confusables that matter for ids
+# typed by hand or pasted from a document): Cyrillic and Greek.
+_LOOKALIKE = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "ӏ": "l", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ℓ": "l",
+})
+
+
+def skeleton(text: str) -> str:
+    """What ``text`` looks like: compatibility forms folded (a full-width ``１`` is ``1``),
+    case folded, invisible characters dropped and Cyrillic or Greek look-alikes read as the
+    Latin letters they resemble. Two ids with one skeleton are easily taken for each other."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_LOOKALIKE)
+    return "".join(c for c in folded if unicodedata.category(c) not in ("Cf", "Cc", "Zs")
+                   or c == " ").strip()

@@ -465,11 +465,15 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
                                                              and path.is_dir()):
             raise _UsageError(f"no file {str(path)!r}")
     _check_codec(args)
+    from .errors import Severity
+
     units = None
     issues: list[Any] = []
+    cautions: list[Any] = []  # warnings of the input files: said, never a rejected row
     if args.units:
         units, unit_issues, _ = read_unit_tree(args.units, **_table(args))
-        issues += unit_issues
+        issues += [i for i in unit_issues if i.severity is not Severity.WARNING]
+        cautions += [i for i in unit_issues if i.severity is Severity.WARNING]
     attestations = None
     if args.attestations:
         attestations, att_issues, _ = read_attestations(args.attestations, **_table(args))
@@ -481,7 +485,7 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     except (TimelineError, UnsupportedPlanError) as exc:
         raise _UsageError(str(exc)) from None
     issues += ev.rejected
-    for issue in [*issues, *ev.warnings]:
+    for issue in [*issues, *cautions, *ev.warnings]:
         err.write(f"{issue}\n")
     return plan, ev, units, attestations, issues
 

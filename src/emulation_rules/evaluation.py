@@ -33,7 +33,7 @@ from typing import Any
 
 from . import limits
 from ._cells import AreaView, CellContext, Cells, OneRow, UnitTree, periods_of
-from ._inert import shown
+from ._inert import shown, skeleton
 from .conditions import (
     Compiled,
     Fast,
@@ -349,7 +349,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
 
     data: dict[str, dict[str, tuple[Any, ...]]] = {}
     spans: dict[str, list[tuple[tuple[str, ...], tuple[Any, ...], Record]]] = {}
-    unit_hint, column_hint = Hints(tree.info), Hints(METRICS)
+    column_hint = Hints(METRICS)
+    unit_hint = _UnitHints(tree.info)
     rows_seen = 0
     width = len(columns)
     source = records if isinstance(records, RecordSource) else None
@@ -572,6 +573,27 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     return Evaluation(plan.id, plan_hash(plan), tl.issued, as_of, tuple(w.id for w in windows),
                       tuple(results), rows_total, rows_total - not_used, tuple(rejected),
                       tuple(warnings), outside, complete, tuple(no_data))
+
+
+class _UnitHints:
+    """The hint for an unknown unit: the known unit it looks like (the same but for case, a
+    look-alike letter or an invisible character), else a did-you-mean within a bounded cost."""
+
+    def __init__(self, known: Mapping[str, Any]) -> None:
+        self._known = known
+        self._close = Hints(known)
+        self._skeletons: dict[str, str] | None = None
+
+    def __call__(self, unit: str) -> str | None:
+        if self._skeletons is None:  # built at the first unknown unit only
+            self._skeletons = {}
+            for u in self._known:
+                self._skeletons.setdefault(skeleton(u), u)
+        twin = self._skeletons.get(skeleton(unit))
+        if twin is not None:
+            return (f"it looks like unit '{shown(twin)}' but differs by case, a look-alike "
+                    "letter or an invisible character")
+        return self._close(unit)
 
 
 def _place(period: str, campaign_months: set[str] | frozenset[str], last_month: str

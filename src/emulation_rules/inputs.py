@@ -13,12 +13,12 @@ and ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import limits
-from ._inert import shown
+from ._inert import shown, skeleton
 from ._tables import UNREAD_ROW_CODES, Row, iter_table, read_table, source_name
 from .errors import EmulationRulesError, Hints, Issue, Location, Severity
 from .evaluation import AttestationRow
@@ -274,6 +274,7 @@ def read_unit_tree(path: PathLike, *, encoding: str | None = None, sheet: str | 
                               c.get("parent", ""), categories,
                               int(size_text) if size_text else None))
     known = {u.id for u in units}
+    issues += _lookalikes(units, first, file)
     parent_of = {u.id: u.parent for u in units}
     # each unit's parent chain walked once in all (linear in the file, however deep the tree):
     # 1 = on the chain being walked, 2 = done
@@ -308,6 +309,25 @@ def _yes_no(text: str) -> bool | None:
     if answer in _NO:
         return False
     return None
+
+
+def _lookalikes(units: Sequence[UnitInfo], rows: Mapping[str, int], file: str) -> list[Issue]:
+    """A warning for each unit whose id differs from an earlier one only by case, a look-alike
+    letter or an invisible character (``h1x01`` and ``H1X01``, ``h1x0\u0430``, ``h1x\u200b01``):
+    rows meant for one would go to the other, or be refused as unknown."""
+    seen: dict[str, str] = {}
+    out: list[Issue] = []
+    for u in units:
+        key = skeleton(u.id)
+        other = seen.setdefault(key, u.id)
+        if other != u.id:
+            out.append(Issue("lookalike-ids", f"units '{shown(other)}' (row {rows[other]}) and "
+                             f"'{shown(u.id)}' (row {rows[u.id]}) differ only by case, a "
+                             "look-alike letter or an invisible character",
+                             Location(file, rows[u.id], 0), "give each unit an id of plain "
+                             "letters and digits, written the same way in every file",
+                             Severity.WARNING))
+    return out
 
 
 def read_attestations(path: PathLike, *, encoding: str | None = None, sheet: str | None = None
