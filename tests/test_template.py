@@ -463,3 +463,24 @@ def test_the_command_writes_a_workbook_that_reads_back_untouched(tmp_path: Path,
     bad = cli("template", "--plan", "kon_plong", "--units", str(EXAMPLES / "kon_plong_units.csv"),
               "--from", "2025-13", "--to", "2025-08", "--output", str(out))
     assert bad.code == 2 and "'2025-13' is not a month" in bad.err
+
+
+def test_the_example_workbook_is_the_template_filled_with_the_example_csv() -> None:
+    """examples/kon_plong_metrics.xlsx is what scripts/make_example_workbook.py writes (the
+    template filled with the example CSV's numbers, byte for byte), and it evaluates to the
+    same verdicts as the CSV for every unit it has rows for."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_example_workbook", ROOT / "scripts" / "make_example_workbook.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert (EXAMPLES / "kon_plong_metrics.xlsx").read_bytes() == script.example_workbook(), (
+        "regenerate it: python scripts/make_example_workbook.py")
+    kw: dict[str, Any] = {"units": UNITS, "issued": date(2024, 10, 15),
+                          "as_of": date(2025, 8, 31)}
+    book = er.evaluate(PLAN, er.read_metrics(EXAMPLES / "kon_plong_metrics.xlsx"), **kw)
+    text = er.evaluate(PLAN, er.read_metrics(EXAMPLES / "kon_plong_metrics.csv"), **kw)
+    assert {(r.unit, r.window): r.verdicts() for r in book.results} == {
+        (r.unit, r.window): r.verdicts() for r in text.results}
