@@ -45,7 +45,9 @@ EXTENDS_DEPTH = 8
 """Plans extending plans: at most this many files in one chain (``extends-too-deep``)."""
 
 TABLE_BYTES = 200_000_000
-"""A metrics, units, attestations or submissions file is at most this many bytes."""
+"""A JSON table (metrics, units, attestations, submissions) is at most this many bytes (it is
+parsed whole; a YAML table, read by the plan parser, at most PLAN_BYTES). CSV and Excel files
+are streamed and have no size limit."""
 
 CELL_CHARS = 131_072
 """A CSV cell holds at most this many characters (the csv module's default field limit): a
