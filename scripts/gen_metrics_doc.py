@@ -2,7 +2,9 @@
 
 Usage: python scripts/gen_metrics_doc.py > docs/metrics.md
        python scripts/gen_metrics_doc.py --conditions   # rewrites the tables in docs/plan-format.md
-A test (tests/test_docs.py) checks that the committed pages match what this writes.
+       python scripts/gen_metrics_doc.py --codes        # rewrites docs/issue-codes.md
+A test (tests/test_docs.py, tests/test_codes.py) checks that the committed pages match what
+this writes.
 """
 
 from __future__ import annotations
@@ -12,10 +14,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from emulation_rules.docgen import render_metrics_doc, with_conditions_doc
+from emulation_rules.docgen import issue_codes_doc, render_metrics_doc, with_conditions_doc
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 if sys.argv[1:] == ["--conditions"]:
-    page = Path(__file__).resolve().parent.parent / "docs" / "plan-format.md"
+    page = DOCS / "plan-format.md"
     page.write_text(with_conditions_doc(page.read_text(encoding="utf-8")), encoding="utf-8")
+elif sys.argv[1:] == ["--codes"]:
+    (DOCS / "issue-codes.md").write_text(issue_codes_doc(), encoding="utf-8")
 else:
     sys.stdout.write(render_metrics_doc())

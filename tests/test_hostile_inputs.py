@@ -390,3 +390,29 @@ def test_a_message_shows_an_offending_value_escaped_and_cut(unit: str, shown: st
                      units=units, issued=date(2024, 10, 15), as_of=date(2025, 9, 30))
     assert [i.code for i in ev.rejected] == ["unknown-unit"]
     assert f"unit '{shown}' is not in the units file" in ev.rejected[0].message
+
+
+@pytest.mark.parametrize("condition", ["5", "'tips_total >= 1'", "[1, 2]"])
+def test_a_condition_that_is_not_a_mapping_is_an_issue(tmp_path: Path, condition: str) -> None:
+    """`condition: 5` (or a text, or a list) ended in a traceback; now one invalid-condition
+    issue at its line."""
+    plan = tmp_path / "c5.yaml"
+    plan.write_text(TINY.format(id="c5", extends="kon_plong") + (
+        "criteria:\n  - id: extra\n    label: {vi: Thêm, en: Extra}\n"
+        "    source: {section: '9', quote: Nội dung thêm}\n    targets:\n"
+        "      - id: extra_1\n        label: {vi: Một, en: One}\n        level: commune\n"
+        f"        condition: {condition}\n"
+        "        source: {section: '9', quote: Chỉ tiêu thêm}\n"), encoding="utf-8")
+    assert [(i.code, i.location.line) for i in er.iter_plan_issues(plan)] == [
+        ("invalid-condition", 12)]
+
+
+def test_a_dated_deadline_without_its_relation_is_an_invalid_deadline(tmp_path: Path) -> None:
+    """'a dated deadline needs both due and relation' was coded invalid-date (the word
+    "dated"); it is invalid-deadline."""
+    plan = tmp_path / "d.yaml"
+    plan.write_text(TINY.format(id="d", extends="kon_plong") + (
+        "deadlines:\n  - id: extra_report\n    label: {vi: Báo cáo, en: Report}\n"
+        "    owed_by: commune_police\n    due: 2025-01-10\n"
+        "    source: {section: III, quote: trước ngày}\n"), encoding="utf-8")
+    assert [i.code for i in er.iter_plan_issues(plan)] == ["invalid-deadline"]

@@ -24,7 +24,8 @@ import-linter):
 - format: ``loading``, ``checks``, ``schema``, ``diffing``, then ``conditions`` (the one table
   of condition kinds and comparators, which the checks, the evaluator, the explanations and
   docgen read), ``model``, ``_tables``, ``_yaml``, ``_resources``;
-- bottom: ``records``, ``vocabulary``, ``errors``, ``_inert`` (escaping for each kind of
+- bottom: ``records``, ``vocabulary``, ``errors``, ``codes`` (the registry of issue codes:
+  meaning and what to do, in Vietnamese and English), ``_inert`` (escaping for each kind of
   output), ``limits`` (the cost model: every limit an input is checked against).
 """
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from ._resources import bundled_plan_ids
+from .codes import AREAS, CODES
 from .conditions import reads_of
 from .loading import load_plan
 from .model import MetricCondition, Plan
 from .vocabulary import ATTESTATIONS, METRICS
 
-__all__ = ["metric_usage", "render_conditions_doc", "render_metrics_doc", "with_conditions_doc"]
+__all__ = ["issue_codes_doc", "metric_usage", "render_conditions_doc", "render_metrics_doc",
+           "with_conditions_doc"]
 
 _INTRO = """\
 # The metric vocabulary
@@ -111,3 +113,60 @@ def with_conditions_doc(page: str) -> str:
     head, _, rest = page.partition(START)
     _, _, tail = rest.partition(END)
     return f"{head}{START}\n{render_conditions_doc()}{END}{tail}"
+
+
+_CODES_INTRO = """\
+# Issue codes
+
+Every problem the library finds in a plan, a table or an evaluation is an issue with a stable
+**code**, shown as `file:line:column: error[code] message (hint)` (a table's row and column
+instead of line and column; `--format json` gives the same as data). Tools and tests key on
+the code; the message and the hint say what was found in your file.
+
+- **error** (lỗi): the file, or the row, is not used (`validate` exits with 1; `evaluate`
+  reports the row as rejected, and exits with 1 under `--strict`).
+- **warning** (cảnh báo): said, and the rest goes on as described.
+
+Mỗi vấn đề mà công cụ phát hiện trong kế hoạch, tệp số liệu hay khi đánh giá đều có một **mã**
+cố định; thông báo và gợi ý kèm theo cho biết cụ thể điều gì sai trong tệp. **Lỗi**: tệp hoặc
+dòng đó không được dùng. **Cảnh báo**: vẫn tiếp tục, như mô tả dưới đây.
+
+This page is generated from `src/emulation_rules/codes.py` by
+`python scripts/gen_metrics_doc.py --codes`; a test fails when it is out of date, and another
+when the library reports a code that is not listed here. How plan files are written:
+[plan-format.md](plan-format.md); the rows an evaluation reads: [evaluation.md](evaluation.md).
+"""
+
+_AREA_TITLES = {
+    "plan": "Tệp kế hoạch / Plan files",
+    "table": "Tệp bảng / Table files (metrics, units, attestations, awards, submissions)",
+    "evaluation": "Đánh giá / Evaluation",
+    "timeline": "Tiến độ / Timeline",
+    "awards": "Khen thưởng / Awards",
+    "submissions": "Báo cáo đã nộp / Submissions",
+}
+
+_SEVERITY_NAMES = {"error": "lỗi / error", "warning": "cảnh báo / warning"}
+
+
+def _md_cell(text: str) -> str:
+    """Text safe in a Markdown table cell: no column break, no HTML, no stray emphasis."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(
+        "*", "\\*")
+
+
+def issue_codes_doc() -> str:
+    """docs/issue-codes.md: every issue code of the registry, by area, Vietnamese first."""
+    lines = [_CODES_INTRO]
+    for area in AREAS:
+        codes = [c for c in CODES.values() if c.area == area]
+        if not codes:
+            continue
+        lines += [f"## {_AREA_TITLES[area]}", "",
+                  "| code | mức độ / severity | ý nghĩa / meaning | cách xử lý / what to do |",
+                  "| --- | --- | --- | --- |"]
+        lines += [f"| `{c.code}` | {_SEVERITY_NAMES[c.severity]} | {_md_cell(c.meaning_vi)}"
+                  f"<br>*{_md_cell(c.meaning_en)}* | {_md_cell(c.fix_vi)}"
+                  f"<br>*{_md_cell(c.fix_en)}* |" for c in codes]
+        lines.append("")
+    return "\n".join(lines)

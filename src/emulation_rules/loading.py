@@ -370,12 +370,12 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
                 code = etype.replace("_", "-")
         if etype == "value_error":
             message = message.removeprefix("Value error, ")
-            if "date" in message:
+            if "deadline" in message:
+                code = "invalid-deadline"
+            elif "date" in message:
                 code = "invalid-date"
             elif "policy" in message or "source" in message:
                 code = "invalid-provenance"
-            elif "deadline" in message:
-                code = "invalid-deadline"
         if code == "unknown-key" and missing_key:
             message = f"unknown key {missing_key!r}"
             hint = hint_for(missing_key, fields)

@@ -294,7 +294,12 @@ class AllOf(_Model):
 
 
 def _condition_tag(value: Any) -> str | None:
-    keys = value.keys() if isinstance(value, dict) else vars(value).keys()
+    if isinstance(value, dict):
+        keys = value.keys()
+    elif hasattr(value, "__dict__"):
+        keys = vars(value).keys()
+    else:  # a number, a text or a list where a condition belongs: no tag, a clear issue
+        return None
     for key, tag in (("any_of", "any_of"), ("all_of", "all_of"), ("numerator", "ratio"),
                      ("denominator", "ratio"), ("metric", "count"),
                      ("attestation", "attestation")):
