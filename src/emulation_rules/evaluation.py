@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from . import limits
 from ._cells import AreaView, CellContext, Cells, OneRow, UnitTree, periods_of
@@ -62,7 +62,9 @@ from .vocabulary import ATTESTATIONS, METRICS
 
 __all__ = [
     "AttestationRow",
+    "Decided",
     "UnsupportedPlanError",
+    "decided_conditions",
     "evaluate",
     "ratio_pairs",
 ]
@@ -140,20 +142,39 @@ def _describe(cond: Any) -> tuple[str, float | int | None]:
     return comparator, getattr(cond, "threshold", None)
 
 
-def _compile(plan: Plan, at: Mapping[str, int]) -> list[_Target]:
-    out: list[_Target] = []
+@dataclass(frozen=True)
+class Decided:
+    """One condition the evaluator decides from the cells: a target of a criterion, or a
+    metric or attestation condition of a collective award standard."""
+
+    owner: str
+    """The criterion's id, or the award's."""
+    owner_kind: Literal["criterion", "award"]
+    id: str
+    level: str
+    """The target's level ("" for an award condition)."""
+    per: str
+    condition: Any
+    """The condition model (an attestation condition as ``{attestation: ...}``)."""
+    section: str | None
+    quote: str | None
+    kinds: frozenset[str]
+    """The unit kinds it applies to."""
+
+
+def decided_conditions(plan: Plan) -> list[Decided]:
+    """What the evaluator decides from the cells, in the plan's order: each target (for units
+    of its ``level``), then each metric or attestation condition of a collective award standard
+    (for the standard's categories, or every collective kind, narrowed by ``applies_to``; a
+    condition met in several standards of one award applies to the union of their kinds). The
+    data-entry workbook offers the columns these read."""
+    out: list[Decided] = []
     for crit in plan.criteria:
         for target in crit.targets:
-            cond = target.condition
-            comparator, threshold = _describe(cond)
             src = target.source
-            out.append(_Target(crit.id, target.id, target.level, target.per,
-                               compile_condition(cond, at), tuple(reads_of(cond)),
-                               kind_of(cond).id, comparator, threshold,
-                               src.section if src else None, src.quote if src else None,
-                               frozenset({target.level}),
-                               tuple(at[c] for c in reads_of(cond))))
-    # the metric and attestation conditions of collective award standards: awards read these
+            out.append(Decided(crit.id, "criterion", target.id, target.level, target.per,
+                               target.condition, src.section if src else None,
+                               src.quote if src else None, frozenset({target.level})))
     seen: dict[tuple[str, str], int] = {}
     for award in plan.awards:
         for standard in award.standards:
@@ -167,36 +188,34 @@ def _compile(plan: Plan, at: Mapping[str, int]) -> list[_Target]:
                 key = (award.id, acond.id)
                 if key in seen:  # the same condition in several standards: the union of kinds
                     old = out[seen[key]]
-                    out[seen[key]] = _replace_kinds(old, old.kinds or frozenset(), applies)
+                    out[seen[key]] = replace(old, kinds=old.kinds | applies)
                     continue
-                if isinstance(acond, MetricCondition):
-                    inner: Any = acond.condition
-                    per = acond.per
-                else:
-                    inner = AttestedCondition(attestation=acond.attestation)
-                    per = "total"
-                comparator, threshold = _describe(inner)
+                inner: Any = (acond.condition if isinstance(acond, MetricCondition) else
+                              AttestedCondition(attestation=acond.attestation))
+                per = acond.per if isinstance(acond, MetricCondition) else "total"
                 src = acond.source
                 seen[key] = len(out)
-                out.append(_Target(award.id, acond.id, "", per, compile_condition(inner, at),
-                                   tuple(reads_of(inner)), kind_of(inner).id, comparator,
-                                   threshold, src.section if src else None,
-                                   src.quote if src else None, frozenset(applies),
-                                   tuple(at[c] for c in reads_of(inner))))
+                out.append(Decided(award.id, "award", acond.id, "", per, inner,
+                                   src.section if src else None, src.quote if src else None,
+                                   frozenset(applies)))
+    return out
+
+
+def _compile(plan: Plan, at: Mapping[str, int]) -> list[_Target]:
+    out: list[_Target] = []
+    for d in decided_conditions(plan):
+        comparator, threshold = _describe(d.condition)
+        reads = tuple(reads_of(d.condition))
+        out.append(_Target(d.owner, d.id, d.level, d.per, compile_condition(d.condition, at),
+                           reads, kind_of(d.condition).id, comparator, threshold, d.section,
+                           d.quote, d.kinds, tuple(at[c] for c in reads)))
     return out
 
 
 def _with_fast(targets: list[_Target]) -> list[_Target]:
-    from dataclasses import replace
-
     return [replace(t, fast=fast_of(t.check), attests=any(r in ATTESTATIONS for r in t.reads))
             for t in targets]
 
-
-def _replace_kinds(t: _Target, old: frozenset[str], more: set[str]) -> _Target:
-    from dataclasses import replace
-
-    return replace(t, kinds=frozenset(old | more))
 
 
 def _columns(plan: Plan) -> tuple[str, ...]:

@@ -43,7 +43,7 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from os import PathLike
 from pathlib import Path
@@ -54,8 +54,8 @@ from ._cells import UnitTree
 from ._inert import shown, terminal
 from .conditions import reads_of
 from .errors import EmulationRulesError
-from .evaluation import COLLECTIVE_KINDS, ratio_pairs
-from .model import AttestationCondition, MetricCondition, Plan
+from .evaluation import decided_conditions, ratio_pairs
+from .model import Plan
 from .records import UnitInfo
 from .vocabulary import ATTESTATIONS, METRICS
 
@@ -266,38 +266,10 @@ class EntryLayout:
 
 
 def plan_readers(plan: Plan) -> list[Reader]:
-    """What the evaluator decides from the cells: each target (for units of its ``level``), and
-    each metric or attestation condition of a collective award standard (for the standard's
-    categories, or every collective kind, narrowed by ``applies_to``; a condition met in
-    several standards of one award applies to the union of their kinds)."""
-    out: list[Reader] = []
-    for crit in plan.criteria:
-        for target in crit.targets:
-            out.append(Reader(crit.id, "criterion", target.id,
-                              target.source.section if target.source else None,
-                              frozenset({target.level}), tuple(reads_of(target.condition))))
-    seen: dict[tuple[str, str], int] = {}
-    for award in plan.awards:
-        for standard in award.standards:
-            if standard.recipient != "collective":
-                continue
-            kinds = set(standard.categories or COLLECTIVE_KINDS)
-            for cond in standard.conditions:
-                if not isinstance(cond, MetricCondition | AttestationCondition):
-                    continue
-                applies = kinds & set(cond.applies_to) if cond.applies_to else kinds
-                key = (award.id, cond.id)
-                if key in seen:
-                    old = out[seen[key]]
-                    out[seen[key]] = replace(old, kinds=old.kinds | applies)
-                    continue
-                reads = (tuple(reads_of(cond.condition)) if isinstance(cond, MetricCondition)
-                         else (cond.attestation,))
-                seen[key] = len(out)
-                out.append(Reader(award.id, "award", cond.id,
-                                  cond.source.section if cond.source else None,
-                                  frozenset(applies), reads))
-    return out
+    """What the evaluator decides from the cells (:func:`emulation_rules.evaluation.\
+decided_conditions`), with the columns each reads."""
+    return [Reader(d.owner, d.owner_kind, d.id, d.section, d.kinds,
+                   tuple(reads_of(d.condition))) for d in decided_conditions(plan)]
 
 
 def _month_number(text: str, which: str) -> int:
