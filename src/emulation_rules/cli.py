@@ -430,6 +430,15 @@ def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.",
                                suffix=".tmp")
     try:
+        # mkstemp creates the file for its owner only (0600): give it the mode a file written
+        # by the user has (an existing file's, else 0666 less the umask)
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except OSError:
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             if isinstance(text, str):
                 handle.write(text)

@@ -191,6 +191,9 @@ def tracking_text(statuses: Iterable[SubmissionStatus], as_of: date) -> str:
 # evaluation reports
 
 _VERDICT_VI = {"met": "đạt", "not_met": "không đạt", "unknown": "chưa xác định"}
+EXCEL_BOM = "\ufeff"
+"""CSV output starts with a byte order mark: Excel then reads it as UTF-8 and shows Vietnamese
+as written (without it, Excel on Windows reads the legacy code page: mojibake)."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -312,7 +315,7 @@ def evaluation_csv(ev: Any) -> str:
     writer.writerow(ROW_COLUMNS)
     for row in ev.iter_rows():  # the rows of Evaluation.to_rows(), cell by cell made inert
         writer.writerow([_safe_cell(row[k]) for k in ROW_COLUMNS])
-    return buf.getvalue()
+    return EXCEL_BOM + buf.getvalue()
 
 
 def evaluation_markdown(ev: Any, issues: Sequence[Any] = ()) -> str:
@@ -522,7 +525,7 @@ def awards_csv(report: Any) -> str:
                 writer.writerow([_safe_cell(v) for v in (
                     a.award, a.form or "", a.granted_by, c.unit, c.standard, c.verdict, o.id,
                     o.verdict, o.basis, o.detail, o.section)])
-    return buf.getvalue()
+    return EXCEL_BOM + buf.getvalue()
 
 
 def awards_markdown(report: Any, ev: Any) -> str:

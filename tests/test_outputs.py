@@ -1,0 +1,48 @@
+"""Outputs people open in the tools they already use (issue 13, items 3 and 5)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from .conftest import ROOT
+
+KP = ["--plan", "kon_plong", "--metrics", str(ROOT / "examples" / "kon_plong_metrics.csv"),
+      "--units", str(ROOT / "examples" / "kon_plong_units.csv"), "--issued", "2024-10-15",
+      "--as-of", "2025-08-31"]
+
+
+def test_csv_opens_in_excel_as_utf8_with_numbers_as_numbers(cli: Any) -> None:
+    """The CSV starts with a byte order mark (Excel then reads UTF-8, Vietnamese intact);
+    numbers are written bare, a negative margin included (no quote, no apostrophe)."""
+    result = cli("evaluate", *KP, "--format", "csv")
+    assert result.code == 0, result.err
+    assert result.out.startswith("\ufeffunit,window,complete,criterion,")
+    rows = list(csv.DictReader(io.StringIO(result.out[1:])))
+    negative = next(r for r in rows if r["margin"].startswith("-"))
+    float(negative["margin"])
+    assert f",{negative['margin']}," in result.out and "'-" not in result.out
+    assert any("Nhân dân" in r["quote"] for r in rows)
+    awards = cli("awards", *KP, "--review", "final", "--format", "csv")
+    assert awards.out.startswith("\ufeffaward,form,granted_by,")
+
+
+def test_an_output_file_gets_the_users_normal_permissions(cli: Any, tmp_path: Path) -> None:
+    """--output writes atomically through a temporary file, which is created for its owner
+    only: the file written has the umask's mode (0644 under umask 022), and a file written
+    over keeps its mode."""
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "ketqua.csv"
+        assert cli("evaluate", *KP, "--format", "csv", "--output", str(out)).code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o644
+        out.chmod(0o640)
+        assert cli("evaluate", *KP, "--format", "json", "--output", str(out)).code == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o640
+        assert out.read_text(encoding="utf-8").startswith("{")
+    finally:
+        os.umask(old)
