@@ -46,3 +46,17 @@ def test_an_output_file_gets_the_users_normal_permissions(cli: Any, tmp_path: Pa
         assert out.read_text(encoding="utf-8").startswith("{")
     finally:
         os.umask(old)
+
+
+def test_vietnamese_text_prints_whatever_the_locale(tmp_path: Path) -> None:
+    """Under LANG=C with an ASCII stdout (a redirected stream, a legacy console), the command
+    still writes Vietnamese, as UTF-8, and exits 0."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii",
+           "PYTHONUTF8": "0"}
+    done = subprocess.run([sys.executable, "-m", "emulation_rules", "show", "kon_plong"],
+                          capture_output=True, env=env, cwd=ROOT, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "Kế hoạch" in done.stdout.decode("utf-8")

@@ -668,8 +668,19 @@ class _Filtered:
         self._stream.flush()
 
 
+def _utf8(stream: Any) -> None:
+    """Write UTF-8 whatever the locale (a redirected stream under LANG=C, a Windows console
+    with its legacy code page): Vietnamese text never fails to print."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and (getattr(stream, "encoding", "") or "").lower().replace(
+            "-", "") != "utf8":
+        reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
     try:
         return run(sys.argv[1:] if argv is None else argv, stdout=sys.stdout, stderr=sys.stderr)
     except KeyboardInterrupt:
