@@ -60,3 +60,25 @@ def test_vietnamese_text_prints_whatever_the_locale(tmp_path: Path) -> None:
                           capture_output=True, env=env, cwd=ROOT, timeout=60, check=False)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert "Kế hoạch" in done.stdout.decode("utf-8")
+
+
+def test_the_results_workbook_from_the_command_line(cli: Any, tmp_path: Path) -> None:
+    """evaluate and awards --format xlsx --output: a workbook openpyxl opens, numbers as
+    numbers, the inputs' hashes in its record sheet; without --output NAME.xlsx, a usage
+    error."""
+    import openpyxl
+
+    out = tmp_path / "ketqua.xlsx"
+    result = cli("awards", *KP, "--review", "final", "--format", "xlsx", "--output", str(out))
+    assert result.code == 0, result.err
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:3] == ["Đợt 1", "Đợt 2", "Toàn kế hoạch"]
+    assert "Ứng viên khen thưởng" in book.sheetnames
+    numbers = [c.value for row in book["Đợt 1"].iter_rows(min_row=3) for c in row
+               if isinstance(c.value, float)]
+    assert numbers and any(v < 0 for v in numbers)
+    record = [str(c.value) for row in book["Thông tin"].iter_rows() for c in row if c.value]
+    assert any(v.startswith("sha256:") and len(v) == 71 for v in record)
+    assert any("kon_plong_metrics.csv" in v for v in record)
+    missing = cli("evaluate", *KP, "--format", "xlsx")
+    assert missing.code == 2 and "--output NAME.xlsx" in missing.err

@@ -183,7 +183,8 @@ def _evaluation_args(p: argparse.ArgumentParser, plan_help: str) -> None:
                    help="the plan's issue date, where the plan runs from it")
     p.add_argument("--as-of", type=_date_arg, metavar="DATE",
                    help="evaluate the data as of this date (default: today, printed)")
-    p.add_argument("--format", choices=("json", "csv", "markdown"), default="markdown")
+    p.add_argument("--format", choices=("json", "csv", "markdown", "xlsx"), default="markdown",
+                   help="xlsx: an Excel results workbook (needs --output NAME.xlsx)")
     p.add_argument("--output", type=Path, metavar="FILE", help="write here (atomically)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any row is rejected")
     p.add_argument("--explain", metavar="UNIT", help="explain one unit's verdicts in sentences")
@@ -553,9 +554,12 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     done = _evaluated(args, err)
     if done is None:
         return EXIT_PROBLEMS
-    _, ev, _, _, rejected = done
+    plan, ev, units, _, rejected = done
     warnings = ev.warnings
     text: str | Iterable[str]
+    if args.format == "xlsx" and not args.explain:
+        _workbook(args, ev, plan, units, rejected, None)
+        return _finish(args, ev, rejected, err)
     if args.explain:
         text = explain(ev, args.explain, args.lang)
     elif args.format == "json":
@@ -596,6 +600,9 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     except ReviewError as exc:
         raise _UsageError(str(exc)) from None
     text: str | Iterable[str]
+    if args.format == "xlsx" and not args.explain:
+        _workbook(args, ev, plan, units, rejected, report)
+        return _finish(args, ev, rejected, err)
     if args.explain:
         text = awards_explain(report, args.explain, args.lang)
     elif args.format == "json":
@@ -606,6 +613,37 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         text = awards_markdown(report, ev)
     _emit(args, text, out)
     return _finish(args, ev, rejected, err)
+
+
+def _workbook(args: argparse.Namespace, ev: Any, plan: Any, units: Any, rejected: Any,
+              report: Any) -> None:
+    """--format xlsx: the results workbook, written to --output with the inputs' hashes."""
+    from .inputs import metrics_files
+    from .results_workbook import ResultsWorkbookError, write_results_workbook
+
+    if args.output is None or args.output.suffix.lower() != ".xlsx":
+        raise _UsageError("--format xlsx writes a workbook: give --output NAME.xlsx")
+    files = [*metrics_files(args.metrics), *(p for p in (
+        args.units, args.attestations, getattr(args, "prior_awards", None)) if p is not None)]
+    try:
+        write_results_workbook(args.output, ev, plan, units=units, rejected=rejected,
+                               inputs=[(str(p), _file_hash(p)) for p in files], report=report,
+                               lang=args.lang)
+    except ResultsWorkbookError as exc:
+        raise _UsageError(str(exc)) from None
+    except OSError as exc:
+        raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
+
+
+def _file_hash(path: Path) -> str:
+    """sha256 of a file's bytes, read in blocks (the decision record names each input)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return f"sha256:{digest.hexdigest()}"
 
 
 def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:

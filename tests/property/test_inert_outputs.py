@@ -119,6 +119,24 @@ def _check(name: str, fmt: str, out: str, err: str) -> None:
         assert not line.startswith("::warning"), line
 
 
+def _check_workbook(path: Path) -> None:
+    """No formula anywhere; every text cell inert (no control or invisible character)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        for name in book.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in book.read(name) and b"<f " not in book.read(name), name
+    import openpyxl
+
+    for sheet in openpyxl.load_workbook(path).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert not _bad_chars(cell.value), (sheet.title, cell.coordinate)
+                    assert cell.data_type == "s", (sheet.title, cell.coordinate)
+
+
 @pytest.mark.parametrize("evil", HOSTILE)
 def test_every_command_and_format_is_inert(evil: str, tmp_path: Path) -> None:
     _inputs(tmp_path, evil)
@@ -154,6 +172,13 @@ def test_every_command_and_format_is_inert(evil: str, tmp_path: Path) -> None:
         _check("usage error", "text", out, err)
         code, out, err = _run("validate", "evil.yaml", "--format", "json")
         _check("validate json", "json", out, err)
+        for command in ("evaluate", "awards"):  # the results workbook
+            extra = ["--review", "final"] if command == "awards" else []
+            code, out, err = _run(command, *base, *extra, "--format", "xlsx", "--output",
+                                  f"{command}.xlsx")
+            assert code in (0, 1), err
+            _check(f"{command} xlsx", "text", out, err)
+            _check_workbook(Path(f"{command}.xlsx"))
         # attestations naming an unknown unit and window, submissions an unknown unit and
         # deadline, and a calendar of the hostile plan
         for fmt in ("markdown", "json"):
