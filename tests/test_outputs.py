@@ -82,3 +82,24 @@ def test_the_results_workbook_from_the_command_line(cli: Any, tmp_path: Path) ->
     assert any("kon_plong_metrics.csv" in v for v in record)
     missing = cli("evaluate", *KP, "--format", "xlsx")
     assert missing.code == 2 and "--output NAME.xlsx" in missing.err
+
+
+def test_the_report_from_the_command_line(cli: Any, tmp_path: Path) -> None:
+    """report --output baocao.html: one HTML file with its sections, in Vietnamese, and in
+    English with --lang en; the award candidates only with --review; without --output, a usage
+    error."""
+    out = tmp_path / "baocao.html"
+    result = cli("report", *KP, "--review", "final", "--output", str(out))
+    assert result.code == 0, result.err
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'lang="vi"' in page
+    for section in ('id="record"', 'id="timeline"', 'id="matrix-phase_1"', 'id="awards"',
+                    'id="rejected"'):
+        assert section in page, section
+    assert "Thông tin chung" in page and "đạt" in page
+    english = tmp_path / "report.html"
+    assert cli("report", *KP, "--lang", "en", "--output", str(english)).code == 0
+    text = english.read_text(encoding="utf-8")
+    assert 'lang="en"' in text and 'id="awards"' not in text and "not met" in text
+    missing = cli("report", *KP)
+    assert missing.code == 2 and "--output NAME.html" in missing.err

@@ -95,17 +95,21 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_timeline)
 
     for name, text in (("evaluate", "apply a plan to unit metrics and explain each verdict"),
-                       ("awards", "award candidates per tier and authority at a review")):
+                       ("awards", "award candidates per tier and authority at a review"),
+                       ("report", "one HTML report to hand over: timeline, verdicts by unit, "
+                        "pass rates, award candidates, rejected rows (needs --output)")):
         p = sub.add_parser(name, help=text)
         _evaluation_args(p, plan_help)
         p.add_argument("--attestations", type=Path, metavar="FILE",
                        help="unit, optional window, and yes/no columns per attestation "
                        "(all_tasks_completed, outstanding_achievement, leads_bloc, ...)")
         p.set_defaults(handler=_cmd_evaluate)
-        if name == "awards":
-            p.set_defaults(handler=_cmd_awards)
-            p.add_argument("--review", required=True, metavar="REVIEW",
-                           help="final, a phase id (phase_1), year:2026 or stage:2026-2030")
+        if name in ("awards", "report"):
+            p.set_defaults(handler=_cmd_awards if name == "awards" else _cmd_report)
+            p.add_argument("--review", required=name == "awards", metavar="REVIEW",
+                           help="final, a phase id (phase_1), year:2026 or stage:2026-2030"
+                           + ("; with it the report lists the award candidates"
+                              if name == "report" else ""))
             p.add_argument("--prior-awards", type=Path, metavar="FILE",
                            help="unit, form, granted_by, count: awards already received")
 
@@ -470,7 +474,8 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     if as_of is None:
         as_of = date.today()
         err.write(f"note: evaluating as of today, {as_of.isoformat()} (set --as-of)\n")
-    for path in (*args.metrics, args.units, args.attestations):
+    for path in (*args.metrics, args.units, args.attestations,
+                 getattr(args, "prior_awards", None)):
         if path is not None and not path.is_file() and not (path in args.metrics
                                                              and path.is_dir()):
             raise _UsageError(f"no file {str(path)!r}")
@@ -572,18 +577,14 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return _finish(args, ev, rejected, err)
 
 
-def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .eligibility import ReviewError, awards
+def _awards_report(args: argparse.Namespace, plan: Any, ev: Any, units: Any,
+                   attestation_rows: Any, rejected: list[Any], err: IO[str]
+                   ) -> tuple[Any, list[Any]]:
+    """The awards at ``args.review`` (the prior awards read and their issues said), and the
+    rejected rows with the prior-awards file's added."""
+    from .eligibility import ReviewError, awards, review_window
     from .inputs import attestations_for, read_prior_awards
-    from .reporting import awards_csv, awards_data, awards_explain, awards_markdown, json_chunks
 
-    for path in (args.prior_awards,):
-        if path is not None and not path.is_file():
-            raise _UsageError(f"no file {str(path)!r}")
-    done = _evaluated(args, err)
-    if done is None:
-        return EXIT_PROBLEMS
-    plan, ev, units, attestation_rows, rejected = done
     prior = None
     if args.prior_awards:
         prior, prior_issues, _ = read_prior_awards(args.prior_awards, **_table(args))
@@ -591,14 +592,47 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         for issue in prior_issues:
             err.write(f"{issue}\n")
     try:
-        from .eligibility import review_window
-
         attestations = (attestations_for(attestation_rows, review_window(plan, ev, args.review))
                         if attestation_rows is not None else None)
         report = awards(plan, ev, args.review, units=units, attestations=attestations,
                         prior_awards=prior)
     except ReviewError as exc:
         raise _UsageError(str(exc)) from None
+    return report, rejected
+
+
+def _cmd_report(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .report_html import ReportHtmlError, render_report
+    from .timelines import timeline
+
+    if args.output is None:
+        raise _UsageError("the report is one HTML file: give --output NAME.html")
+    done = _evaluated(args, err)
+    if done is None:
+        return EXIT_PROBLEMS
+    plan, ev, units, attestation_rows, rejected = done
+    report = None
+    if args.review:
+        report, rejected = _awards_report(args, plan, ev, units, attestation_rows, rejected,
+                                          err)
+    try:
+        html = render_report(ev, plan, timeline=timeline(plan, issued=ev.issued, as_of=ev.as_of),
+                             units=units, rejected=rejected, inputs=_input_hashes(args),
+                             report=report, lang=args.lang)
+    except ReportHtmlError as exc:
+        raise _UsageError(str(exc)) from None
+    _emit(args, html, out)
+    return _finish(args, ev, rejected, err)
+
+
+def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .reporting import awards_csv, awards_data, awards_explain, awards_markdown, json_chunks
+
+    done = _evaluated(args, err)
+    if done is None:
+        return EXIT_PROBLEMS
+    plan, ev, units, attestation_rows, rejected = done
+    report, rejected = _awards_report(args, plan, ev, units, attestation_rows, rejected, err)
     text: str | Iterable[str]
     if args.format == "xlsx" and not args.explain:
         _workbook(args, ev, plan, units, rejected, report)
@@ -618,21 +652,26 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 def _workbook(args: argparse.Namespace, ev: Any, plan: Any, units: Any, rejected: Any,
               report: Any) -> None:
     """--format xlsx: the results workbook, written to --output with the inputs' hashes."""
-    from .inputs import metrics_files
     from .results_workbook import ResultsWorkbookError, write_results_workbook
 
     if args.output is None or args.output.suffix.lower() != ".xlsx":
         raise _UsageError("--format xlsx writes a workbook: give --output NAME.xlsx")
-    files = [*metrics_files(args.metrics), *(p for p in (
-        args.units, args.attestations, getattr(args, "prior_awards", None)) if p is not None)]
     try:
         write_results_workbook(args.output, ev, plan, units=units, rejected=rejected,
-                               inputs=[(str(p), _file_hash(p)) for p in files], report=report,
-                               lang=args.lang)
+                               inputs=_input_hashes(args), report=report, lang=args.lang)
     except ResultsWorkbookError as exc:
         raise _UsageError(str(exc)) from None
     except OSError as exc:
         raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
+
+
+def _input_hashes(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """Each input file and its sha256: the decision record of a report or a workbook."""
+    from .inputs import metrics_files
+
+    files = [*metrics_files(args.metrics), *(p for p in (
+        args.units, args.attestations, getattr(args, "prior_awards", None)) if p is not None)]
+    return [(str(p), _file_hash(p)) for p in files]
 
 
 def _file_hash(path: Path) -> str:
@@ -678,7 +717,9 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
     from ._inert import json_text, terminal
 
     fmt = getattr(args, "format", "text")
+    # each output kind's escaping; the HTML report is escaped by its template (autoescape)
     args.inert = (terminal if getattr(args, "explain", None) else
+                  _same if args.handler is _cmd_report else
                   json_text if fmt == "json" else _same if fmt in ("csv", "ics") else terminal)
     out, err = _Filtered(stdout, args.inert), _Filtered(stderr, terminal)
     try:

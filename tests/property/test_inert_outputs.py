@@ -172,6 +172,12 @@ def test_every_command_and_format_is_inert(evil: str, tmp_path: Path) -> None:
         _check("usage error", "text", out, err)
         code, out, err = _run("validate", "evil.yaml", "--format", "json")
         _check("validate json", "json", out, err)
+        code, out, err = _run("report", *base, "--review", "final", "--output", "report.html")
+        assert code in (0, 1), err
+        _check("report", "text", out, err)
+        page = Path("report.html").read_text(encoding="utf-8")
+        assert not _bad_chars(page), ("report", _bad_chars(page))
+        assert "<script" not in page.lower() and "<b>h</b>" not in page
         for command in ("evaluate", "awards"):  # the results workbook
             extra = ["--review", "final"] if command == "awards" else []
             code, out, err = _run(command, *base, *extra, "--format", "xlsx", "--output",

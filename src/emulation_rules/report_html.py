@@ -1,0 +1,1406 @@
+"""The HTML report: one self-contained file a district office hands to its superiors.
+
+``render_report(ev, plan, timeline=tl, units=units, rejected=issues, inputs=[("metrics.csv",
+"sha256:...")], report=awards_report)`` returns the text of one HTML file (Jinja2, the
+``report`` extra) that needs nothing else: no network, no script, no font, no image file; the
+styles are inline, once, and the charts are inline SVG. It opens from a USB stick in any
+browser and prints on A4. Vietnamese by default, English with ``lang="en"``. Its sections
+(each a ``<section>`` with a stable ``id``):
+
+1. ``record``: the plan's title and number, the issuer, the issue date used, the as-of date
+   and where it falls in the campaign, the review (with an awards report), the plan's hash and
+   each input file's hash, the rows read, evaluated and rejected.
+2. ``timeline``: the campaign as an SVG chart (phases, gaps between them, the campaign or its
+   stages, review dates and deadlines numbered in date order, recurring deadlines as ticks,
+   the as-of date as a dashed line), and the same as a table (what a printout and a screen
+   reader read).
+3. ``window-<id>`` for each window of the evaluation (``window-phase_1``, ``window-campaign``,
+   ``window-year-2026``): whether it had ended on the as-of date; the pass rate of each
+   criterion as an SVG bar chart (``pass-<id>``: met, not met and undecided, each with its own
+   fill pattern and its count written out); the unit x criterion matrix (``matrix-<id>``)
+   with the units' names. Each cell has a colour **and** a symbol and word (✓ đạt, ✗ không
+   đạt, ? chưa xác định: readable in black and white) and opens its explanation
+   (``<details>``, no script): per target the value observed, the target as worded
+   (comparator and threshold), the margin, the months without data, what undecided cells
+   would need, the section and quote of the document, and the marks of local policy (a cell
+   decided by a local rule carries a ``*``). The rows are the evaluated units but teams: a
+   team whose commune is a row is counted in its commune's row (a team-level criterion's
+   cell says how many of the commune's teams met it and opens the list of teams). Rows are
+   grouped under their district (the parent of the row's unit); above
+   :data:`MATRIX_ROWS_MAX` rows a window's matrix is one table per district, after a summary
+   table of districts with links to their tables.
+4. ``changes``: the units whose verdict changed from one phase to the next (or from one year
+   to the next), each change as ``✗ → ✓`` with the criterion.
+5. ``awards`` (with ``report``): the candidates per granting authority and award (its form,
+   the tier), each with its verdict, the conditions met, and for the others what is lacking
+   or undecided, with the detail and the section cited.
+6. ``rejected``: each rejected input row: file, row, column, code, message and what the code
+   means.
+
+**Inert.** The template is rendered with autoescaping on; every text from the inputs (a unit
+name, a label, a quote, a file name) passes through :func:`emulation_rules._inert.terminal`
+(control and invisible characters shown as ``\\x1b``) and is then escaped, so no input can add
+markup, a script or a link. The report has no ``<script>`` and no URL.
+
+**Print.** ``@page { size: A4 }``; the window sections print on landscape pages; each section
+starts a page; table headers repeat on every page (``<thead>``); colours print as shown.
+
+Labels, verdict words, kinds, forms and granting bodies are those of the results workbook
+(:mod:`emulation_rules.results_workbook`), and the wording of what an undecided target needs
+is the one of ``explain`` (:mod:`emulation_rules.reporting`): the three outputs say the same
+things the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from ._inert import shown, terminal
+from .codes import CODES
+from .conditions import COMPARATORS
+from .errors import EmulationRulesError, Issue, format_path
+from .model import Plan, plan_hash
+from .records import UnitInfo
+from .reporting import _need
+from .results import CriterionResult, Evaluation, TargetResult, UnitResult
+from .results_workbook import (
+    _BODIES,
+    _FORMS,
+    _TEXT,
+    _WORDS,
+    Lang,
+    _date_text,
+    _layout,
+    _window_label,
+)
+from .timelines import Timeline
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+    from .eligibility import AwardsReport, Candidate, ConditionOutcome
+
+__all__ = [
+    "MATRIX_ROWS_MAX",
+    "ReportHtmlError",
+    "ReportJinjaMissingError",
+    "render_report",
+]
+
+MATRIX_ROWS_MAX = 300
+"""A window's matrix with more rows than this is grouped by district: a summary table of the
+districts (how many of their units met each criterion, a link to each district's table), then
+one table per district. Up to it, one table (with a heading row per district)."""
+
+TEMPLATE = "templates/report.html.j2"
+"""The Jinja2 template, a resource of the package (shipped in the wheel with the modules)."""
+
+SYMBOLS = {"met": "✓", "not_met": "✗", "unknown": "?"}
+"""A verdict's symbol, shown with its word and its colour: colour is never the only signal."""
+
+_OCCASIONS: dict[str, dict[str, str]] = {
+    "vi": {"phase_review": "sơ kết đợt", "final_review": "tổng kết",
+           "yearly_review": "sơ kết năm", "stage_review": "tổng kết giai đoạn"},
+    "en": {"phase_review": "phase review", "final_review": "final review",
+           "yearly_review": "yearly review", "stage_review": "stage review"},
+}
+_REVIEWS: dict[str, dict[str, str]] = {
+    "vi": {"phase_review": "Sơ kết {}", "final_review": "Tổng kết",
+           "yearly_review": "Sơ kết {}", "stage_review": "Tổng kết {}"},
+    "en": {"phase_review": "Review of {}", "final_review": "Final review",
+           "yearly_review": "Review of {}", "stage_review": "Review of {}"},
+}
+"""A review on the timeline, named by the window it closes."""
+_BASIS: dict[str, dict[str, str]] = {
+    "vi": {"document": "theo văn bản", "attestation": "theo xác nhận",
+           "local_policy": "theo quy định địa phương", "computed": "tính từ xếp hạng"},
+    "en": {"document": "from the document", "attestation": "from an attestation",
+           "local_policy": "by local policy", "computed": "computed from the ranking"},
+}
+_STANDARDS: dict[str, dict[str, str]] = {
+    "vi": {"collective": "Tập thể", "individual": "Cá nhân"},
+    "en": {"collective": "Collective", "individual": "Individual"},
+}
+_RELATIONS: dict[str, dict[str, str]] = {
+    "vi": {"before": "trước ngày {}", "on_or_before": "đến hết ngày {}", "on": "trong ngày {}"},
+    "en": {"before": "before {}", "on_or_before": "on or before {}", "on": "on {}"},
+}
+
+_OWN: dict[str, dict[str, str]] = {
+    "vi": {
+        "doc": "Báo cáo kết quả thi đua",
+        "contents": "Mục lục",
+        "record": "Thông tin chung",
+        "timeline": "Tiến độ kế hoạch",
+        "window_head": "Kết quả: {}",
+        "pass_rates": "Tỷ lệ đạt theo nội dung",
+        "matrix": "Kết quả theo đơn vị",
+        "changes": "Đơn vị thay đổi kết quả giữa các kỳ",
+        "awards": "Ứng viên khen thưởng",
+        "rejected": "Dòng số liệu bị loại",
+        "position": "Vị trí tại ngày tính",
+        "before_campaign": "trước khi kế hoạch bắt đầu",
+        "in_phase": "trong {phase}, còn {days} ngày (kể cả ngày tính)",
+        "between_phases": "giữa hai đợt, {phase} bắt đầu sau {days} ngày",
+        "after_phases": "sau đợt cuối, không thuộc đợt nào; kế hoạch còn {days} ngày",
+        "after_campaign": "kế hoạch đã kết thúc",
+        "in_campaign": "trong thời gian kế hoạch, còn {days} ngày",
+        "issued_none": "không cần (không ngày nào của kế hoạch phụ thuộc ngày ban hành)",
+        "no_review": "không (báo cáo không có phần khen thưởng)",
+        "legend": "Ký hiệu: ✓ đạt, ✗ không đạt, ? chưa xác định; * có áp dụng quy định địa "
+                  "phương; – không đánh giá cho loại đơn vị này.",
+        "legend_teams": "Ô ghi số (✓6 ✗4): số tổ của xã đạt, không đạt nội dung cấp tổ.",
+        "hint": "Bấm vào một ô để xem giải thích.",
+        "ended_badge": "Kỳ đã kết thúc tại ngày tính: kết quả là cuối cùng.",
+        "running_badge": "Kỳ chưa kết thúc tại ngày tính: kết quả chưa phải cuối cùng.",
+        "team_cell": "{n} tổ",
+        "teams_of": "Các tổ của {}",
+        "criterion_col": "Nội dung",
+        "counts": "Số đơn vị",
+        "rate": "Tỷ lệ đạt",
+        "observed": "Giá trị ghi nhận",
+        "required": "Yêu cầu",
+        "margin_word": "Chênh lệch",
+        "missing": "Thiếu số liệu",
+        "need": "Còn cần",
+        "source": "Căn cứ",
+        "section_word": "Mục {}",
+        "notes": "Ghi chú",
+        "per_month": "{} trong từng tháng",
+        "per_year": "{} trong từng năm",
+        "months_met_of": "đạt {met}/{total} tháng",
+        "years_met_of": "đạt {met}/{total} năm",
+        "months_unit": "tháng",
+        "years_unit": "năm",
+        "points": "điểm phần trăm",
+        "failed": "không đạt: {}",
+        "attested_req": "được xác nhận (có)",
+        "attested_yes": "có (được xác nhận)",
+        "attested_no": "không",
+        "attested_none": "chưa có xác nhận",
+        "any_of": "đạt một trong các điều kiện",
+        "all_of": "đạt tất cả các điều kiện",
+        "no_cases": "không có trường hợp nào trong kỳ: áp dụng quy định địa phương cho trường "
+                    "hợp này (policy: local)",
+        "local_missing": "chưa xác định được nên tính là không đạt theo quy định địa phương "
+                         "(missing_period, policy: local)",
+        "despite": "kết quả không đổi dù các tháng thiếu có số liệu thế nào",
+        "no_value": "chưa có số liệu",
+        "not_evaluated": "không đánh giá cho loại đơn vị này",
+        "no_data_mark": "(không có số liệu)",
+        "district_none": "Không thuộc huyện nào",
+        "district_col": "Huyện",
+        "units_col": "Số đơn vị",
+        "grouped": "Bảng có {n} đơn vị, nhiều hơn {max}: chia theo huyện; bảng tổng hợp trước, "
+                   "sau đó một bảng cho mỗi huyện.",
+        "phases_row": "Đợt",
+        "years_row": "Năm",
+        "campaign_row": "Kế hoạch",
+        "stages_row": "Giai đoạn",
+        "reviews_row": "Sơ kết, tổng kết",
+        "deadlines_row": "Hạn",
+        "recurring_row": "Định kỳ",
+        "gap": "Khoảng trống giữa các đợt",
+        "gap_short": "trống",
+        "as_of_mark": "Ngày tính {}",
+        "number": "Số",
+        "date": "Ngày",
+        "what": "Nội dung",
+        "kind_col": "Loại",
+        "phase_kind": "Đợt thi đua",
+        "gap_kind": "Khoảng trống",
+        "review_kind": "Sơ kết, tổng kết",
+        "deadline_kind": "Hạn",
+        "recurring_kind": "Hạn định kỳ",
+        "recurring_text": "{label}: {n} lần, {first} … {last}",
+        "owed_by": "đơn vị thực hiện: {}",
+        "from_to": "{} – {}",
+        "changes_pair": "{} → {}",
+        "changes_none": "Không đơn vị nào thay đổi kết quả.",
+        "changes_count": "{n} đơn vị (kể cả tổ) thay đổi kết quả: {up} tiến bộ, {down} giảm, "
+                         "{other} vừa tiến bộ vừa giảm.",
+        "changes_no_pair": "Không có hai đợt (hoặc hai năm) liền nhau để so sánh.",
+        "unit_col": "Đơn vị",
+        "change_col": "Thay đổi",
+        "awards_none": "Không có đợt xét khen thưởng (dùng --review).",
+        "authority": "Cấp khen: {}",
+        "award_counts": "đủ điều kiện {met}, chưa xác định {unknown}, chưa đủ điều kiện "
+                        "{not_met}",
+        "no_form": "không nêu hình thức",
+        "met_conditions": "Điều kiện đã đạt",
+        "lacking": "Còn thiếu hoặc chưa xác định",
+        "rejected_none": "Không có dòng nào bị loại.",
+        "inputs": "Tệp đầu vào",
+        "hash": "Mã băm (sha256)",
+        "rows": "Số dòng",
+        "rows_text": "đọc {total}, tính {used}, loại {rejected}",
+        "windows": "Các kỳ đánh giá",
+        "review_text": "{review} ({occasion}); tiêu chí tính trên: {windows}; điều kiện khen "
+                       "thưởng đọc trong: {main}",
+        "made_by": "Lập bằng {}",
+        "standings": "Xếp hạng trong khối",
+    },
+    "en": {
+        "doc": "Emulation results report",
+        "contents": "Contents",
+        "record": "Summary",
+        "timeline": "Timeline",
+        "window_head": "Results: {}",
+        "pass_rates": "Pass rate per criterion",
+        "matrix": "Results per unit",
+        "changes": "Units whose verdict changed between windows",
+        "awards": "Award candidates",
+        "rejected": "Rejected input rows",
+        "position": "Position on the as-of date",
+        "before_campaign": "before the campaign",
+        "in_phase": "in {phase}, {days} day(s) left including the as-of date",
+        "between_phases": "between phases, {phase} starts in {days} day(s)",
+        "after_phases": "after the last phase, in no phase; the campaign has {days} day(s) "
+                        "left",
+        "after_campaign": "the campaign has ended",
+        "in_campaign": "in the campaign, {days} day(s) left",
+        "issued_none": "not needed (no date of the plan depends on the issue date)",
+        "no_review": "none (no awards section)",
+        "legend": "Symbols: ✓ met, ✗ not met, ? undecided; * a local-policy rule applied; "
+                  "– not evaluated for this kind of unit.",
+        "legend_teams": "A cell of counts (✓6 ✗4): how many of the commune's teams met a "
+                        "team-level criterion, did not.",
+        "hint": "Click a cell for its explanation.",
+        "ended_badge": "The window had ended on the as-of date: the verdicts are final.",
+        "running_badge": "The window had not ended on the as-of date: the verdicts are not "
+                         "final.",
+        "team_cell": "{n} teams",
+        "teams_of": "Teams of {}",
+        "criterion_col": "Criterion",
+        "counts": "Units",
+        "rate": "Pass rate",
+        "observed": "Observed",
+        "required": "Target",
+        "margin_word": "Margin",
+        "missing": "No data for",
+        "need": "Still needs",
+        "source": "Source",
+        "section_word": "Section {}",
+        "notes": "Notes",
+        "per_month": "{} in every month",
+        "per_year": "{} in every year",
+        "months_met_of": "met in {met} of {total} months",
+        "years_met_of": "met in {met} of {total} years",
+        "months_unit": "months",
+        "years_unit": "years",
+        "points": "percentage points",
+        "failed": "not met in {}",
+        "attested_req": "attested (yes)",
+        "attested_yes": "yes (attested)",
+        "attested_no": "no",
+        "attested_none": "no attestation given",
+        "any_of": "any one of the conditions",
+        "all_of": "every one of the conditions",
+        "no_cases": "there were no cases: the local-policy rule for that case decided "
+                    "(policy: local)",
+        "local_missing": "undecided, so counted as not met by the local policy "
+                         "(missing_period, policy: local)",
+        "despite": "decided whatever the missing months hold",
+        "no_value": "no data",
+        "not_evaluated": "not evaluated for this kind of unit",
+        "no_data_mark": "(no data)",
+        "district_none": "In no district",
+        "district_col": "District",
+        "units_col": "Units",
+        "grouped": "The table has {n} units, more than {max}: it is split by district; the "
+                   "summary comes first, then one table per district.",
+        "phases_row": "Phases",
+        "years_row": "Years",
+        "campaign_row": "Campaign",
+        "stages_row": "Stages",
+        "reviews_row": "Reviews",
+        "deadlines_row": "Deadlines",
+        "recurring_row": "Recurring",
+        "gap": "Gap between phases",
+        "gap_short": "gap",
+        "as_of_mark": "As of {}",
+        "number": "No.",
+        "date": "Date",
+        "what": "What",
+        "kind_col": "Kind",
+        "phase_kind": "Phase",
+        "gap_kind": "Gap",
+        "review_kind": "Review",
+        "deadline_kind": "Deadline",
+        "recurring_kind": "Recurring deadline",
+        "recurring_text": "{label}: {n} times, {first} … {last}",
+        "owed_by": "owed by: {}",
+        "from_to": "{} – {}",
+        "changes_pair": "{} → {}",
+        "changes_none": "No unit's verdict changed.",
+        "changes_count": "{n} unit(s) (teams included) changed: {up} improved, {down} "
+                         "worsened, {other} both.",
+        "changes_no_pair": "No two consecutive phases (or years) to compare.",
+        "unit_col": "Unit",
+        "change_col": "Change",
+        "awards_none": "No awards review (use --review).",
+        "authority": "Granted by {}",
+        "award_counts": "eligible {met}, undecided {unknown}, not eligible {not_met}",
+        "no_form": "no form named",
+        "met_conditions": "Conditions met",
+        "lacking": "Lacking or undecided",
+        "rejected_none": "No row was rejected.",
+        "inputs": "Input files",
+        "hash": "Hash (sha256)",
+        "rows": "Rows",
+        "rows_text": "{total} read, {used} evaluated, {rejected} rejected",
+        "windows": "Windows evaluated",
+        "review_text": "{review} ({occasion}); criteria scored over: {windows}; award "
+                       "conditions read in: {main}",
+        "made_by": "Made with {}",
+        "standings": "Bloc rankings",
+    },
+}
+
+
+class ReportHtmlError(EmulationRulesError):
+    """The HTML report cannot be written from these inputs (an unknown language, an evaluation
+    or a timeline of another plan, no jinja2)."""
+
+
+class ReportJinjaMissingError(ReportHtmlError):
+    """jinja2 is not installed: ``pip install 'emulation-rules[report]'``."""
+
+
+# ---------------------------------------------------------------------------------------------
+# what the template reads
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of an explanation: a label and its value."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """One target of a cell's explanation."""
+
+    label: str
+    verdict: str
+    symbol: str
+    word: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class TeamView:
+    """One team in a commune's cell of a team-level criterion."""
+
+    name: str
+    unit: str
+    verdict: str
+    symbol: str
+    word: str
+    values: tuple[str, ...]
+    """Per target of the criterion: the value observed (and the months missing)."""
+
+
+@dataclass(frozen=True)
+class CellView:
+    """One unit's verdict for one criterion in a window, and its explanation."""
+
+    verdict: str
+    """met, not_met, unknown; ``mixed`` for a cell that counts teams; ``none``: the
+    criterion is not evaluated for the unit."""
+    symbol: str
+    word: str
+    local: bool = False
+    targets: tuple[TargetView, ...] = ()
+    counts: tuple[tuple[str, str, int], ...] = ()
+    """For a cell that counts teams: (verdict, symbol, how many) for each verdict present."""
+    teams: tuple[TeamView, ...] = ()
+    team_targets: tuple[TargetView, ...] = ()
+    """The criterion's targets as worded (no unit's value), for the team list."""
+    title: str = ""
+    end: bool = False
+    """The explanation opens leftwards (a cell in the right half of the table)."""
+
+
+@dataclass(frozen=True)
+class RowView:
+    name: str
+    unit: str
+    no_data: bool
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """The rows of one district (``name`` empty: no heading)."""
+
+    name: str
+    anchor: str
+    rows: tuple[RowView, ...]
+    summary: tuple[str, ...] = ()
+    """For the summary table: per column, the counts as ``✓ n ✗ n ? n``."""
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    id: str
+    number: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A rectangle of a chart (and the text in or after it)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    cls: str
+    label: str = ""
+    title: str = ""
+    tx: float = 0.0
+    ty: float = 0.0
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A numbered marker of the timeline (a review or a deadline)."""
+
+    x: float
+    y: float
+    number: int
+    cls: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class RateRow:
+    y: float
+    label: tuple[str, ...]
+    full: str
+    segments: tuple[Bar, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class RateChart:
+    anchor: str
+    height: float
+    rows: tuple[RateRow, ...]
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    width: float
+    height: float
+    left: float
+    right: float
+    axis_y: float
+    rows: tuple[tuple[float, str], ...]
+    bars: tuple[Bar, ...]
+    marks: tuple[Mark, ...]
+    ticks: tuple[Tick, ...]
+    recurring: tuple[float, ...]
+    recurring_y: float
+    today_x: float | None
+    today_label: str
+    today_anchor: str
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    number: str
+    when: str
+    kind: str
+    what: str
+
+
+@dataclass(frozen=True)
+class WindowView:
+    id: str
+    anchor: str
+    matrix_id: str
+    label: str
+    complete: bool
+    columns: tuple[ColumnView, ...]
+    groups: tuple[GroupView, ...]
+    grouped: bool
+    rows: int
+    rates: RateChart
+    has_teams: bool
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    name: str
+    unit: str
+    changes: tuple[tuple[str, str, str, str, str, str], ...]
+    """(criterion number and label, before verdict, before symbol, after verdict, after
+    symbol, and for the changes of the unit's teams: how many and which)."""
+
+
+@dataclass(frozen=True)
+class ChangePair:
+    before: str
+    after: str
+    rows: tuple[ChangeView, ...]
+    summary: str
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    name: str
+    unit: str
+    standard: str
+    verdict: str
+    symbol: str
+    word: str
+    met: tuple[str, ...]
+    lacking: tuple[tuple[str, str, str], ...]
+    """(verdict, symbol, the condition with its detail, basis and section)."""
+
+
+@dataclass(frozen=True)
+class AwardView:
+    label: str
+    form: str
+    summary: str
+    candidates: tuple[CandidateView, ...]
+
+
+@dataclass(frozen=True)
+class AuthorityView:
+    label: str
+    awards: tuple[AwardView, ...]
+
+
+@dataclass(frozen=True)
+class RejectedView:
+    file: str
+    row: str
+    column: str
+    code: str
+    message: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything the template shows, as texts and numbers (no object of the library)."""
+
+    lang: str
+    text: dict[str, str]
+    words: dict[str, str]
+    matrix_max: int
+    title: str
+    record: tuple[Line, ...]
+    inputs: tuple[tuple[str, str], ...]
+    chart: TimelineChart
+    timeline_rows: tuple[TimelineRow, ...]
+    windows: tuple[WindowView, ...]
+    changes: tuple[ChangePair, ...]
+    has_awards: bool
+    authorities: tuple[AuthorityView, ...]
+    award_notes: tuple[str, ...]
+    rejected: tuple[RejectedView, ...]
+    made_by: str
+    contents: tuple[tuple[str, str], ...] = field(default=())
+
+
+# ---------------------------------------------------------------------------------------------
+# the entry point
+
+
+def render_report(ev: Evaluation, plan: Plan, *, timeline: Timeline,
+                  units: Sequence[UnitInfo] | None = None,
+                  rejected: Sequence[Issue] | None = None,
+                  inputs: Sequence[tuple[str, str]] = (),
+                  report: AwardsReport | None = None, lang: Lang = "vi") -> str:
+    """The HTML report of ``ev`` (an evaluation of ``plan``) as one self-contained document.
+
+    ``timeline`` is the plan's calendar for the same issue date (``er.timeline(plan,
+    issued=..., as_of=...)``). ``units`` gives the units' names, kinds and districts (without
+    it the rows are every evaluated unit, named by id). ``rejected`` lists the issues of the
+    rejected rows; None lists ``ev.rejected`` (the CLI passes the input files' issues as well).
+    ``inputs`` are (file name, ``sha256:...``) pairs for the record. ``report`` adds the award
+    candidates. ``lang``: ``vi`` or ``en``.
+
+    Raises :class:`ReportJinjaMissingError` without jinja2 and :class:`ReportHtmlError` for
+    an unknown ``lang`` or an evaluation or timeline of another plan."""
+    template = _template()
+    if lang not in _OWN:
+        raise ReportHtmlError(f"ngôn ngữ '{shown(lang)}' không có: vi hoặc en (lang is vi or "
+                              "en)")
+    if ev.plan_id != plan.id or ev.plan_hash != plan_hash(plan):
+        raise ReportHtmlError(
+            f"kết quả đánh giá của kế hoạch '{shown(ev.plan_id)}' ({ev.plan_hash}) không phải "
+            f"của kế hoạch '{shown(plan.id)}' đã cho (the evaluation is of another plan, or "
+            "of another version of it)")
+    if timeline.plan_id != plan.id:
+        raise ReportHtmlError(
+            f"lịch của kế hoạch '{shown(timeline.plan_id)}' không phải của kế hoạch "
+            f"'{shown(plan.id)}' (the timeline is of another plan)")
+    page = _page(ev, plan, timeline, units, ev.rejected if rejected is None else rejected,
+                 inputs, report, lang)
+    return template.render(page=page)
+
+
+def _template() -> Template:
+    try:
+        import jinja2  # noqa: F401  (checked first, on every call: the cache below holds one)
+    except ImportError:
+        raise ReportJinjaMissingError(
+            "cần gói jinja2: pip install 'emulation-rules[report]' (jinja2 is needed to write "
+            "the HTML report)") from None
+    return _compiled()
+
+
+@functools.cache
+def _compiled() -> Template:
+    import jinja2
+    from markupsafe import Markup  # jinja2's own dependency
+
+    def inert(value: Any) -> Any:
+        """Every value the template writes: a text shown with its control and invisible
+        characters escaped (then autoescaped for HTML); markup the template made stays."""
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return terminal(value)
+        return value
+
+    source = resources.files("emulation_rules").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, finalize=inert,
+                             keep_trailing_newline=True)
+    return env.from_string(source)
+
+
+# ---------------------------------------------------------------------------------------------
+# building the page
+
+
+def _page(ev: Evaluation, plan: Plan, tl: Timeline, units: Sequence[UnitInfo] | None,
+          rejected: Sequence[Issue], inputs: Sequence[tuple[str, str]],
+          report: AwardsReport | None, lang: Lang) -> Page:
+    from . import __version__
+
+    text = {**_TEXT[lang], **_OWN[lang]}
+    vi = lang == "vi"
+    info = {u.id: u for u in units or ()}
+    labels = {w: _window_label(w, plan, text, lang) for w in ev.windows}
+    title = plan.title.vi if vi else plan.title.en
+    record = _record(ev, plan, tl, report, labels, text, lang)
+    chart, rows = _timeline(tl, plan, ev.as_of, text, lang)
+    summary = ev.summary()
+    windows = tuple(_window(ev, plan, w, labels[w], info, summary.get(w, {}), text, lang)
+                    for w in ev.windows)
+    changes = _changes(ev, plan, tl, labels, info, text, lang)
+    authorities = _awards(report, plan, info, text, lang) if report is not None else ()
+    contents = [("record", text["record"]), ("timeline", text["timeline"])]
+    contents += [(w.anchor, text["window_head"].format(w.label)) for w in windows]
+    contents += [("changes", text["changes"])]
+    if report is not None:
+        contents.append(("awards", text["awards"]))
+    contents.append(("rejected", text["rejected"]))
+    return Page(
+        lang=lang, text=text, words=_WORDS[lang], matrix_max=MATRIX_ROWS_MAX, title=title,
+        record=record,
+        inputs=tuple((name, digest) for name, digest in inputs), chart=chart,
+        timeline_rows=rows, windows=windows, changes=changes, has_awards=report is not None,
+        authorities=authorities, award_notes=tuple(report.notes) if report else (),
+        rejected=tuple(_rejected(i, lang) for i in rejected),
+        made_by=text["made_by"].format(f"emulation-rules {__version__}"),
+        contents=tuple(contents))
+
+
+def _body(body: str, lang: Lang) -> str:
+    """A granting or reporting body by its name (``district_chairman``: "Chủ tịch Ủy ban nhân
+    dân huyện"), or its id in words."""
+    return _BODIES[lang].get(body, body.replace("_", " "))
+
+
+def _day(day: date | None, lang: Lang) -> str:
+    return "" if day is None else _date_text(day, lang)
+
+
+def _record(ev: Evaluation, plan: Plan, tl: Timeline, report: AwardsReport | None,
+            labels: dict[str, str], text: dict[str, str], lang: Lang) -> tuple[Line, ...]:
+    vi = lang == "vi"
+    issuer = plan.issuer
+    lines = [Line(text["title"], plan.title.vi if vi else plan.title.en),
+             Line(text["plan_id"], plan.id)]
+    if plan.document is not None and plan.document.number:
+        lines.append(Line(text["document"], plan.document.number))
+    if issuer is not None:
+        lines.append(Line(text["issuer"], issuer.name.vi if vi else issuer.name.en))
+    lines.append(Line(text["issued"], _day(ev.issued, lang) if ev.issued else
+                      text["issued_none"]))
+    lines.append(Line(text["as_of"], _day(ev.as_of, lang)))
+    lines.append(Line(text["position"], _position(tl, ev.as_of, text, lang)))
+    if report is not None:
+        lines.append(Line(text["review"], text["review_text"].format(
+            review=report.review, occasion=_OCCASIONS[lang].get(report.occasion,
+                                                               report.occasion),
+            windows=", ".join(labels.get(w, w) for w in report.windows),
+            main=labels.get(report.conditions_window, report.conditions_window or "-"))))
+    else:
+        lines.append(Line(text["review"], text["no_review"]))
+    lines.append(Line(text["windows"], "; ".join(
+        f"{labels[w]} ({text['window_ended' if ev.complete.get(w, True) else 'window_running']})"
+        for w in ev.windows)))
+    lines.append(Line(text["rows"], text["rows_text"].format(
+        total=ev.rows_total, used=ev.rows_used, rejected=ev.rows_rejected)))
+    if ev.no_data:
+        lines.append(Line(text["no_data_units"], str(len(ev.no_data))))
+    lines.append(Line(text["plan_hash"], ev.plan_hash))
+    return tuple(lines)
+
+
+def _position(tl: Timeline, as_of: date, text: dict[str, str], lang: Lang) -> str:
+    pos = tl.position(as_of)
+    names = {p.id: (p.label.vi if lang == "vi" else p.label.en) for p in tl.phases}
+    if pos.status == "in_phase":
+        return text["in_phase"].format(phase=names.get(pos.phase or "", pos.phase),
+                                       days=pos.days_left)
+    if pos.status == "between_phases":
+        if pos.next_phase:
+            return text["between_phases"].format(phase=names.get(pos.next_phase,
+                                                                 pos.next_phase),
+                                                  days=pos.days_left)
+        return text["after_phases"].format(days=pos.days_left)
+    if pos.status == "in_campaign":
+        return text["in_campaign"].format(days=pos.days_left)
+    return text[pos.status]
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers and explanations
+
+
+def _number(value: float, lang: Lang, digits: int = 2) -> str:
+    """``value`` with at most ``digits`` decimals (a decimal comma in Vietnamese)."""
+    out = f"{value:.{digits}f}"
+    if "." in out:
+        out = out.rstrip("0").rstrip(".")
+    if out in ("-0", ""):
+        out = "0"
+    return out.replace(".", ",") if lang == "vi" else out
+
+
+def _percent(share: float, lang: Lang) -> str:
+    return _number(share * 100, lang) + "%"
+
+
+def _signed(text: str) -> str:
+    return text if text.startswith("-") or text == "0" else "+" + text
+
+
+def _periods(periods: Sequence[str]) -> str:
+    if len(periods) > 6:
+        return f"{periods[0]} … {periods[-1]} ({len(periods)})"
+    return ", ".join(periods)
+
+
+def _threshold(t: TargetResult, lang: Lang) -> str:
+    if isinstance(t.threshold, float):
+        return _percent(t.threshold, lang)
+    return "" if t.threshold is None else str(t.threshold)
+
+
+def _requirement(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
+    if t.kind == "attestation" or t.comparator in ("attestation", "attested"):
+        base = text["attested_req"]
+    elif t.comparator in ("any_of", "all_of") or t.kind in ("any_of", "all_of"):
+        base = text[t.kind if t.kind in ("any_of", "all_of") else t.comparator]
+    else:
+        cmp = COMPARATORS.get(t.comparator)
+        base = ((cmp.vi if lang == "vi" else cmp.en).format(_threshold(t, lang))
+                if cmp is not None else t.comparator.replace("_", " "))
+    if t.per == "month":
+        return text["per_month"].format(base)
+    if t.per == "year":
+        return text["per_year"].format(base)
+    return base
+
+
+def _observed(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
+    if t.per in ("month", "year"):
+        total = len({p[:4] for p in t.periods}) if t.per == "year" else len(t.periods)
+        return text["months_met_of" if t.per == "month" else "years_met_of"].format(
+            met=t.observed if t.observed is not None else 0, total=total)
+    if t.kind == "attestation" or t.comparator in ("attestation", "attested"):
+        return {1: text["attested_yes"], 0: text["attested_no"]}.get(
+            t.observed if isinstance(t.observed, int) else -1, text["attested_none"])
+    if t.kind in ("any_of", "all_of"):
+        return _WORDS[lang].get(t.verdict, t.verdict)
+    if t.observed is None:
+        return text["no_value"]
+    if t.kind == "ratio" or isinstance(t.observed, float):
+        return _percent(float(t.observed), lang)
+    return str(t.observed)
+
+
+def _margin(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
+    if t.margin is None:
+        return ""
+    if t.per in ("month", "year"):
+        return f"{_signed(_number(t.margin, lang))} " + text[
+            "months_unit" if t.per == "month" else "years_unit"]
+    if t.kind == "ratio" or isinstance(t.margin, float):
+        return f"{_signed(_number(t.margin * 100, lang))} {text['points']}"
+    return _signed(str(t.margin))
+
+
+def _source(t: TargetResult, text: dict[str, str]) -> str:
+    if not t.section:
+        return ""
+    where = text["section_word"].format(t.section)
+    return f"{where}: “{t.quote}”" if t.quote else where
+
+
+def _explained(t: TargetResult, label: str, text: dict[str, str], lang: Lang) -> TargetView:
+    lines = [Line(text["observed"], _observed(t, text, lang)),
+             Line(text["required"], _requirement(t, text, lang))]
+    margin = _margin(t, text, lang)
+    if margin:
+        lines.append(Line(text["margin_word"], margin))
+    if t.missing_periods:
+        lines.append(Line(text["missing"], _periods(t.missing_periods)))
+    need = _need(t, lang).removeprefix("; ") if t.verdict == "unknown" else ""
+    if need:
+        lines.append(Line(text["need"], need))
+    notes = []
+    if t.failed_periods:
+        notes.append(text["failed"].format(_periods(t.failed_periods)))
+    if t.no_cases:
+        notes.append(text["no_cases"])
+    elif t.policy == "local":
+        notes.append(text["local_missing"])
+    if t.missing_periods and t.decided_despite_missing:
+        notes.append(text["despite"])
+    if notes:
+        lines.append(Line(text["notes"], "; ".join(notes)))
+    source = _source(t, text)
+    if source:
+        lines.append(Line(text["source"], source))
+    return TargetView(label, t.verdict, SYMBOLS.get(t.verdict, "?"),
+                      _WORDS[lang].get(t.verdict, t.verdict), tuple(lines))
+
+
+def _worded(t: TargetResult, label: str, text: dict[str, str], lang: Lang) -> TargetView:
+    """A target as the document words it, without any unit's value (the team list's head)."""
+    lines = [Line(text["required"], _requirement(t, text, lang))]
+    source = _source(t, text)
+    if source:
+        lines.append(Line(text["source"], source))
+    return TargetView(label, "", "", "", tuple(lines))
+
+
+def _team_value(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
+    value = _observed(t, text, lang)
+    if t.failed_periods:
+        value += "; " + text["failed"].format(_periods(t.failed_periods))
+    if t.missing_periods:
+        value += f"; {text['missing'].lower()} {_periods(t.missing_periods)}"
+    if t.no_cases or t.policy == "local":
+        value += " *"
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# the windows
+
+
+def _slug(window: str) -> str:
+    return re.sub(r"[^0-9A-Za-z_-]+", "-", window).strip("-") or "window"
+
+
+def _target_labels(plan: Plan, lang: Lang) -> dict[tuple[str, str], str]:
+    vi = lang == "vi"
+    out = {(c.id, t.id): (t.label.vi if vi else t.label.en)
+           for c in plan.criteria for t in c.targets}
+    for a in plan.awards:
+        for standard in a.standards:
+            for cond in standard.conditions:
+                out.setdefault((a.id, cond.id), cond.label.vi if vi else cond.label.en)
+    return out
+
+
+def _window(ev: Evaluation, plan: Plan, window: str, label: str, info: dict[str, UnitInfo],
+            summary: dict[str, dict[str, int]], text: dict[str, str], lang: Lang
+            ) -> WindowView:
+    words = _WORDS[lang]
+    anchor = "window-" + _slug(window)
+    results = [r for r in ev.results if r.window == window]
+    silent = frozenset(ev.no_data)
+    results = ([r for r in results if r.unit not in silent]
+               + [r for r in results if r.unit in silent])
+    present = {c for r in results for c in r.verdicts()}
+    columns = tuple(ColumnView(g.id, k, g.label)
+                    for k, g in enumerate(_layout(plan, text, lang), start=1) if g.id in present)
+    target_labels = _target_labels(plan, lang)
+
+    rows, teams = _fold(results, info)
+
+    half = (len(columns) + 1) // 2
+    Explained = dict[str, CriterionResult]
+
+    def cell(k: int, column: ColumnView, own_crits: Explained,
+             members: Sequence[tuple[str, Explained]]) -> CellView:
+        end = k >= half and len(columns) > 2
+        team_views: list[TeamView] = []
+        worded: tuple[TargetView, ...] = ()
+        for team, crits in members:
+            crit = crits.get(column.id)
+            if crit is None:
+                continue
+            team_views.append(TeamView(
+                _name(team, info), team, crit.verdict, SYMBOLS.get(crit.verdict, "?"),
+                words.get(crit.verdict, crit.verdict),
+                tuple(_team_value(t, text, lang) for t in crit.targets)))
+            if not worded:
+                worded = tuple(_worded(t, target_labels.get((column.id, t.target), t.target),
+                                       text, lang) for t in crit.targets)
+        counts = tuple((v, SYMBOLS[v], n) for v in ("met", "not_met", "unknown")
+                       if (n := sum(1 for tv in team_views if tv.verdict == v)))
+        own = own_crits.get(column.id)
+        if own is not None:
+            targets = tuple(_explained(t, target_labels.get((column.id, t.target), t.target),
+                                       text, lang) for t in own.targets)
+            local = any(t.policy == "local" or t.no_cases for t in own.targets)
+            return CellView(own.verdict, SYMBOLS.get(own.verdict, "?"),
+                            words.get(own.verdict, own.verdict), local, targets, counts,
+                            tuple(team_views), worded, column.label, end)
+        if team_views:
+            local = any(v.endswith("*") for tv in team_views for v in tv.values)
+            return CellView("mixed", "", text["team_cell"].format(n=len(team_views)), local,
+                            (), counts, tuple(team_views), worded, column.label, end)
+        return CellView("none", "", "", title=text["not_evaluated"])
+
+    row_views: list[tuple[str, RowView]] = []
+    for res in rows:
+        unit = info.get(res.unit)
+        # explanations built once per unit and not kept (UnitResult.explained)
+        own_crits = {c.criterion: c for c in res.explained()}
+        team_crits = [(t.unit, {c.criterion: c for c in t.explained()})
+                      for t in teams.get(res.unit, ())]
+        row_views.append((unit.parent if unit is not None else "", RowView(
+            _name(res.unit, info), res.unit, res.unit in silent,
+            tuple(cell(k, c, own_crits, team_crits) for k, c in enumerate(columns)))))
+
+    grouped = len(row_views) > MATRIX_ROWS_MAX
+    by_parent: dict[str, list[RowView]] = {}
+    for parent, row in row_views:
+        by_parent.setdefault(parent, []).append(row)
+    named = len(by_parent) > 1 or any(p in info for p in by_parent)
+    group_views = []
+    for n, (parent, members) in enumerate(by_parent.items(), start=1):
+        name = (_name(parent, info) if parent else text["district_none"]) if named else ""
+        group_views.append(GroupView(name, f"{anchor}-d{n}", tuple(members),
+                                     _group_counts(members) if grouped else ()))
+    return WindowView(window, anchor, "matrix-" + _slug(window), label,
+                      ev.complete.get(window, True), columns,
+                      tuple(group_views), grouped, len(row_views),
+                      _rates(summary, columns, anchor, words, lang), bool(teams))
+
+
+def _fold(results: Sequence[UnitResult], info: dict[str, UnitInfo]
+          ) -> tuple[list[UnitResult], dict[str, list[UnitResult]]]:
+    """The rows of a window's matrix, and the teams counted in each: a team (by the units
+    file) whose parent is evaluated in the window is in its parent's row."""
+    evaluated = {r.unit for r in results}
+    teams: dict[str, list[UnitResult]] = {}
+    rows: list[UnitResult] = []
+    for r in results:
+        unit = info.get(r.unit)
+        if unit is not None and unit.kind == "team" and unit.parent in evaluated:
+            teams.setdefault(unit.parent, []).append(r)
+        else:
+            rows.append(r)
+    return rows, teams
+
+
+def _name(unit: str, info: dict[str, UnitInfo]) -> str:
+    found = info.get(unit)
+    return found.name if found is not None and found.name else unit
+
+
+def _group_counts(rows: Sequence[RowView]) -> tuple[str, ...]:
+    """Per column, how many of the rows (a team-level column: how many teams) met it."""
+    out = []
+    for k in range(len(rows[0].cells) if rows else 0):
+        tally = {"met": 0, "not_met": 0, "unknown": 0}
+        for row in rows:
+            c = row.cells[k]
+            if c.verdict in tally:
+                tally[c.verdict] += 1
+            else:
+                for verdict, _, n in c.counts:
+                    tally[verdict] += n
+        out.append(" ".join(f"{SYMBOLS[v]} {n}" for v, n in tally.items()))
+    return tuple(out)
+
+
+def _lines(text: str, width: int, most: int) -> tuple[str, ...]:
+    """``text`` wrapped at spaces into lines of about ``width`` characters, at most ``most``
+    lines (the last cut with "…")."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = lines[:most]
+        lines[-1] = lines[-1][:width - 1].rstrip() + "…"
+    return tuple(line if len(line) <= width else line[:width - 1] + "…" for line in lines)
+
+
+RATE_LABEL_CHARS = 62
+"""The characters of one line of a criterion's label beside its bar (two lines at most; the
+full label is the tooltip and the matrix's column heading)."""
+
+
+def _rates(summary: dict[str, dict[str, int]], columns: Sequence[ColumnView], anchor: str,
+           words: dict[str, str], lang: Lang) -> RateChart:
+    """Per criterion, the bar of met, not met and undecided units (every unit evaluated for
+    it, teams included), each segment with its own pattern, the counts written out."""
+    left, width, row_h = 420.0, 380.0, 34.0
+    rows = []
+    for k, column in enumerate(columns):
+        counts = summary.get(column.id, {})
+        total = sum(counts.values())
+        y = 6 + k * row_h
+        x = left
+        segments = []
+        for verdict in ("met", "not_met", "unknown"):
+            n = counts.get(verdict, 0)
+            if not n or not total:
+                continue
+            w = width * n / total
+            segments.append(Bar(round(x, 2), y + 5, round(w, 2), 18, verdict,
+                                title=f"{words[verdict]}: {n}/{total}"))
+            x += w
+        rate = _percent(counts.get("met", 0) / total, lang) if total else "-"
+        tally = " ".join(f"{SYMBOLS[v]}{counts.get(v, 0)}" for v in ("met", "not_met",
+                                                                      "unknown"))
+        full = f"{column.number}. {column.label}"
+        rows.append(RateRow(y, _lines(full, RATE_LABEL_CHARS, 2), full, tuple(segments),
+                            f"{rate} ({tally})"))
+    return RateChart("pass-" + anchor.removeprefix("window-"),
+                     10 + row_h * max(1, len(columns)), tuple(rows))
+
+
+# ---------------------------------------------------------------------------------------------
+# changes between windows
+
+
+_RANK = {"not_met": 0, "unknown": 1, "met": 2}
+
+
+def _changes(ev: Evaluation, plan: Plan, tl: Timeline, labels: dict[str, str],
+             info: dict[str, UnitInfo], text: dict[str, str], lang: Lang
+             ) -> tuple[ChangePair, ...]:
+    """For each two consecutive phases (or years), the units whose verdict of a criterion
+    changed: a row per row of the matrix, its teams' changes counted and named in it."""
+    kinds = {w.id: w.kind for w in tl.windows}
+    phases = {p.id for p in plan.phases}
+    ordered = [w for w in ev.windows if kinds.get(w) in ("phase", "year") or w in phases]
+    pairs = [(a, b) for a, b in itertools.pairwise(ordered)
+             if kinds.get(a, "phase") == kinds.get(b, "phase")]
+    crit_label = {g.id: f"{k}. {g.label}" for k, g in
+                  enumerate(_layout(plan, text, lang), start=1)}
+    by_key = {(r.unit, r.window): r for r in ev.results}
+    out = []
+    for before, after in pairs:
+        rows, teams = _fold([r for r in ev.results if r.window == after], info)
+        views = []
+        moved = {"up": 0, "down": 0, "other": 0}
+
+        def changed(unit: str, before: str = before, after: str = after,
+                    moved: dict[str, int] = moved) -> list[tuple[str, str, str]]:
+            found = _changed(by_key.get((unit, before)), by_key.get((unit, after)))
+            if found:
+                moved[_direction(found)] += 1
+            return found
+
+        for res in rows:
+            lines = [(crit_label.get(c, c), old, SYMBOLS.get(old, "?"), new,
+                      SYMBOLS.get(new, "?"), "") for c, old, new in changed(res.unit)]
+            by_change: dict[tuple[str, str, str], list[str]] = {}
+            for team in teams.get(res.unit, ()):
+                for change in changed(team.unit):
+                    by_change.setdefault(change, []).append(_name(team.unit, info))
+            for (c, old, new), names in by_change.items():
+                lines.append((crit_label.get(c, c), old, SYMBOLS.get(old, "?"), new,
+                              SYMBOLS.get(new, "?"), text["team_cell"].format(n=len(names))
+                              + ": " + ", ".join(names)))
+            if lines:
+                views.append(ChangeView(_name(res.unit, info), res.unit, tuple(lines)))
+        count = sum(moved.values())
+        summary = (text["changes_count"].format(n=count, **moved) if count else
+                   text["changes_none"])
+        out.append(ChangePair(labels.get(before, before), labels.get(after, after),
+                              tuple(views), summary))
+    return tuple(out)
+
+
+def _changed(a: UnitResult | None, b: UnitResult | None) -> list[tuple[str, str, str]]:
+    """(criterion, verdict before, verdict after) for each criterion whose verdict changed."""
+    if a is None or b is None:
+        return []
+    va, vb = a.verdicts(), b.verdicts()
+    return [(crit, old, vb[crit]) for crit, old in va.items() if crit in vb and vb[crit] != old]
+
+
+def _direction(found: Sequence[tuple[str, str, str]]) -> str:
+    """``up`` when every change is for the better (✗ → ?, ? → ✓, ✗ → ✓), ``down`` when every
+    one is for the worse, ``other`` for both."""
+    rises = [_RANK.get(new, 1) - _RANK.get(old, 1) for _, old, new in found]
+    return "up" if all(r > 0 for r in rises) else "down" if all(r < 0 for r in rises) else (
+        "other")
+
+
+# ---------------------------------------------------------------------------------------------
+# awards
+
+
+def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
+            text: dict[str, str], lang: Lang) -> tuple[AuthorityView, ...]:
+    vi = lang == "vi"
+    words = _WORDS[lang]
+    basis = _BASIS[lang]
+    cond_labels: dict[tuple[str, str], str] = {}
+    for award in plan.awards:
+        for standard in award.standards:
+            for cond in standard.conditions:
+                cond_labels[(award.id, cond.id)] = cond.label.vi if vi else cond.label.en
+
+    def condition(award: str, o: ConditionOutcome, detail: bool) -> str:
+        said = cond_labels.get((award, o.id), o.id)
+        more = [basis.get(o.basis, o.basis)]
+        if o.section:
+            more.append(text["section_word"].format(o.section))
+        head = f"{said} ({'; '.join(more)})"
+        return f"{head}: {o.detail}" if detail and o.detail else head
+
+    def candidate(award: str, c: Candidate) -> CandidateView:
+        return CandidateView(
+            _name(c.unit, info), c.unit, _STANDARDS[lang].get(c.standard, c.standard),
+            c.verdict, SYMBOLS.get(c.verdict, "?"),
+            words.get(c.verdict, c.verdict),
+            tuple(condition(award, o, False) for o in c.conditions if o.verdict == "met"),
+            tuple((o.verdict, SYMBOLS.get(o.verdict, "?"), condition(award, o, True))
+                  for o in c.lacking))
+
+    by_body: dict[str, list[AwardView]] = {}
+    for a in report.awards:
+        counts = {v: sum(1 for c in a.candidates if c.verdict == v)
+                  for v in ("met", "unknown", "not_met")}
+        form = _FORMS[lang].get(a.form, a.form) if a.form else text["no_form"]
+        by_body.setdefault(a.granted_by, []).append(AwardView(
+            a.label_vi if vi else a.label_en, form, text["award_counts"].format(**counts),
+            tuple(candidate(a.award, c) for c in a.candidates)))
+    return tuple(AuthorityView(text["authority"].format(_body(body, lang)), tuple(items))
+        for body, items in by_body.items())
+
+
+# ---------------------------------------------------------------------------------------------
+# rejected rows
+
+
+def _rejected(issue: Issue, lang: Lang) -> RejectedView:
+    loc = issue.location
+    if loc.is_row:
+        column = str(loc.path[1]) if len(loc.path) > 1 else ""
+    elif loc.path:
+        column = format_path(loc.path)
+    else:
+        column = str(loc.column) if loc.column else ""
+    entry = CODES.get(issue.code)
+    meaning = "" if entry is None else entry.meaning_vi if lang == "vi" else entry.meaning_en
+    message = f"{issue.message} ({issue.hint})" if issue.hint else issue.message
+    return RejectedView(loc.file, str(loc.line) if loc.line else "", column, issue.code,
+                        message, meaning)
+
+
+# ---------------------------------------------------------------------------------------------
+# the timeline chart
+
+
+CHART_WIDTH = 1000.0
+_LEFT, _RIGHT = 118.0, 985.0
+_LANE = 22.0
+_CHAR = 6.6
+"""About the width of one character of the chart's 12-unit text (to keep labels in bars)."""
+
+
+def _timeline(tl: Timeline, plan: Plan, as_of: date, text: dict[str, str], lang: Lang
+              ) -> tuple[TimelineChart, tuple[TimelineRow, ...]]:
+    vi = lang == "vi"
+
+    def said(label: Any) -> str:
+        return str(label.vi if vi else label.en)
+
+    end = tl.end or tl.horizon
+    first = min([tl.start, *(d.due for d in tl.deadlines)])
+    last = max([end, *(d.due for d in tl.deadlines)])
+    span = (last - first).days + 1
+    slack = max(31, span // 4)
+    if first - timedelta(days=slack) <= as_of < first:
+        first = as_of
+    if last < as_of <= last + timedelta(days=slack):
+        last = as_of
+    days = (last - first).days + 1
+    scale = (_RIGHT - _LEFT) / days
+
+    def x(day: date) -> float:
+        return round(_LEFT + (min(max(day, first), last + timedelta(days=1)) - first).days
+                     * scale, 2)
+
+    def bar(start: date, stop: date, y: float, h: float, cls: str, label: str,
+            title: str) -> Bar:
+        x0, x1 = x(start), x(stop + timedelta(days=1))
+        fits = len(label) * _CHAR + 8 <= x1 - x0
+        return Bar(x0, y, round(x1 - x0, 2), h, cls, label if fits else "", title,
+                   round((x0 + x1) / 2, 2), y + h / 2 + 4)
+
+    bars: list[Bar] = []
+    rows_y: list[tuple[float, str]] = []
+    table: list[TimelineRow] = []
+    top = 34.0
+    if tl.phases:
+        rows_y.append((top, text["phases_row"]))
+        for p in tl.phases:
+            span_text = text["from_to"].format(_day(p.start, lang), _day(p.end, lang))
+            bars.append(bar(p.start, p.end, top - 13, 26, "phase", said(p.label),
+                            f"{said(p.label)}: {span_text}"))
+            table.append(TimelineRow("", span_text, text["phase_kind"], said(p.label)))
+        for g in tl.gaps:
+            span_text = text["from_to"].format(_day(g.start, lang), _day(g.end, lang))
+            bars.append(bar(g.start, g.end, top - 13, 26, "gap", text["gap_short"],
+                            f"{text['gap']}: {span_text}"))
+            table.append(TimelineRow("", span_text, text["gap_kind"], text["gap"]))
+    else:
+        years = [w for w in tl.windows if w.kind == "year"]
+        if years:
+            rows_y.append((top, text["years_row"]))
+        for w in years:
+            label = w.id.partition(":")[2]
+            bars.append(bar(w.start, w.end, top - 13, 26, "phase", label,
+                            text["year"].format(label)))
+    row2 = top + 32
+    stages = [w for w in tl.windows if w.kind == "stage"]
+    if stages:
+        rows_y.append((row2, text["stages_row"]))
+        for w in stages:
+            label = w.id.partition(":")[2]
+            bars.append(bar(w.start, w.end, row2 - 8, 16, "campaign", label,
+                            text["stage"].format(label)))
+    else:
+        rows_y.append((row2, text["campaign_row"]))
+        camp = plan.campaign
+        name = said(camp.name) if camp is not None else text["campaign"]
+        span_text = text["from_to"].format(_day(tl.active_start, lang), _day(end, lang))
+        bars.append(bar(tl.active_start, end, row2 - 8, 16, "campaign", text["campaign"],
+                        f"{name}: {span_text}"))
+
+    # reviews and one-off deadlines, numbered in date order, each in a lane free at its place
+    events: list[tuple[date, int, str, str, str, str]] = []
+    for r in tl.reviews:
+        what = _REVIEWS[lang][r.kind].format(_window_label(r.id, plan, text, lang))
+        events.append((r.end, 0, "review", text["review_kind"], what, r.id))
+    for d in tl.deadlines:
+        if d.recurring:
+            continue
+        when = _RELATIONS[lang][d.relation].format(_day(d.due, lang))
+        owed = text["owed_by"].format(_body(d.owed_by, lang))
+        events.append((d.last_on_time_day, 1, "deadline", text["deadline_kind"],
+                       f"{said(d.label)} ({when}; {owed})", d.id))
+    events.sort(key=lambda e: (e[0], e[1], e[5]))
+    marks: list[Mark] = []
+    lanes: dict[str, list[float]] = {"review": [], "deadline": []}
+    base = {"review": row2 + 34, "deadline": 0.0}
+    for number, (day, _, cls, kind, what, _id) in enumerate(events, start=1):
+        at = x(day) + scale / 2
+        free = lanes[cls]
+        lane = next((k for k, edge in enumerate(free) if edge + 20 <= at), len(free))
+        if lane == len(free):
+            free.append(at)
+        else:
+            free[lane] = at
+        table.append(TimelineRow(str(number), _day(day, lang), kind, what))
+        marks.append(Mark(round(at, 2), float(lane), number, cls, f"{number}. {what}"))
+    review_lanes = max(1, len(lanes["review"])) if tl.reviews else 0
+    if tl.reviews:
+        rows_y.append((base["review"], text["reviews_row"]))
+    base["deadline"] = base["review"] + review_lanes * _LANE + (8 if review_lanes else 0)
+    deadline_lanes = len(lanes["deadline"])
+    if deadline_lanes:
+        rows_y.append((base["deadline"], text["deadlines_row"]))
+    marks = [Mark(m.x, base[m.cls] + m.y * _LANE, m.number, m.cls, m.title) for m in marks]
+    y = base["deadline"] + max(deadline_lanes, 0) * _LANE + (4 if deadline_lanes else -14)
+
+    recurring_days: list[float] = []
+    recurring_y = y + 10
+    by_id: dict[str, list[Any]] = {}
+    for d in tl.deadlines:
+        if d.recurring:
+            by_id.setdefault(d.deadline_id, []).append(d)
+    if by_id:
+        rows_y.append((recurring_y, text["recurring_row"]))
+        for items in by_id.values():
+            recurring_days += [x(d.due) + scale / 2 for d in items]
+            table.append(TimelineRow("", text["from_to"].format(
+                _day(items[0].due, lang), _day(items[-1].due, lang)),
+                text["recurring_kind"], text["recurring_text"].format(
+                    label=said(items[0].label), n=len(items), first=_day(items[0].due, lang),
+                    last=_day(items[-1].due, lang))))
+        y = recurring_y + 14
+    axis_y = y + 12
+    ticks = _ticks(first, last, x, lang)
+    today_x: float | None = None
+    anchor = "middle"
+    if first <= as_of <= last:
+        today_x = x(as_of) + scale / 2
+        anchor = "end" if today_x > _RIGHT - 90 else "start" if today_x < _LEFT + 90 else (
+            "middle")
+    chart = TimelineChart(
+        CHART_WIDTH, axis_y + 34, _LEFT, _RIGHT, axis_y, tuple(rows_y), tuple(bars),
+        tuple(marks), ticks, tuple(round(v, 2) for v in recurring_days), recurring_y, today_x,
+        text["as_of_mark"].format(_day(as_of, lang)), anchor)
+    return chart, tuple(table)
+
+
+def _ticks(first: date, last: date, x: Any, lang: Lang) -> tuple[Tick, ...]:
+    """A tick at the first day of each month, labelled every 1, 3 or 12 months by span."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = 1 if months <= 18 else 3 if months <= 48 else 12
+    out = []
+    day = date(first.year, first.month, 1)
+    if day < first:
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    while day <= last:
+        if (day.month - 1) % step == 0:
+            label = (f"{day.month:02d}/{day.year}" if lang == "vi" else
+                     f"{day.year}-{day.month:02d}") if step < 12 else str(day.year)
+        else:
+            label = ""
+        out.append(Tick(x(day), label))
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return tuple(out)
