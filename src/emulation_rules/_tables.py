@@ -56,6 +56,9 @@ class Row:
 
 
 def _cell(value: Any) -> str:
+    if value.__class__ is str:  # a CSV's cell: trimmed, NFC where it is not plain ASCII
+        text: str = value.strip()
+        return text if text.isascii() else unicodedata.normalize("NFC", text)
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -201,6 +201,12 @@ def records_of_rows(rows: Iterable[Row], file: str, read: RecordSource) -> Itera
                         Location(file, 1, 0, (column,)), column_hint(column),
                         Severity.WARNING))
                 continue
+            if text == "":  # the common cells first, without a call (parse_count's rules)
+                values[column] = None
+                continue
+            if _COUNT.fullmatch(text):
+                values[column] = int(text)
+                continue
             try:
                 values[column] = parse_count(text)
             except ValueError as exc:

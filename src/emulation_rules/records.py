@@ -39,6 +39,11 @@ def parse_count(value: object) -> int | None:
     counts; ``1.234`` is not either, with the hint that a Vietnamese thousands separator was
     probably meant (write 1234). A number given as a number (a spreadsheet's or a DataFrame's)
     counts when it is whole and not negative; NaN is a blank."""
+    if value.__class__ is str:  # the common case first: a table's cell, already trimmed
+        if value == "":
+            return None
+        if _WHOLE.fullmatch(value):
+            return int(value)
     if value is None:
         return None
     if isinstance(value, bool):
