@@ -266,9 +266,16 @@ def _results_data(results: Iterable[Any]) -> Iterator[dict[str, Any]]:
                             for c in r.explained()]}
 
 
+EVALUATION_FORMAT = "emulation-rules/evaluation/1"
+"""The first key of :func:`evaluation_data`: which shape the data has, described by
+``schemas/evaluation.schema.json`` (its ``format`` const). The number goes up only when the
+shape changes incompatibly (a key removed, renamed or retyped; a value no longer allowed)."""
+
+
 def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any] = (), *,
                     lazy: bool = False) -> dict[str, Any]:
-    """An evaluation as JSON-ready data, in a fixed order (byte-identical across runs).
+    """An evaluation as JSON-ready data, in a fixed order (byte-identical across runs), first
+    its ``format`` (:data:`EVALUATION_FORMAT`).
     With ``lazy``, ``results`` is an iterator built as it is read (for :func:`json_chunks`).
 
     A unit no row speaks for is listed once under ``no_data`` instead of once per window in
@@ -277,6 +284,7 @@ def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any]
     silent = frozenset(ev.no_data)
     results = _results_data(r for r in ev.results if r.unit not in silent)
     return {
+        "format": EVALUATION_FORMAT,
         "plan": ev.plan_id,
         "plan_hash": ev.plan_hash,
         "issued": _iso(ev.issued),
