@@ -54,7 +54,9 @@ class TargetResult(NamedTuple):
     per: str
     verdict: str
     observed: float | int | None
-    """The count, or the share 0..1, of the cells known (None if none is)."""
+    """For a count, the sum of the cells known (0 when none is: read it with
+    ``missing_periods``); for a ratio, the share 0..1 of the cells known (None when no case is
+    known); for a per-month or per-year target, the number of periods met."""
     comparator: str
     threshold: float | int | None
     margin: float | int | None
