@@ -18,7 +18,8 @@ import-linter):
 - top: ``cli`` (the only place exit codes live), ``__init__`` (this API);
 - edges: ``frames`` (``er.evaluate``: DataFrames and dict rows as records), ``inputs``,
   ``_tables``, ``submissions`` (files -> records), ``reporting``, ``ics``,
-  ``docgen`` (results -> text);
+  ``docgen`` (results -> text), then ``labels`` (the words the outputs share: verdicts,
+  forms, bodies, window labels, the verdict columns, what an undecided target needs);
 - core: ``eligibility`` (awards read verdicts), ``evaluation`` (evaluate: checks, accounting,
   verdicts), ``_cells`` (which cells a target reads), ``results``, ``timelines`` (windows);
 - format: ``loading``, ``checks``, ``schema``, ``diffing``, then ``conditions`` (the one table

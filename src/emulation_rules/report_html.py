@@ -45,9 +45,9 @@ markup, a script or a link. The report has no ``<script>`` and no URL.
 **Print.** ``@page { size: A4 }``; the window sections print on landscape pages; each section
 starts a page; table headers repeat on every page (``<thead>``); colours print as shown.
 
-Labels, verdict words, kinds, forms and granting bodies are those of the results workbook
-(:mod:`emulation_rules.results_workbook`), and the wording of what an undecided target needs
-is the one of ``explain`` (:mod:`emulation_rules.reporting`): the three outputs say the same
+Labels, verdict words, forms, granting bodies, window labels and the order of the columns are
+those of the results workbook, and the wording of what an undecided target needs is the one of
+``explain``: the three outputs read them from :mod:`emulation_rules.labels` and say the same
 things the same way.
 """
 
@@ -66,20 +66,20 @@ from ._inert import shown, terminal
 from .codes import CODES
 from .conditions import COMPARATORS
 from .errors import EmulationRulesError, Issue, format_path
+from .labels import (
+    FORMS,
+    TEXT,
+    WORDS,
+    Lang,
+    body_name,
+    date_text,
+    layout,
+    need_text,
+    window_label,
+)
 from .model import Plan, plan_hash
 from .records import UnitInfo
-from .reporting import _need
 from .results import CriterionResult, Evaluation, TargetResult, UnitResult
-from .results_workbook import (
-    _BODIES,
-    _FORMS,
-    _TEXT,
-    _WORDS,
-    Lang,
-    _date_text,
-    _layout,
-    _window_label,
-)
 from .timelines import Timeline
 
 if TYPE_CHECKING:
@@ -699,10 +699,10 @@ def _page(ev: Evaluation, plan: Plan, tl: Timeline, units: Sequence[UnitInfo] | 
           report: AwardsReport | None, lang: Lang) -> Page:
     from . import __version__
 
-    text = {**_TEXT[lang], **_OWN[lang]}
+    text = {**TEXT[lang], **_OWN[lang]}
     vi = lang == "vi"
     info = {u.id: u for u in units or ()}
-    labels = {w: _window_label(w, plan, text, lang) for w in ev.windows}
+    labels = {w: window_label(w, plan, lang) for w in ev.windows}
     title = plan.title.vi if vi else plan.title.en
     record = _record(ev, plan, tl, report, labels, text, lang)
     chart, rows = _timeline(tl, plan, ev.as_of, text, lang)
@@ -718,7 +718,7 @@ def _page(ev: Evaluation, plan: Plan, tl: Timeline, units: Sequence[UnitInfo] | 
         contents.append(("awards", text["awards"]))
     contents.append(("rejected", text["rejected"]))
     return Page(
-        lang=lang, text=text, words=_WORDS[lang], matrix_max=MATRIX_ROWS_MAX, title=title,
+        lang=lang, text=text, words=WORDS[lang], matrix_max=MATRIX_ROWS_MAX, title=title,
         record=record,
         inputs=tuple((name, digest) for name, digest in inputs), chart=chart,
         timeline_rows=rows, windows=windows, changes=changes, has_awards=report is not None,
@@ -728,14 +728,8 @@ def _page(ev: Evaluation, plan: Plan, tl: Timeline, units: Sequence[UnitInfo] | 
         contents=tuple(contents))
 
 
-def _body(body: str, lang: Lang) -> str:
-    """A granting or reporting body by its name (``district_chairman``: "Chủ tịch Ủy ban nhân
-    dân huyện"), or its id in words."""
-    return _BODIES[lang].get(body, body.replace("_", " "))
-
-
 def _day(day: date | None, lang: Lang) -> str:
-    return "" if day is None else _date_text(day, lang)
+    return "" if day is None else date_text(day, lang)
 
 
 def _record(ev: Evaluation, plan: Plan, tl: Timeline, report: AwardsReport | None,
@@ -847,7 +841,7 @@ def _observed(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
         return {1: text["attested_yes"], 0: text["attested_no"]}.get(
             t.observed if isinstance(t.observed, int) else -1, text["attested_none"])
     if t.kind in ("any_of", "all_of"):
-        return _WORDS[lang].get(t.verdict, t.verdict)
+        return WORDS[lang].get(t.verdict, t.verdict)
     if t.observed is None:
         return text["no_value"]
     if t.kind == "ratio" or isinstance(t.observed, float):
@@ -881,7 +875,7 @@ def _explained(t: TargetResult, label: str, text: dict[str, str], lang: Lang) ->
         lines.append(Line(text["margin_word"], margin))
     if t.missing_periods:
         lines.append(Line(text["missing"], _periods(t.missing_periods)))
-    need = _need(t, lang).removeprefix("; ") if t.verdict == "unknown" else ""
+    need = need_text(t, lang).removeprefix("; ") if t.verdict == "unknown" else ""
     if need:
         lines.append(Line(text["need"], need))
     notes = []
@@ -899,7 +893,7 @@ def _explained(t: TargetResult, label: str, text: dict[str, str], lang: Lang) ->
     if source:
         lines.append(Line(text["source"], source))
     return TargetView(label, t.verdict, SYMBOLS.get(t.verdict, "?"),
-                      _WORDS[lang].get(t.verdict, t.verdict), tuple(lines))
+                      WORDS[lang].get(t.verdict, t.verdict), tuple(lines))
 
 
 def _worded(t: TargetResult, label: str, text: dict[str, str], lang: Lang) -> TargetView:
@@ -944,7 +938,7 @@ def _target_labels(plan: Plan, lang: Lang) -> dict[tuple[str, str], str]:
 def _window(ev: Evaluation, plan: Plan, window: str, label: str, info: dict[str, UnitInfo],
             summary: dict[str, dict[str, int]], text: dict[str, str], lang: Lang
             ) -> WindowView:
-    words = _WORDS[lang]
+    words = WORDS[lang]
     anchor = "window-" + _slug(window)
     results = [r for r in ev.results if r.window == window]
     silent = frozenset(ev.no_data)
@@ -952,7 +946,7 @@ def _window(ev: Evaluation, plan: Plan, window: str, label: str, info: dict[str,
                + [r for r in results if r.unit in silent])
     present = {c for r in results for c in r.verdicts()}
     columns = tuple(ColumnView(g.id, k, g.label)
-                    for k, g in enumerate(_layout(plan, text, lang), start=1) if g.id in present)
+                    for k, g in enumerate(layout(plan, lang), start=1) if g.id in present)
     target_labels = _target_labels(plan, lang)
 
     rows, teams = _fold(results, info)
@@ -1124,7 +1118,7 @@ def _changes(ev: Evaluation, plan: Plan, tl: Timeline, labels: dict[str, str],
     pairs = [(a, b) for a, b in itertools.pairwise(ordered)
              if kinds.get(a, "phase") == kinds.get(b, "phase")]
     crit_label = {g.id: f"{k}. {g.label}" for k, g in
-                  enumerate(_layout(plan, text, lang), start=1)}
+                  enumerate(layout(plan, lang), start=1)}
     by_key = {(r.unit, r.window): r for r in ev.results}
     out = []
     for before, after in pairs:
@@ -1183,7 +1177,7 @@ def _direction(found: Sequence[tuple[str, str, str]]) -> str:
 def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
             text: dict[str, str], lang: Lang) -> tuple[AuthorityView, ...]:
     vi = lang == "vi"
-    words = _WORDS[lang]
+    words = WORDS[lang]
     basis = _BASIS[lang]
     cond_labels: dict[tuple[str, str], str] = {}
     for award in plan.awards:
@@ -1212,11 +1206,11 @@ def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
     for a in report.awards:
         counts = {v: sum(1 for c in a.candidates if c.verdict == v)
                   for v in ("met", "unknown", "not_met")}
-        form = _FORMS[lang].get(a.form, a.form) if a.form else text["no_form"]
+        form = FORMS[lang].get(a.form, a.form) if a.form else text["no_form"]
         by_body.setdefault(a.granted_by, []).append(AwardView(
             a.label_vi if vi else a.label_en, form, text["award_counts"].format(**counts),
             tuple(candidate(a.award, c) for c in a.candidates)))
-    return tuple(AuthorityView(text["authority"].format(_body(body, lang)), tuple(items))
+    return tuple(AuthorityView(text["authority"].format(body_name(body, lang)), tuple(items))
         for body, items in by_body.items())
 
 
@@ -1323,13 +1317,13 @@ def _timeline(tl: Timeline, plan: Plan, as_of: date, text: dict[str, str], lang:
     # reviews and one-off deadlines, numbered in date order, each in a lane free at its place
     events: list[tuple[date, int, str, str, str, str]] = []
     for r in tl.reviews:
-        what = _REVIEWS[lang][r.kind].format(_window_label(r.id, plan, text, lang))
+        what = _REVIEWS[lang][r.kind].format(window_label(r.id, plan, lang))
         events.append((r.end, 0, "review", text["review_kind"], what, r.id))
     for d in tl.deadlines:
         if d.recurring:
             continue
         when = _RELATIONS[lang][d.relation].format(_day(d.due, lang))
-        owed = text["owed_by"].format(_body(d.owed_by, lang))
+        owed = text["owed_by"].format(body_name(d.owed_by, lang))
         events.append((d.last_on_time_day, 1, "deadline", text["deadline_kind"],
                        f"{said(d.label)} ({when}; {owed})", d.id))
     events.sort(key=lambda e: (e[0], e[1], e[5]))

@@ -11,6 +11,7 @@ from typing import Any
 
 from ._inert import markdown_cell, terminal
 from .conditions import COMPARATORS
+from .labels import need_text, periods_text
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
 __all__ = ["github_annotation", "json_chunks", "side_by_side", "timeline_data",
@@ -429,8 +430,8 @@ def _sentence(t: Any, lang: str) -> str:
                 if vi else f"{word} {name} {verdict}: observed {_value(t)}, needs {wanted} "
                 f"(periods {span})")
     if t.missing_periods:
-        text += (f"; thiếu số liệu các tháng {_months(t.missing_periods)}" if vi else
-                 f"; no data for {_months(t.missing_periods)}")
+        text += (f"; thiếu số liệu các tháng {periods_text(t.missing_periods)}" if vi else
+                 f"; no data for {periods_text(t.missing_periods)}")
         if t.decided_despite_missing:
             text += ("; kết quả không đổi dù các tháng thiếu có số liệu thế nào" if vi else
                      "; decided whatever the missing months hold")
@@ -439,43 +440,8 @@ def _sentence(t: Any, lang: str) -> str:
                  "(missing_period, policy: local)" if vi else "; undecided, so counted as not "
                  "met by the local policy missing_period")
     if t.verdict == "unknown":
-        text += _need(t, lang)
+        text += need_text(t, lang)
     return f"{text}. {cite}"
-
-
-def _months(periods: Sequence[str]) -> str:
-    if len(periods) > 6:
-        return f"{periods[0]}..{periods[-1]} ({len(periods)})"
-    return ", ".join(periods)
-
-
-def _need(t: Any, lang: str) -> str:
-    """What the missing cells of an undecided target would need, in words."""
-    need = tuple(getattr(t, "need", ()) or ())
-    if not need:
-        return ""
-    vi = lang == "vi"
-    if need[0] == "more":
-        return (f"; các tháng thiếu cần thêm ít nhất {need[1]}" if vi else
-                f"; the missing months need at least {need[1]} more")
-    if need[0] == "at_most":
-        return (f"; các tháng thiếu chỉ được có tối đa {need[1]}" if vi else
-                f"; the missing months may hold at most {need[1]}")
-    if need[0] == "share":
-        _, p, slack, num, den = need
-        sign = "-" if slack >= 0 else "+"
-        return (f"; các tháng thiếu cần {num} ≥ {p * 100:g}% × {den} {sign} {abs(slack):g}"
-                if vi else f"; the missing months need {num} ≥ {p * 100:g}% × {den} "
-                f"{sign} {abs(slack):g}")
-    if need[0] == "periods":
-        word = ("tháng" if need[1] == "month" else "năm") if vi else (
-            "months" if need[1] == "month" else "years")
-        return (f"; chưa xác định được các {word} {_months(need[2])}" if vi else
-                f"; undecided in the {word} {_months(need[2])}")
-    if need[0] == "attestation":
-        return (f"; cần xác nhận {need[1]} (--attestations)" if vi else
-                f"; needs an attestation {need[1]} (--attestations)")
-    return ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -41,6 +41,9 @@ after the value, and a text starting with one of those characters also gets Exce
 prefix, so that editing the cell in Excel keeps it text. Control and invisible characters are
 shown escaped (``\\x1b``). Numbers stay numbers (a negative margin is a number cell).
 
+**Words.** The verdict words, forms, granting bodies, window labels, the verdict columns and
+the labels the HTML report shows too are those of :mod:`emulation_rules.labels`.
+
 **Reproducible.** The same inputs give the same bytes: the document's dates are the as-of date
 and the archive's entries carry a fixed date (:func:`emulation_rules.template._reproducible_bytes`).
 """
@@ -48,17 +51,26 @@ and the archive's entries carry a fixed date (:func:`emulation_rules.template._r
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ._inert import shown, terminal
 from .codes import CODES
 from .errors import EmulationRulesError, Issue, format_path
-from .evaluation import decided_conditions
-from .model import AllOf, AnyOf, AttestedCondition, Plan, plan_hash
+from .labels import (
+    FORMS,
+    TEXT,
+    WORDS,
+    Group,
+    Lang,
+    body_name,
+    date_text,
+    layout,
+    window_label,
+)
+from .model import Plan, plan_hash
 from .records import UnitInfo
 from .results import Evaluation, UnitResult
 from .template import _reproducible_bytes
@@ -77,8 +89,6 @@ __all__ = [
     "write_results_workbook",
 ]
 
-Lang = Literal["vi", "en"]
-
 EXCEL_CELL_CHARS = 32_767
 """The most characters an Excel cell holds."""
 SHEET_NAME_UNITS = 31
@@ -96,51 +106,16 @@ _MET_FILL = "C6EFCE"
 _NOT_MET_FILL = "FFC7CE"
 _UNKNOWN_FILL = "FFEB9C"
 
-_WORDS: dict[str, dict[str, str]] = {
-    "vi": {"met": "đạt", "not_met": "không đạt", "unknown": "chưa xác định"},
-    "en": {"met": "met", "not_met": "not met", "unknown": "undecided"},
-}
-"""A verdict in words: what the verdict cells hold (and what their colours key on)."""
-
 _KINDS: dict[str, dict[str, str]] = {
     "vi": {"team": "Tổ", "commune": "Xã", "district": "Huyện", "province": "Tỉnh",
            "agency": "Cơ quan", "business": "Doanh nghiệp", "school": "Trường học",
            "person": "Cá nhân"},
     "en": {},
 }
-_FORMS: dict[str, dict[str, str]] = {
-    "vi": {"commendation": "Giấy khen", "certificate_of_merit": "Bằng khen",
-           "emulation_flag": "Cờ thi đua"},
-    "en": {"commendation": "Commendation", "certificate_of_merit": "Certificate of merit",
-           "emulation_flag": "Emulation flag"},
-}
-_BODIES: dict[str, dict[str, str]] = {
-    "vi": {
-        "ministry_of_public_security": "Bộ Công an",
-        "provincial_people_committee": "Ủy ban nhân dân tỉnh",
-        "provincial_chairman": "Chủ tịch Ủy ban nhân dân tỉnh",
-        "provincial_steering_committee": "Ban Chỉ đạo tỉnh",
-        "provincial_police": "Công an tỉnh",
-        "provincial_home_affairs": "Sở Nội vụ",
-        "district_people_committee": "Ủy ban nhân dân huyện",
-        "district_chairman": "Chủ tịch Ủy ban nhân dân huyện",
-        "district_steering_committee": "Ban Chỉ đạo huyện",
-        "district_police": "Công an huyện",
-        "district_home_affairs": "Phòng Nội vụ huyện",
-        "commune_people_committee": "Ủy ban nhân dân xã",
-        "commune_chairman": "Chủ tịch Ủy ban nhân dân xã",
-        "commune_police": "Công an xã",
-        "commune_culture_society_office": "Văn hóa - Xã hội xã",
-        "local_units": "Các đơn vị, địa phương",
-    },
-    "en": {},
-}
+"""A unit's kind by name (only the workbook shows kinds; English: the kind's id)."""
 
 _TEXT: dict[str, dict[str, str]] = {
     "vi": {
-        "campaign": "Toàn kế hoạch",
-        "year": "Năm {}",
-        "stage": "Giai đoạn {}",
         "candidates_sheet": "Ứng viên khen thưởng",
         "rejected_sheet": "Dòng bị loại",
         "record_sheet": "Thông tin",
@@ -148,11 +123,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "unit": "Mã đơn vị",
         "kind": "Loại đơn vị",
         "note": "Ghi chú",
-        "months_met": "{} (số tháng đạt)",
-        "years_met": "{} (số năm đạt)",
         "margin": "{}: chênh lệch",
         "no_data": "không có số liệu",
-        "award_group": "{} (điều kiện khen thưởng)",
         "yes": "có",
         "no": "không",
         "ended": "Kỳ {label} ({id}) đã kết thúc tại ngày tính {as_of}: kết quả là cuối cùng.",
@@ -169,47 +141,25 @@ _TEXT: dict[str, dict[str, str]] = {
         "award": "Khen thưởng",
         "form": "Hình thức",
         "granted_by": "Cấp khen",
-        "standard": "Tiêu chuẩn",
-        "verdict": "Kết quả",
         "condition": "Điều kiện",
         "condition_verdict": "Kết quả điều kiện",
         "detail": "Chi tiết",
         "section": "Mục",
-        "file": "Tệp",
-        "row": "Dòng",
-        "column": "Cột",
-        "code": "Mã lỗi",
-        "message": "Nội dung",
-        "meaning": "Ý nghĩa",
         "hint": "Gợi ý",
         "item": "Mục",
         "value": "Giá trị",
         "more": "Chi tiết",
-        "plan_id": "Mã kế hoạch",
-        "title": "Tên kế hoạch",
-        "document": "Số văn bản",
-        "issuer": "Cơ quan ban hành",
-        "issued": "Ngày ban hành dùng để tính",
         "not_needed": "không cần",
-        "as_of": "Tính đến ngày",
-        "plan_hash": "Mã băm kế hoạch (sha256)",
         "input": "Tệp đầu vào",
         "rows_total": "Số dòng đã đọc",
         "rows_used": "Số dòng đã tính",
         "rows_rejected": "Số dòng bị loại",
-        "no_data_units": "Số đơn vị không có số liệu",
         "window": "Kỳ đánh giá",
-        "window_ended": "đã kết thúc",
-        "window_running": "chưa kết thúc: kết quả chưa phải cuối cùng",
-        "review": "Đợt xét khen thưởng",
         "conditions_window": "Kỳ đọc điều kiện khen thưởng",
         "award_note": "Lưu ý về khen thưởng",
         "version": "Phiên bản công cụ",
     },
     "en": {
-        "campaign": "Whole plan",
-        "year": "Year {}",
-        "stage": "Stage {}",
         "candidates_sheet": "Award candidates",
         "rejected_sheet": "Rejected rows",
         "record_sheet": "Record",
@@ -217,11 +167,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "unit": "Unit id",
         "kind": "Kind",
         "note": "Note",
-        "months_met": "{} (months met)",
-        "years_met": "{} (years met)",
         "margin": "{}: margin",
         "no_data": "no data",
-        "award_group": "{} (award conditions)",
         "yes": "yes",
         "no": "no",
         "ended": "The window {label} ({id}) had ended on the as-of date {as_of}: the verdicts "
@@ -237,44 +184,27 @@ _TEXT: dict[str, dict[str, str]] = {
         "award": "Award",
         "form": "Form",
         "granted_by": "Granted by",
-        "standard": "Standard",
-        "verdict": "Verdict",
         "condition": "Condition",
         "condition_verdict": "Condition verdict",
         "detail": "Detail",
         "section": "Section",
-        "file": "File",
-        "row": "Row",
-        "column": "Column",
-        "code": "Code",
-        "message": "Message",
-        "meaning": "Meaning",
         "hint": "Hint",
         "item": "Item",
         "value": "Value",
         "more": "Detail",
-        "plan_id": "Plan id",
-        "title": "Plan title",
-        "document": "Document number",
-        "issuer": "Issuer",
-        "issued": "Issue date used",
         "not_needed": "not needed",
-        "as_of": "As of",
-        "plan_hash": "Plan hash (sha256)",
         "input": "Input file",
         "rows_total": "Rows read",
         "rows_used": "Rows evaluated",
         "rows_rejected": "Rows rejected",
-        "no_data_units": "Units with no data",
         "window": "Window",
-        "window_ended": "ended",
-        "window_running": "still running: the verdicts are not final",
-        "review": "Awards review",
         "conditions_window": "Award conditions read in",
         "award_note": "Awards note",
         "version": "Tool version",
     },
 }
+"""The workbook's own labels; those the HTML report shows too are :data:`labels.TEXT
+<emulation_rules.labels.TEXT>`."""
 
 
 class ResultsWorkbookError(EmulationRulesError):
@@ -331,18 +261,6 @@ def sheet_name(label: str, taken: set[str]) -> str:
     return name
 
 
-def _window_label(window: str, plan: Plan, text: dict[str, str], lang: Lang) -> str:
-    phase = next((p for p in plan.phases if p.id == window), None)
-    if phase is not None:
-        return phase.label.vi if lang == "vi" else phase.label.en
-    if window == "campaign":
-        return text["campaign"]
-    kind, _, rest = window.partition(":")
-    if kind in ("year", "stage") and rest:
-        return text[kind].format(rest)
-    return window
-
-
 # ---------------------------------------------------------------------------------------------
 # cells
 
@@ -382,10 +300,6 @@ def _date_format(lang: Lang) -> str:
     return "DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD"
 
 
-def _date_text(day: date, lang: Lang) -> str:
-    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
-
-
 # ---------------------------------------------------------------------------------------------
 # the workbook
 
@@ -417,7 +331,7 @@ def write_results_workbook(path: str | PathLike[str], ev: Evaluation, plan: Plan
             f"của kế hoạch '{shown(plan.id)}' đã cho (the evaluation is of another plan, or "
             "of another version of it)")
     openpyxl = _openpyxl()
-    text = _TEXT[lang]
+    text = {**TEXT[lang], **_TEXT[lang]}
     issues = tuple(ev.rejected if rejected is None else rejected)
     info = {u.id: u for u in units or ()}
 
@@ -426,12 +340,12 @@ def write_results_workbook(path: str | PathLike[str], ev: Evaluation, plan: Plan
     taken = {text[k].casefold() for k in ("candidates_sheet", "rejected_sheet", "record_sheet")}
     names: dict[str, str] = {}
     for window in ev.windows:
-        names[window] = sheet_name(_window_label(window, plan, text, lang), taken)
+        names[window] = sheet_name(window_label(window, plan, lang), taken)
     by_window: dict[str, list[UnitResult]] = {w: [] for w in ev.windows}
     for res in ev.results:
         by_window.setdefault(res.window, []).append(res)
     silent = frozenset(ev.no_data)
-    groups = _layout(plan, text, lang)
+    groups = layout(plan, lang)
     for window in ev.windows:
         ws: Worksheet = wb.create_sheet(names[window])
         listed = ([r for r in by_window[window] if r.unit not in silent]
@@ -494,7 +408,7 @@ def _verdict_colours(ws: Worksheet, ref: str, lang: Lang) -> None:
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import PatternFill
 
-    words = _WORDS[lang]
+    words = WORDS[lang]
     for verdict, colour in (("met", _MET_FILL), ("not_met", _NOT_MET_FILL),
                             ("unknown", _UNKNOWN_FILL)):
         ws.conditional_formatting.add(ref, CellIsRule(  # type: ignore[no-untyped-call]
@@ -506,70 +420,12 @@ def _unit_width(values: Sequence[str], label: str, low: int, high: int) -> int:
     return min(max(max([len(v) for v in values[:10_000]] + [len(label)]) + 2, low), high)
 
 
-@dataclass(frozen=True)
-class _Group:
-    """A verdict column (a criterion, or the metric and attestation conditions of one award)
-    and its targets' (or conditions') value and margin columns."""
-
-    id: str
-    label: str
-    targets: tuple[_Column, ...]
-
-
-@dataclass(frozen=True)
-class _Column:
-    """A target's (or an award condition's) column, and whether a margin column follows."""
-
-    target: str
-    id: str
-    """The column's id (row 2): the target's id, or ``criterion.target`` when two criteria
-    have a target of that id."""
-    label: str
-    """The target's label, saying "months met" for a month by month target."""
-    margin: bool
-    """False for a yes/no attestation and a combination (any_of, all_of) over the whole
-    window: their value column holds yes/no or the verdict, and there is no margin."""
-
-
-def _layout(plan: Plan, text: dict[str, str], lang: Lang) -> list[_Group]:
-    """The verdict columns of the window sheets, in the plan's order: each criterion with a
-    target, then each award with a metric or attestation condition that the evaluator decides
-    (:func:`emulation_rules.evaluation.decided_conditions`), with their targets' columns."""
-    def said(label: Any) -> str:
-        return str(label.vi if lang == "vi" else label.en)
-
-    crit_labels = {c.id: said(c.label) for c in plan.criteria}
-    target_labels = {(c.id, t.id): said(t.label) for c in plan.criteria for t in c.targets}
-    award_labels = {a.id: text["award_group"].format(said(a.label)) for a in plan.awards}
-    for a in plan.awards:
-        for standard in a.standards:
-            for cond in standard.conditions:
-                target_labels.setdefault((a.id, cond.id), said(cond.label))
-    decided = decided_conditions(plan)
-    seen: dict[str, int] = {}
-    for d in decided:
-        seen[d.id] = seen.get(d.id, 0) + 1
-    owners: dict[str, list[_Column]] = {}
-    kinds: dict[str, str] = {}
-    for d in decided:
-        label = target_labels.get((d.owner, d.id), d.id)
-        if d.per in ("month", "year"):
-            label = text["months_met" if d.per == "month" else "years_met"].format(label)
-        column = d.id if seen[d.id] == 1 else f"{d.owner}.{d.id}"
-        margin = d.per != "total" or not isinstance(d.condition, AttestedCondition | AnyOf
-                                                           | AllOf)
-        owners.setdefault(d.owner, []).append(_Column(d.id, column, label, margin))
-        kinds.setdefault(d.owner, d.owner_kind)
-    return [_Group(owner, (crit_labels if kinds[owner] == "criterion" else award_labels).get(
-        owner, owner), tuple(targets)) for owner, targets in owners.items()]
-
-
-def _fill_window_sheet(ws: Worksheet, ev: Evaluation, window: str, groups: Sequence[_Group],
+def _fill_window_sheet(ws: Worksheet, ev: Evaluation, window: str, groups: Sequence[Group],
                        listed: Sequence[UnitResult], silent: frozenset[str],
                        info: dict[str, UnitInfo], text: dict[str, str], lang: Lang) -> None:
     from openpyxl.utils import get_column_letter
 
-    words = _WORDS[lang]
+    words = WORDS[lang]
     yes_no = (text["no"], text["yes"])
     labels = [text["name"], text["unit"], text["kind"], *(g.label for g in groups)]
     ids = ["name", "unit", "kind", *(g.id for g in groups)]
@@ -634,7 +490,7 @@ def _fill_window_sheet(ws: Worksheet, ev: Evaluation, window: str, groups: Seque
                          f"{last_row}", lang)
 
     notes = [text["ended" if ev.complete.get(window, True) else "running"].format(
-        label=ws.title, id=window, as_of=_date_text(ev.as_of, lang)),
+        label=ws.title, id=window, as_of=date_text(ev.as_of, lang)),
         text["blank_help"], text["margin_help"]]
     if silent:
         notes.append(text["no_data_help"].format(n=len(silent)))
@@ -646,15 +502,15 @@ def _fill_candidates_sheet(ws: Worksheet, report: AwardsReport, info: dict[str, 
                            text: dict[str, str], lang: Lang) -> None:
     from openpyxl.utils import get_column_letter
 
-    words = _WORDS[lang]
+    words = WORDS[lang]
     keys = ("award", "form", "granted_by", "name", "unit", "standard", "verdict",
             "condition", "condition_verdict", "detail", "section")
     labels = [text[k] for k in keys]
     row = FIRST_DATA_ROW
     for award in report.awards:
         head = [award.label_vi if lang == "vi" else award.label_en,
-                _FORMS[lang].get(award.form, award.form) if award.form else "",
-                _BODIES[lang].get(award.granted_by, award.granted_by.replace("_", " "))]
+                FORMS[lang].get(award.form, award.form) if award.form else "",
+                body_name(award.granted_by, lang)]
         for cand in award.candidates:
             unit = info.get(cand.unit)
             who = [unit.name if unit is not None else "", cand.unit, cand.standard,
