@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
+from .codes import CODES
+from .errors import Issue, format_path
 from .model import AllOf, AnyOf, AttestedCondition
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ __all__ = [
     "Lang",
     "body_name",
     "date_text",
+    "issue_column",
+    "issue_meaning",
     "layout",
     "need_text",
     "periods_text",
@@ -290,3 +294,20 @@ def need_text(t: Any, lang: str) -> str:
         return (f"; cần xác nhận {need[1]} (--attestations)" if vi else
                 f"; needs an attestation {need[1]} (--attestations)")
     return ""
+
+
+def issue_column(issue: Issue) -> str:
+    """Where in its row or file a rejected input lies, as a reader names it: the column of a
+    table's row, the YAML path of a plan's value, or the column number."""
+    loc = issue.location
+    if loc.is_row:
+        return str(loc.path[1]) if len(loc.path) > 1 else ""
+    if loc.path:
+        return format_path(loc.path)
+    return str(loc.column) if loc.column else ""
+
+
+def issue_meaning(issue: Issue, lang: Lang) -> str:
+    """What the issue's code means, from the registry of codes ("" for an unknown code)."""
+    entry = CODES.get(issue.code)
+    return "" if entry is None else entry.meaning_vi if lang == "vi" else entry.meaning_en

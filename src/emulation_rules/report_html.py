@@ -63,9 +63,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ._inert import shown, terminal
-from .codes import CODES
 from .conditions import COMPARATORS
-from .errors import EmulationRulesError, Issue, format_path
+from .errors import EmulationRulesError, Issue
 from .labels import (
     FORMS,
     TEXT,
@@ -73,6 +72,8 @@ from .labels import (
     Lang,
     body_name,
     date_text,
+    issue_column,
+    issue_meaning,
     layout,
     need_text,
     window_label,
@@ -1220,17 +1221,9 @@ def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
 
 def _rejected(issue: Issue, lang: Lang) -> RejectedView:
     loc = issue.location
-    if loc.is_row:
-        column = str(loc.path[1]) if len(loc.path) > 1 else ""
-    elif loc.path:
-        column = format_path(loc.path)
-    else:
-        column = str(loc.column) if loc.column else ""
-    entry = CODES.get(issue.code)
-    meaning = "" if entry is None else entry.meaning_vi if lang == "vi" else entry.meaning_en
     message = f"{issue.message} ({issue.hint})" if issue.hint else issue.message
-    return RejectedView(loc.file, str(loc.line) if loc.line else "", column, issue.code,
-                        message, meaning)
+    return RejectedView(loc.file, str(loc.line) if loc.line else "", issue_column(issue),
+                        issue.code, message, issue_meaning(issue, lang))
 
 
 # ---------------------------------------------------------------------------------------------

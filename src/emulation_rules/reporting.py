@@ -11,7 +11,7 @@ from typing import Any
 
 from ._inert import markdown_cell, terminal
 from .conditions import COMPARATORS
-from .labels import need_text, periods_text
+from .labels import WORDS, need_text, periods_text
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
 __all__ = ["github_annotation", "json_chunks", "side_by_side", "timeline_data",
@@ -191,7 +191,6 @@ def tracking_text(statuses: Iterable[SubmissionStatus], as_of: date) -> str:
 # ---------------------------------------------------------------------------------------------
 # evaluation reports
 
-_VERDICT_VI = {"met": "đạt", "not_met": "không đạt", "unknown": "chưa xác định"}
 EXCEL_BOM = "\ufeff"
 """CSV output starts with a byte order mark: Excel then reads it as UTF-8 and shows Vietnamese
 as written (without it, Excel on Windows reads the legacy code page: mojibake)."""
@@ -399,7 +398,7 @@ def _sentence(t: Any, lang: str) -> str:
     """One target's verdict as a reviewer would write it, in Vietnamese or English."""
     vi = lang == "vi"
     cite = f"[{t.section}: “{t.quote}”]" if t.section else ""
-    verdict = _VERDICT_VI[t.verdict] if vi else t.verdict
+    verdict = WORDS["vi"][t.verdict] if vi else t.verdict
     span = _span(t)
     name = f"{t.target} ({t.criterion})"
     word = ("Điều kiện" if t.kind == "attestation" or not t.level else "Chỉ tiêu") if vi else (

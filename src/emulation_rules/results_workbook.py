@@ -57,8 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ._inert import shown, terminal
-from .codes import CODES
-from .errors import EmulationRulesError, Issue, format_path
+from .errors import EmulationRulesError, Issue
 from .labels import (
     FORMS,
     TEXT,
@@ -67,6 +66,8 @@ from .labels import (
     Lang,
     body_name,
     date_text,
+    issue_column,
+    issue_meaning,
     layout,
     window_label,
 )
@@ -538,16 +539,8 @@ def _fill_rejected_sheet(ws: Worksheet, issues: Sequence[Issue], text: dict[str,
     labels = [text[k] for k in keys]
     for i, issue in enumerate(issues, start=FIRST_DATA_ROW):
         loc = issue.location
-        if loc.is_row:
-            column = str(loc.path[1]) if len(loc.path) > 1 else ""
-        elif loc.path:
-            column = format_path(loc.path)
-        else:
-            column = str(loc.column) if loc.column else ""
-        entry = CODES.get(issue.code)
-        meaning = "" if entry is None else entry.meaning_vi if lang == "vi" else entry.meaning_en
-        values: list[object] = [loc.file, loc.line or None, column, issue.code, issue.message,
-                                meaning, issue.hint or ""]
+        values: list[object] = [loc.file, loc.line or None, issue_column(issue), issue.code,
+                                issue.message, issue_meaning(issue, lang), issue.hint or ""]
         for j, value in enumerate(values, start=1):
             _put(ws.cell(row=i, column=j), value, "0")
     _header(ws, labels, list(keys), [36, 8, 20, 22, 60, 60, 40])
