@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from emulation_rules.cli import run
+
+# The suite asserts the English wording (and codes, lines and paths); the CLI's default,
+# Vietnamese, and the switch between the two are tested in tests/test_i18n.py, which removes
+# this setting where it tests the default. Set for subprocesses too.
+os.environ["EMULATION_RULES_LANG"] = "en"
 
 # Hypothesis: a quick profile by default (CI); `pytest --hypothesis-profile=thorough` for more.
 # quick is derandomized: CI runs the same examples every time (a failure reproduces); the
@@ -31,6 +37,12 @@ LOCALITIES = ("kon_plong", "bac_giang", "ninh_thuan", "tuyen_quang", "phuong_tie
 class CliResult:
     def __init__(self, code: int, out: str, err: str) -> None:
         self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def default_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No EMULATION_RULES_LANG: the default language, Vietnamese (the suite sets English)."""
+    monkeypatch.delenv("EMULATION_RULES_LANG", raising=False)
 
 
 @pytest.fixture

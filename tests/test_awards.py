@@ -268,7 +268,7 @@ def test_awards_runs_on_every_example_set(cli: Any, plan_id: str, argv: list[str
     assert cli(*base, "--format", "markdown").out.startswith(f"# {plan_id}: awards")
 
 
-def test_awards_cli_usage_and_explain(cli: Any) -> None:
+def test_awards_cli_usage_and_explain(cli: Any, default_lang: None) -> None:
     base = ["awards", "--plan", "phuong_tien", "--metrics",
             str(ROOT / "examples" / "phuong_tien_metrics.csv"), "--units",
             str(ROOT / "examples" / "phuong_tien_units.csv"), "--as-of", "2030-12-31"]

@@ -29,8 +29,11 @@ A **shown run** is a fenced block whose info string is ``console``::
   Files are written to a fresh temporary directory per block, an argument ``NAME`` (or
   ``--option=NAME``) is pointed at it, and so is the ``--output`` of a command, so that no run
   writes into the repository.
+- Commands run in the default language (Vietnamese), as a user's would: the test session's
+  ``EMULATION_RULES_LANG`` is removed while they run; a command shows ``--lang en`` to differ.
 - Normalised before comparing, and nothing else: plan hashes (``sha256:`` and 64 hex digits),
-  the date in ``note: evaluating as of today, YYYY-MM-DD``, and the temporary directory (printed
+  the date in ``note: evaluating as of today, YYYY-MM-DD`` (in either language), and the
+  temporary directory (printed
   as the relative name the command was given).
 
 ``python scripts/refresh_docs.py`` re-runs every block and rewrites its output in place; a block
@@ -58,6 +61,7 @@ from pathlib import Path
 import pytest
 
 from emulation_rules.cli import run
+from emulation_rules.i18n import ENV as LANG_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
@@ -72,7 +76,8 @@ _GLOB = re.compile(r"[*?[]")
 _FILE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 _NORMALISE = (
     (re.compile(r"sha256:[0-9a-f]{64}"), "sha256:<hash>"),
-    (re.compile(r"(evaluating as of today, )\d{4}-\d{2}-\d{2}"), r"\g<1><today>"),
+    (re.compile(r"(evaluating as of today, |đánh giá tính đến hôm nay, )\d{4}-\d{2}-\d{2}"),
+     r"\g<1><today>"),
 )
 
 
@@ -269,6 +274,18 @@ def _outputs_to(argv: list[str], tmp: Path) -> list[str]:
     return result
 
 
+@contextlib.contextmanager
+def _default_language() -> Iterator[None]:
+    """A shown run is what a user sees: in the default language (Vietnamese), whatever
+    ``EMULATION_RULES_LANG`` the test session set; a command shows ``--lang en`` to differ."""
+    saved = os.environ.pop(LANG_ENV, None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ[LANG_ENV] = saved
+
+
 def run_command(command: str, files: Mapping[str, str], where: str = "") -> Outcome:
     """Run one shown command from the repository root, in-process."""
     words = command_argv(command, where)
@@ -278,7 +295,8 @@ def run_command(command: str, files: Mapping[str, str], where: str = "") -> Outc
             (tmp / file_name).write_text(text, encoding="utf-8")
         argv = _outputs_to([a for w in words for a in _expand(w, files, tmp)], tmp)
         out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                _default_language():
             try:
                 code = run(argv, stdout=out, stderr=err)
             except SystemExit as exc:  # argparse's --help

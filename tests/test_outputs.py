@@ -62,7 +62,8 @@ def test_vietnamese_text_prints_whatever_the_locale(tmp_path: Path) -> None:
     assert "Kế hoạch" in done.stdout.decode("utf-8")
 
 
-def test_the_results_workbook_from_the_command_line(cli: Any, tmp_path: Path) -> None:
+def test_the_results_workbook_from_the_command_line(cli: Any, tmp_path: Path,
+                                                   default_lang: None) -> None:
     """evaluate and awards --format xlsx --output: a workbook openpyxl opens, numbers as
     numbers, the inputs' hashes in its record sheet; without --output NAME.xlsx, a usage
     error."""
@@ -81,10 +82,10 @@ def test_the_results_workbook_from_the_command_line(cli: Any, tmp_path: Path) ->
     assert any(v.startswith("sha256:") and len(v) == 71 for v in record)
     assert any("kon_plong_metrics.csv" in v for v in record)
     missing = cli("evaluate", *KP, "--format", "xlsx")
-    assert missing.code == 2 and "--output NAME.xlsx" in missing.err
+    assert missing.code == 2 and "--output TÊN.xlsx" in missing.err
 
 
-def test_the_report_from_the_command_line(cli: Any, tmp_path: Path) -> None:
+def test_the_report_from_the_command_line(cli: Any, tmp_path: Path, default_lang: None) -> None:
     """report --output baocao.html: one HTML file with its sections, in Vietnamese, and in
     English with --lang en; the award candidates only with --review; without --output, a usage
     error."""
@@ -102,4 +103,4 @@ def test_the_report_from_the_command_line(cli: Any, tmp_path: Path) -> None:
     text = english.read_text(encoding="utf-8")
     assert 'lang="en"' in text and 'id="awards"' not in text and "not met" in text
     missing = cli("report", *KP)
-    assert missing.code == 2 and "--output NAME.html" in missing.err
+    assert missing.code == 2 and "--output TÊN.html" in missing.err

@@ -20,7 +20,9 @@ from typing import Any
 
 import yaml
 
+from ._inert import shown
 from .errors import Issue, Location
+from .i18n import Msg, msg
 from .limits import PLAN_BYTES, PLAN_DEPTH
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "dump", "parse"]
@@ -43,7 +45,7 @@ _CORE_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "
 
 
 class _Refused(Exception):
-    def __init__(self, code: str, message: str, mark: Any) -> None:
+    def __init__(self, code: str, message: Msg, mark: Any) -> None:
         super().__init__(message)
         self.code, self.message, self.mark = code, message, mark
 
@@ -68,14 +70,14 @@ class _Guard(yaml.composer.Composer):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused("yaml-alias", "aliases (*name) are not allowed in plan files",
+            raise _Refused("yaml-alias", msg("yaml.alias"),
                            event.start_mark)
         if getattr(event, "anchor", None):
-            raise _Refused("yaml-anchor", "anchors (&name) are not allowed in plan files",
+            raise _Refused("yaml-anchor", msg("yaml.anchor"),
                            event.start_mark)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _Refused("too-deep", f"nesting deeper than {MAX_DEPTH} levels",
+            raise _Refused("too-deep", msg("yaml.too-deep", limit=MAX_DEPTH),
                            event.start_mark)
         try:
             return super().compose_node(parent, index)
@@ -141,7 +143,7 @@ class _Builder:
         self.issues: list[Issue] = []
         self.text_scalars = text_scalars
 
-    def issue(self, code: str, message: str, node: Any, path: Path, hint: str | None = None
+    def issue(self, code: str, message: Msg, node: Any, path: Path, hint: Msg | None = None
               ) -> None:
         mark = node.start_mark
         loc = Location(self.doc.file, mark.line + 1, mark.column + 1, path)
@@ -150,8 +152,8 @@ class _Builder:
     def build(self, node: Any, path: Path) -> Any:
         self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _CORE_TAGS:
-            self.issue("yaml-tag", f"tag {node.tag!r} is not allowed", node, path,
-                       "write plain values; only the YAML core types are accepted")
+            self.issue("yaml-tag", msg("yaml.tag", tag=shown(node.tag)), node, path,
+                       msg("yaml.tag.hint"))
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
@@ -164,18 +166,17 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.issue("yaml-key", "mapping keys must be plain text", key_node, path)
+                self.issue("yaml-key", msg("yaml.key"), key_node, path)
                 continue
             key = _nfc(str(key_node.value))
             if key == "<<":
-                self.issue("yaml-merge-key", "merge keys (<<) are not allowed", key_node, path,
-                           "use 'extends:' to reuse another plan")
+                self.issue("yaml-merge-key", msg("yaml.merge-key"), key_node, path,
+                           msg("yaml.merge-key.hint"))
                 continue
             if key in out or key in first_line:
                 self.issue("duplicate-key",
-                           f"key {key!r} appears twice in the same mapping (first on line "
-                           f"{first_line[key]})", key_node, (*path, key),
-                           "remove one of them; YAML would silently keep only the last")
+                           msg("yaml.duplicate-key", key=shown(key), line=first_line[key]),
+                           key_node, (*path, key), msg("yaml.duplicate-key.hint"))
                 continue
             first_line[key] = key_node.start_mark.line + 1
             out[key] = self.build(value_node, (*path, key))
@@ -198,7 +199,8 @@ class _Builder:
         if tag == _TAG + "int":
             digits = text.lstrip("+-")
             if len(digits) > MAX_INT_DIGITS:
-                self.issue("number-too-large", f"integer of {len(digits)} digits", node, path)
+                self.issue("number-too-large", msg("yaml.long-integer", digits=len(digits)),
+                           node, path)
                 return None
             if digits.startswith(("0o", "0x")):
                 value = int(digits, 0)
@@ -206,7 +208,7 @@ class _Builder:
             return int(text)
         if tag == _TAG + "float":
             if len(text) > 64:
-                self.issue("number-too-large", "number too long", node, path)
+                self.issue("number-too-large", msg("yaml.long-number"), node, path)
                 return None
             lowered = text.lower()
             if lowered.endswith(".inf"):
@@ -225,7 +227,7 @@ def parse(text: str | bytes, file: str = "<input>", *, text_scalars: bool = Fals
     a unit id ``0012`` stays ``0012``, ``5.0`` is read by the table's own rules)."""
     doc = Document(file)
     if len(text) > MAX_BYTES:
-        return doc, [Issue("too-large", f"file is larger than {MAX_BYTES} bytes",
+        return doc, [Issue("too-large", msg("yaml.too-large", limit=MAX_BYTES),
                            Location(file))]
     if isinstance(text, bytes):
         raw = text
@@ -233,8 +235,8 @@ def parse(text: str | bytes, file: str = "<input>", *, text_scalars: bool = Fals
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            return doc, [Issue("encoding", "file is not UTF-8 text", Location(file, line, 1),
-                               "save the file as UTF-8")]
+            return doc, [Issue("encoding", msg("yaml.not-utf8"), Location(file, line, 1),
+                               msg("yaml.not-utf8.hint"))]
     if text.startswith("\ufeff"):
         text = text[1:]
     loader = None
@@ -248,18 +250,20 @@ def parse(text: str | bytes, file: str = "<input>", *, text_scalars: bool = Fals
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return doc, [Issue("yaml-syntax", message or "YAML syntax error",
-                           Location(file, line, col))]
+        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        return doc, [Issue("yaml-syntax", msg("yaml.syntax", problem=shown(problem))
+                           if problem else msg("yaml.syntax-unknown"), Location(file, line, col))]
     except yaml.YAMLError as exc:  # ReaderError (a control character) and the like
-        return doc, [Issue("yaml-syntax", f"cannot read YAML: {exc}", Location(file))]
+        return doc, [Issue("yaml-syntax", msg("yaml.unreadable", problem=shown(exc)),
+                           Location(file))]
     except (RecursionError, ValueError) as exc:  # ValueError includes UnicodeError
-        return doc, [Issue("yaml-syntax", f"cannot read YAML: {exc}", Location(file))]
+        return doc, [Issue("yaml-syntax", msg("yaml.unreadable", problem=shown(exc)),
+                           Location(file))]
     finally:
         if loader is not None:
             loader.dispose()
     if node is None:
-        return doc, [Issue("empty-file", "the file holds no YAML document", Location(file))]
+        return doc, [Issue("empty-file", msg("yaml.empty"), Location(file))]
     builder = _Builder(file, text_scalars)
     builder.doc.data = builder.build(node, ())
     return builder.doc, builder.issues

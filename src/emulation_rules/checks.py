@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from . import limits
 from .conditions import references, walk
 from .errors import Issue, did_you_mean
+from .i18n import Msg
 from .model import (
     ISSUANCE,
     AttestationCondition,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["check_plan"]
 
 PathT = tuple[str | int, ...]
-_Found = tuple[str, str, PathT, str | None]  # code, message, path, hint
+_Found = tuple[str, str | Msg, PathT, str | Msg | None]  # code, message, path, hint
 
 
 def _cited(node: Any) -> bool:

@@ -13,7 +13,13 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .i18n import Lang
+
+from ._inert import shown
+from .i18n import text as _t
 
 __all__ = ["main", "run"]
 
@@ -29,7 +35,10 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> Any:  # argparse exits 2 on usage errors; keep that
         _USAGE.append(self.format_usage())
-        raise _UsageError(f"{self.prog}: error: {message}")
+        from .i18n import text
+
+        raise _UsageError(text("%(prog)s: error: %(message)s\n").rstrip("\n") % {
+            "prog": self.prog, "message": message})
 
     def print_help(self, file: Any = None) -> None:
         _HELP.append(self.format_help())
@@ -49,84 +58,138 @@ class _HelpShown(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="emulation-rules",
-                     description="Check emulation-movement plans (Kế hoạch thi đua) as data.")
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    plan_help = "a bundled plan id (bac_giang) or a path to a plan .yaml file"
+    """The parser, its help in the current language (:func:`emulation_rules.i18n.current`)."""
+    from .i18n import text as t
 
-    p = sub.add_parser("validate", help="check plan files: model, citations, dates, metrics")
-    p.add_argument("plans", nargs="+", metavar="PLAN", help=plan_help)
-    p.add_argument("--format", choices=("text", "json", "github"), default="text")
+    parser = _Parser(prog="emulation-rules", description=t("cli.description"))
+    parser.add_argument("--version", action="store_true", help=t("cli.help.version"))
+    _lang_arg(parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    plan_help, plan_var = t("cli.help.plan"), t("cli.metavar.plan")
+    file_var, date_var = t("cli.metavar.file"), t("cli.metavar.date")
+
+    p = sub.add_parser("validate", help=t("cli.help.validate"))
+    p.add_argument("plans", nargs="+", metavar=plan_var, help=plan_help)
+    p.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help=t("cli.help.format"))
+    _lang_arg(p)
     p.set_defaults(handler=_cmd_validate)
 
-    p = sub.add_parser("show", help="print a plan with inheritance resolved")
-    p.add_argument("plan", metavar="PLAN", help=plan_help)
-    p.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    p = sub.add_parser("show", help=t("cli.help.show"))
+    p.add_argument("plan", metavar=plan_var, help=plan_help)
+    p.add_argument("--format", choices=("yaml", "json"), default="yaml",
+                   help=t("cli.help.format"))
+    _lang_arg(p)
     p.set_defaults(handler=_cmd_show)
 
-    p = sub.add_parser("diff", help="semantic differences between two plans, by id and field")
-    p.add_argument("a", metavar="PLAN_A", help=plan_help)
-    p.add_argument("b", metavar="PLAN_B", help=plan_help)
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--sources", action="store_true",
-                   help="also compare citations (section, quote), which differ everywhere")
+    p = sub.add_parser("diff", help=t("cli.help.diff"))
+    p.add_argument("a", metavar=t("cli.metavar.plan-a"), help=plan_help)
+    p.add_argument("b", metavar=t("cli.metavar.plan-b"), help=plan_help)
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help=t("cli.help.format"))
+    p.add_argument("--sources", action="store_true", help=t("cli.help.sources"))
+    _lang_arg(p)
     p.set_defaults(handler=_cmd_diff)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of plan files")
+    p = sub.add_parser("schema", help=t("cli.help.schema"))
+    _lang_arg(p)
     p.set_defaults(handler=_cmd_schema)
 
-    p = sub.add_parser("timeline", help="phases, gaps, deadlines and reviews on the calendar")
-    p.add_argument("plans", nargs="+", metavar="PLAN", help=plan_help)
-    p.add_argument("--issued", action="append", default=[], metavar="[PLAN=]DATE",
-                   help="the plan's issue date (left blank in the documents); one date for all, "
-                   "or PLAN=DATE per plan (repeatable)")
-    p.add_argument("--as-of", type=_date_arg, metavar="DATE",
-                   help="show where this date falls and what is due next")
-    p.add_argument("--until", type=_date_arg, metavar="DATE",
-                   help="horizon for an open-ended movement (default: end of the current stage)")
-    p.add_argument("--format", choices=("text", "json", "ics"), default="text")
-    p.add_argument("--submissions", type=Path, metavar="FILE",
-                   help="CSV/Excel/JSON/YAML of unit, deadline, submitted: status per unit "
-                   "(needs --as-of)")
-    p.add_argument("--units", type=Path, metavar="FILE",
-                   help="CSV/Excel/JSON/YAML of id, name, kind: units that owe deadlines")
+    p = sub.add_parser("timeline", help=t("cli.help.timeline"))
+    p.add_argument("plans", nargs="+", metavar=plan_var, help=plan_help)
+    p.add_argument("--issued", action="append", default=[], metavar=t("cli.metavar.issued"),
+                   help=t("cli.help.timeline-issued"))
+    p.add_argument("--as-of", type=_date_arg, metavar=date_var,
+                   help=t("cli.help.timeline-as-of"))
+    p.add_argument("--until", type=_date_arg, metavar=date_var, help=t("cli.help.until"))
+    p.add_argument("--format", choices=("text", "json", "ics"), default="text",
+                   help=t("cli.help.format"))
+    p.add_argument("--submissions", type=Path, metavar=file_var,
+                   help=t("cli.help.submissions"))
+    p.add_argument("--units", type=Path, metavar=file_var, help=t("cli.help.timeline-units"))
     _table_args(p)
+    _lang_arg(p)
     p.set_defaults(handler=_cmd_timeline)
 
-    for name, text in (("evaluate", "apply a plan to unit metrics and explain each verdict"),
-                       ("awards", "award candidates per tier and authority at a review"),
-                       ("report", "one HTML report to hand over: timeline, verdicts by unit, "
-                        "pass rates, award candidates, rejected rows (needs --output)")):
-        p = sub.add_parser(name, help=text)
+    for name in ("evaluate", "awards", "report"):
+        p = sub.add_parser(name, help=t(f"cli.help.{name}"))
         _evaluation_args(p, plan_help)
-        p.add_argument("--attestations", type=Path, metavar="FILE",
-                       help="unit, optional window, and yes/no columns per attestation "
-                       "(all_tasks_completed, outstanding_achievement, leads_bloc, ...)")
+        p.add_argument("--attestations", type=Path, metavar=file_var,
+                       help=t("cli.help.attestations"))
         p.set_defaults(handler=_cmd_evaluate)
         if name in ("awards", "report"):
             p.set_defaults(handler=_cmd_awards if name == "awards" else _cmd_report)
-            p.add_argument("--review", required=name == "awards", metavar="REVIEW",
-                           help="final, a phase id (phase_1), year:2026 or stage:2026-2030"
-                           + ("; with it the report lists the award candidates"
-                              if name == "report" else ""))
-            p.add_argument("--prior-awards", type=Path, metavar="FILE",
-                           help="unit, form, granted_by, count: awards already received")
+            p.add_argument("--review", required=name == "awards",
+                           metavar=t("cli.metavar.review"),
+                           help=t("cli.help.review") + (t("cli.help.review-report")
+                                                       if name == "report" else ""))
+            p.add_argument("--prior-awards", type=Path, metavar=file_var,
+                           help=t("cli.help.prior-awards"))
 
-    p = sub.add_parser("template", help="write the Excel workbook a unit fills in with its "
-                       "monthly numbers (one row per unit and month, the plan's columns)")
-    p.add_argument("--plan", required=True, metavar="PLAN", help=plan_help)
-    p.add_argument("--units", required=True, type=Path, metavar="FILE",
-                   help="CSV/Excel/JSON/YAML: id, name, kind, bloc, parent (the units tree)")
-    p.add_argument("--from", dest="first", required=True, type=_month_arg, metavar="YYYY-MM",
-                   help="the first month")
-    p.add_argument("--to", dest="last", required=True, type=_month_arg, metavar="YYYY-MM",
-                   help="the last month")
-    p.add_argument("--output", required=True, type=Path, metavar="FILE.xlsx")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+    p = sub.add_parser("template", help=t("cli.help.template"))
+    p.add_argument("--plan", required=True, metavar=plan_var, help=plan_help)
+    p.add_argument("--units", required=True, type=Path, metavar=file_var,
+                   help=t("cli.help.units"))
+    p.add_argument("--from", dest="first", required=True, type=_month_arg,
+                   metavar=t("cli.metavar.month"), help=t("cli.help.from"))
+    p.add_argument("--to", dest="last", required=True, type=_month_arg,
+                   metavar=t("cli.metavar.month"), help=t("cli.help.to"))
+    p.add_argument("--output", required=True, type=Path, metavar=t("cli.metavar.xlsx"),
+                   help=t("cli.help.template-output"))
+    _lang_arg(p)
     _table_args(p)
     p.set_defaults(handler=_cmd_template)
     return parser
+
+
+def _lang_arg(p: argparse.ArgumentParser) -> None:
+    """--lang on the main parser and on every command (read before parsing: see _lang)."""
+    from .i18n import text as t
+
+    p.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS,
+                   help=t("cli.help.lang"))
+
+
+def _lang(argv: Sequence[str]) -> Lang:
+    """The language a command line asks for: its last ``--lang`` (``--lang en`` or
+    ``--lang=en``), else ``EMULATION_RULES_LANG``, else Vietnamese. Read before the parser is
+    built, so that ``--help`` and argparse's own errors are in that language too; a value
+    that is not a language is left for the parser to refuse."""
+    from .i18n import current, language_of
+
+    found: Lang | None = None
+    args = list(argv)
+    for n, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = (args[n + 1] if arg == "--lang" and n + 1 < len(args) else
+                 arg.partition("=")[2] if arg.startswith("--lang=") else None)
+        if value in ("vi", "en"):
+            found = language_of(value)
+    return found or current()
+
+
+class _ArgparseIn:
+    """argparse's own sentences ("usage:", "the following arguments are required") from the
+    catalogue of one language while the parser is built and run: argparse looks them up
+    through its module's ``_`` and ``ngettext`` at call time."""
+
+    def __init__(self, lang: Lang) -> None:
+        self._lang = lang
+        self._saved: tuple[Any, Any] | None = None
+
+    def __enter__(self) -> None:
+        from .i18n import catalogue
+
+        cat = catalogue(self._lang)
+        self._saved = (getattr(argparse, "_", None), getattr(argparse, "ngettext", None))
+        argparse._ = cat.gettext  # type: ignore[attr-defined]
+        argparse.ngettext = (  # type: ignore[attr-defined]
+            lambda one, many, n: cat.gettext(one if n == 1 else many))
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._saved is not None
+        argparse._, argparse.ngettext = self._saved  # type: ignore[attr-defined]
 
 
 def _month_arg(text: str) -> str:
@@ -134,7 +197,7 @@ def _month_arg(text: str) -> str:
 
     month = normalise_period(text)
     if month is None or len(month) != 7:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a month (write 2024-10 or 10/2024)")
+        raise argparse.ArgumentTypeError(_t("cli.not-a-month", value=shown(text)))
     return month
 
 
@@ -146,53 +209,51 @@ def _cmd_template(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if plan is None:
         return EXIT_PROBLEMS
     if not args.units.is_file():
-        raise _UsageError(f"no file {str(args.units)!r}")
+        raise _UsageError(_t("cli.no-file", path=shown(str(args.units))))
     if args.output.suffix.lower() != ".xlsx":
-        raise _UsageError("the workbook is written as .xlsx: give --output NAME.xlsx")
+        raise _UsageError(_t("cli.template-xlsx"))
     _check_codec(args)
     units, issues, _ = read_unit_tree(args.units, **_table(args))
     for issue in issues:
         err.write(f"{issue}\n")
     if not units:
-        err.write("no unit could be read from the units file: nothing written\n")
+        err.write(_t("cli.template-no-unit") + "\n")
         return EXIT_PROBLEMS
     try:
         write_entry_workbook(plan, units, args.first, args.last, args.output, lang=args.lang)
     except EntryWorkbookError as exc:
         raise _UsageError(str(exc)) from None
     except OSError as exc:
-        raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
-    err.write(f"wrote {args.output}: {len(units)} unit(s) read, months {args.first} to "
-              f"{args.last}\n")
+        raise _UsageError(_cannot_write(args.output, exc)) from None
+    err.write(_t("cli.template-written", path=str(args.output), units=len(units),
+                 first=args.first, last=args.last) + "\n")
     return EXIT_OK
 
 
 def _table_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--sheet", metavar="NAME",
-                   help="the sheet to read in an Excel workbook (default: the first)")
-    p.add_argument("--encoding", metavar="NAME",
-                   help="the encoding of CSV inputs that are not UTF-8 (cp1258: Windows' "
-                   "Vietnamese)")
+    from .i18n import text as t
+
+    p.add_argument("--sheet", metavar=t("cli.metavar.name"), help=t("cli.help.sheet"))
+    p.add_argument("--encoding", metavar=t("cli.metavar.name"), help=t("cli.help.encoding"))
 
 
 def _evaluation_args(p: argparse.ArgumentParser, plan_help: str) -> None:
-    p.add_argument("--plan", required=True, metavar="PLAN", help=plan_help)
-    p.add_argument("--metrics", required=True, type=Path, action="append", metavar="FILE",
-                   help="CSV/Excel (.xlsx)/JSON/YAML: unit, period, one column per metric; "
-                   "repeat it, or name a folder, for several files read as one")
-    p.add_argument("--units", type=Path, metavar="FILE",
-                   help="CSV/Excel/JSON/YAML: id, name, kind, bloc, parent (the units tree)")
+    from .i18n import text as t
+
+    file_var, date_var = t("cli.metavar.file"), t("cli.metavar.date")
+    p.add_argument("--plan", required=True, metavar=t("cli.metavar.plan"), help=plan_help)
+    p.add_argument("--metrics", required=True, type=Path, action="append", metavar=file_var,
+                   help=t("cli.help.metrics"))
+    p.add_argument("--units", type=Path, metavar=file_var, help=t("cli.help.units"))
     _table_args(p)
-    p.add_argument("--issued", type=_date_arg, metavar="DATE",
-                   help="the plan's issue date, where the plan runs from it")
-    p.add_argument("--as-of", type=_date_arg, metavar="DATE",
-                   help="evaluate the data as of this date (default: today, printed)")
+    p.add_argument("--issued", type=_date_arg, metavar=date_var, help=t("cli.help.issued"))
+    p.add_argument("--as-of", type=_date_arg, metavar=date_var, help=t("cli.help.as-of"))
     p.add_argument("--format", choices=("json", "csv", "markdown", "xlsx"), default="markdown",
-                   help="xlsx: an Excel results workbook (needs --output NAME.xlsx)")
-    p.add_argument("--output", type=Path, metavar="FILE", help="write here (atomically)")
-    p.add_argument("--strict", action="store_true", help="exit 1 if any row is rejected")
-    p.add_argument("--explain", metavar="UNIT", help="explain one unit's verdicts in sentences")
-    p.add_argument("--lang", choices=("vi", "en"), default="vi")
+                   help=t("cli.help.evaluate-format"))
+    p.add_argument("--output", type=Path, metavar=file_var, help=t("cli.help.output"))
+    p.add_argument("--strict", action="store_true", help=t("cli.help.strict"))
+    p.add_argument("--explain", metavar=t("cli.metavar.unit"), help=t("cli.help.explain"))
+    _lang_arg(p)
 
 
 def _date_arg(text: str) -> date:
@@ -240,9 +301,9 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             for i in issues:
                 out.write(f"{i}\n")
             if not issues:
-                out.write(f"{ref}: ok\n")
-        out.write(f"{len(results)} plan(s) checked: {len(results) - bad_files} valid, "
-                  f"{bad_files} with problems ({n_err} error(s))\n")
+                out.write(_t("cli.validate-ok", plan=ref) + "\n")
+        out.write(_t("cli.validate-summary", plans=len(results),
+                     valid=len(results) - bad_files, invalid=bad_files, errors=n_err) + "\n")
     return EXIT_PROBLEMS if n_err else EXIT_OK
 
 
@@ -271,7 +332,7 @@ def _cmd_show(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     else:
         from ._yaml import dump
 
-        out.write(f"# {data['id']}: resolved plan (inheritance applied)\n")
+        out.write(_t("cli.show-head", plan=data["id"]) + "\n")
         out.write(dump(data))
     return EXIT_OK
 
@@ -293,10 +354,10 @@ def _cmd_diff(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if c.kind == "changed":
             out.write(f"~ {c.path}: {_fmt(c.old)} -> {_fmt(c.new)}\n")
         elif c.kind == "added":
-            out.write(f"+ {c.path}: {_fmt(c.new)}  (only in {b.id})\n")
+            out.write(f"+ {c.path}: {_fmt(c.new)}  {_t('cli.diff-only-in', plan=b.id)}\n")
         else:
-            out.write(f"- {c.path}: {_fmt(c.old)}  (only in {a.id})\n")
-    out.write(f"{len(changes)} difference(s)\n")
+            out.write(f"- {c.path}: {_fmt(c.old)}  {_t('cli.diff-only-in', plan=a.id)}\n")
+    out.write(_t("cli.diff-count", count=len(changes)) + "\n")
     return EXIT_OK
 
 
@@ -315,12 +376,13 @@ def _issue_dates(values: list[str], plan_ids: list[str]) -> tuple[date | None, d
         try:
             day = _date_arg(text)
         except argparse.ArgumentTypeError as exc:
-            raise _UsageError(f"--issued {value}: {exc}") from None
+            raise _UsageError(_t("cli.issued-bad", value=shown(value), reason=str(exc))
+                              ) from None
         if not sep:
             common = day
         elif plan_id not in plan_ids:
-            raise _UsageError(f"--issued {value}: no plan {plan_id!r} among "
-                              f"{', '.join(plan_ids)}")
+            raise _UsageError(_t("cli.issued-no-plan", value=shown(value), plan=shown(plan_id),
+                                 plans=", ".join(plan_ids)))
         else:
             per_plan[plan_id] = day
     return common, per_plan
@@ -336,13 +398,13 @@ def _cmd_timeline(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         if plan is None:
             return EXIT_PROBLEMS
         if plan.template and len(args.plans) > 1:
-            err.write(f"note: {plan.id} is a template; skipped\n")
+            err.write(_t("cli.template-skipped", plan=plan.id) + "\n")
             continue
         plans.append(plan)
     if args.submissions and len(plans) != 1:
-        raise _UsageError("--submissions tracks one plan at a time")
+        raise _UsageError(_t("cli.submissions-one-plan"))
     if args.submissions and args.as_of is None:
-        raise _UsageError("--submissions needs --as-of DATE (the date to judge statuses on)")
+        raise _UsageError(_t("cli.submissions-as-of"))
     common, per_plan = _issue_dates(args.issued, [p.id for p in plans])
     timelines = []
     for plan in plans:
@@ -353,7 +415,7 @@ def _cmd_timeline(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         except TimelineError as exc:
             raise _UsageError(str(exc)) from None
         if issued is not None and not plan.needs_issue_date and plan.id in per_plan:
-            err.write(f"note: {plan.id} does not depend on its issue date; --issued ignored\n")
+            err.write(_t("cli.issued-ignored", plan=plan.id) + "\n")
     if args.format == "ics":
         from .ics import MissingExtraError, render_ics
 
@@ -405,8 +467,8 @@ def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int
     else:
         for batch in _batches(tracking_lines(statuses, args.as_of)):
             out.write(batch)
-        out.write(f"rows: {summary['rows']} read, {summary['used']} used, "
-                  f"{summary['rejected']} rejected\n")
+        out.write(_t("cli.tracking-rows", read=summary["rows"], used=summary["used"],
+                     rejected=summary["rejected"]) + "\n")
     if used == 0 and rows_total:
         return EXIT_PROBLEMS
     return EXIT_OK
@@ -424,8 +486,8 @@ def _check_codec(args: argparse.Namespace) -> None:
         try:
             codecs.lookup(args.encoding)
         except LookupError:
-            raise _UsageError(f"unknown encoding {args.encoding!r} (cp1258 is Windows' "
-                              "Vietnamese; utf-8 the default)") from None
+            raise _UsageError(_t("cli.unknown-encoding", encoding=shown(args.encoding))
+                              ) from None
 
 
 def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
@@ -469,16 +531,16 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     if plan is None:
         return None
     if plan.template:
-        raise _UsageError(f"{plan.id} is a template: evaluate a plan that extends it")
+        raise _UsageError(_t("cli.template-plan", plan=plan.id))
     as_of = args.as_of
     if as_of is None:
         as_of = date.today()
-        err.write(f"note: evaluating as of today, {as_of.isoformat()} (set --as-of)\n")
+        err.write(_t("cli.as-of-today", date=as_of.isoformat()) + "\n")
     for path in (*args.metrics, args.units, args.attestations,
                  getattr(args, "prior_awards", None)):
         if path is not None and not path.is_file() and not (path in args.metrics
                                                              and path.is_dir()):
-            raise _UsageError(f"no file {str(path)!r}")
+            raise _UsageError(_t("cli.no-file", path=shown(str(path))))
     _check_codec(args)
     from .errors import Severity
 
@@ -514,7 +576,7 @@ def _emit(args: argparse.Namespace, text: str | Iterable[str], out: IO[str]) -> 
             _write_atomic(args.output, inert(text) if isinstance(text, str) else
                           (inert(batch) for batch in _batches(text)))
         except OSError as exc:
-            raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
+            raise _UsageError(_cannot_write(args.output, exc)) from None
     elif isinstance(text, str):
         out.write(text)
     else:
@@ -537,10 +599,10 @@ def _batches(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
 
 
 def _finish(args: argparse.Namespace, ev: Any, rejected: Sequence[Any], err: IO[str]) -> int:
-    err.write(f"rows: {ev.rows_total} read, {ev.rows_used} evaluated, "
-              f"{ev.rows_total - ev.rows_used} rejected\n")
+    err.write(_t("cli.evaluated-rows", read=ev.rows_total, used=ev.rows_used,
+                 rejected=ev.rows_total - ev.rows_used) + "\n")
     if not ev.results or ev.rows_used == 0:
-        err.write("nothing could be evaluated: no usable row\n")
+        err.write(_t("cli.nothing-evaluated") + "\n")
         return EXIT_PROBLEMS
     if args.strict and rejected:
         return EXIT_PROBLEMS
@@ -606,7 +668,7 @@ def _cmd_report(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .timelines import timeline
 
     if args.output is None:
-        raise _UsageError("the report is one HTML file: give --output NAME.html")
+        raise _UsageError(_t("cli.report-html"))
     done = _evaluated(args, err)
     if done is None:
         return EXIT_PROBLEMS
@@ -655,14 +717,18 @@ def _workbook(args: argparse.Namespace, ev: Any, plan: Any, units: Any, rejected
     from .results_workbook import ResultsWorkbookError, write_results_workbook
 
     if args.output is None or args.output.suffix.lower() != ".xlsx":
-        raise _UsageError("--format xlsx writes a workbook: give --output NAME.xlsx")
+        raise _UsageError(_t("cli.workbook-xlsx"))
     try:
         write_results_workbook(args.output, ev, plan, units=units, rejected=rejected,
                                inputs=_input_hashes(args), report=report, lang=args.lang)
     except ResultsWorkbookError as exc:
         raise _UsageError(str(exc)) from None
     except OSError as exc:
-        raise _UsageError(f"cannot write {str(args.output)!r}: {exc.strerror}") from None
+        raise _UsageError(_cannot_write(args.output, exc)) from None
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return _t("cli.cannot-write", path=shown(str(path)), reason=exc.strerror or str(exc))
 
 
 def _input_hashes(args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -687,10 +753,20 @@ def _file_hash(path: Path) -> str:
 
 def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
     """Run the CLI with explicit streams; returns the exit code (tests call this). Nothing is
-    written to the process's own streams, ``--help`` included."""
-    parser = _parser()
+    written to the process's own streams, ``--help`` included. Everything it says is in the
+    language of ``--lang``, else ``EMULATION_RULES_LANG``, else Vietnamese."""
+    from .i18n import using
+
+    lang = _lang(argv)
+    with using(lang):
+        return _run(argv, lang, stdout, stderr)
+
+
+def _run(argv: Sequence[str], lang: Lang, stdout: IO[str], stderr: IO[str]) -> int:
     try:
-        args = parser.parse_args(list(argv))
+        with _ArgparseIn(lang):
+            parser = _parser()
+            args = parser.parse_args(list(argv))
     except _HelpShown:
         stdout.write(_HELP.pop())
         return EXIT_OK
@@ -703,6 +779,7 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
     finally:
         _HELP.clear()
         _USAGE.clear()
+    args.lang = lang
     if args.version:
         from . import __version__
 
@@ -710,7 +787,8 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
         return EXIT_OK
     handler = getattr(args, "handler", None)
     if handler is None:
-        stderr.write(parser.format_help())
+        with _ArgparseIn(lang):
+            stderr.write(parser.format_help())
         return EXIT_USAGE
     # one escaping layer per output kind: text from inputs never reaches a terminal, a report
     # or a CI log as anything but text (CSV cells and ICS fields are escaped where written)
@@ -726,7 +804,7 @@ def run(argv: Sequence[str], *, stdout: IO[str], stderr: IO[str]) -> int:
         code: int = handler(args, out, err)
         return code
     except _UsageError as exc:
-        err.write(f"emulation-rules {args.command}: error: {exc}\n")
+        err.write(_t("cli.error", command=args.command, message=str(exc)) + "\n")
         return EXIT_USAGE
 
 

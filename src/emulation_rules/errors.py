@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ._inert import shown
+from .i18n import Lang, Msg, literal, msg, text
 
 __all__ = [
     "EmulationRulesError",
@@ -61,48 +62,121 @@ class Location:
         return bool(self.path) and isinstance(self.path[0], str) and self.path[0].startswith(
             "row ")
 
-    def __str__(self) -> str:
+    def render(self, lang: Lang | None = None) -> str:
+        """``file:line:col: $.path`` for a plan, ``file:row: column 'x'`` for a table's row
+        (the word "column" in ``lang``, default :func:`emulation_rules.i18n.current`)."""
         head = self.file or "<input>"
-        if self.path and isinstance(self.path[0], str) and self.path[0].startswith("row "):
+        if self.is_row:
             # a row of a table (CSV, JSON or YAML rows): file:row, then the column
             head += f":{self.line}" if self.line else ""
-            return head + (f": column {self.path[1]!r}" if len(self.path) > 1 else "")
+            if len(self.path) > 1:
+                head += ": " + text("issue.column", lang, column=repr(self.path[1]))
+            return head
         if self.line:
             head += f":{self.line}:{self.column}"
         return f"{head}: {format_path(self.path)}" if self.path else head
 
+    def __str__(self) -> str:
+        return self.render()
 
-@dataclass(frozen=True)
+
+def _as_msg(value: Msg | str) -> Msg:
+    return value if isinstance(value, Msg) else literal(value)
+
+
 class Issue:
-    """One problem in a user's file. ``code`` is stable; tests and tools key on it."""
+    """One problem in a user's file. ``code`` is stable; tests and tools key on it.
+
+    What is wrong (``text``) and what to do (``advice``) are :class:`~emulation_rules.i18n.Msg`
+    values, shown in the language asked for: :meth:`render` (and ``str()``) in the current
+    language, Vietnamese by default; :attr:`message` and :attr:`hint` are the English text,
+    the same in every locale (for logs and programs that read words).
+    """
+
+    __slots__ = ("advice", "code", "location", "severity", "text")
 
     code: str
-    message: str
-    location: Location = Location()
-    hint: str | None = None
-    severity: Severity = Severity.ERROR
+    text: Msg
+    location: Location
+    advice: Msg | None
+    severity: Severity
+
+    def __init__(self, code: str, text: Msg | str, location: Location = Location(),
+                 advice: Msg | str | None = None, severity: Severity = Severity.ERROR) -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "text", _as_msg(text))
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "advice", None if advice is None else _as_msg(advice))
+        object.__setattr__(self, "severity", severity)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("an Issue is immutable")
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.code, self.text, self.location, self.advice, self.severity)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Issue) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Issue(code={self.code!r}, message={self.message!r}, "
+                f"location={self.location!r}, hint={self.hint!r}, "
+                f"severity={self.severity.value!r})")
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.text.render("en")
+
+    @property
+    def hint(self) -> str | None:
+        """What to do, in English (None when the issue gives no advice)."""
+        return None if self.advice is None else self.advice.render("en")
+
+    def message_in(self, lang: Lang | None = None) -> str:
+        """What is wrong in ``lang`` (default the current language)."""
+        return self.text.render(lang)
+
+    def hint_in(self, lang: Lang | None = None) -> str | None:
+        """What to do in ``lang``, or None."""
+        return None if self.advice is None else self.advice.render(lang)
+
+    def explained(self, lang: Lang | None = None) -> str:
+        """The message with its hint in parentheses, in ``lang``."""
+        hint = self.hint_in(lang)
+        message = self.message_in(lang)
+        return f"{message} ({hint})" if hint else message
+
+    def render(self, lang: Lang | None = None) -> str:
+        """The issue as one line: ``file:line:col: $.path: error[code] message (hint)``, the
+        severity word, the message and the hint in ``lang``."""
+        severity = text(f"issue.{self.severity.value}", lang)
+        return f"{self.location.render(lang)}: {severity}[{self.code}] {self.explained(lang)}"
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.severity.value}[{self.code}] {self.message}"
-        if self.hint:
-            text += f" ({self.hint})"
-        return text
+        return self.render()
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
         return (loc.file, loc.line, loc.column, self.code)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, lang: Lang | None = None) -> dict[str, object]:
+        """The issue as JSON-ready data; message and hint in ``lang`` (default the current
+        language), every other field the same in every language."""
         loc = self.location
-        if loc.path and isinstance(loc.path[0], str) and loc.path[0].startswith("row "):
-            return {"code": self.code, "severity": self.severity.value, "message": self.message,
-                    "hint": self.hint, "file": loc.file, "row": loc.line,
+        if loc.is_row:
+            return {"code": self.code, "severity": self.severity.value,
+                    "message": self.message_in(lang), "hint": self.hint_in(lang),
+                    "file": loc.file, "row": loc.line,
                     "column": loc.path[1] if len(loc.path) > 1 else None}
         return {
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message,
-            "hint": self.hint,
+            "message": self.message_in(lang),
+            "hint": self.hint_in(lang),
             "file": loc.file,
             "line": loc.line,
             "column": loc.column,
@@ -110,10 +184,10 @@ class Issue:
         }
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+def did_you_mean(word: str, choices: Iterable[str]) -> Msg | None:
     """A "did you mean" hint for ``word`` among ``choices``, or None."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{shown(close[0])}'?" if close else None
+    return msg("hint.did-you-mean", word=shown(close[0])) if close else None
 
 
 class Hints:
@@ -134,9 +208,9 @@ class Hints:
         self._left = budget
         self._lookups = lookups
         self._longest = longest
-        self._memo: dict[str, str | None] = {}
+        self._memo: dict[str, Msg | None] = {}
 
-    def __call__(self, word: str) -> str | None:
+    def __call__(self, word: str) -> Msg | None:
         if word in self._memo:
             return self._memo[word]
         hint = None
@@ -159,9 +233,18 @@ class PlanError(EmulationRulesError):
 
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues: tuple[Issue, ...] = tuple(sorted(issues, key=Issue.sort_key))
-        first = str(self.issues[0]) if self.issues else "invalid plan"
-        more = f" (and {len(self.issues) - 1} more)" if len(self.issues) > 1 else ""
-        super().__init__(first + more)
+        super().__init__(*self.issues)
+
+    def __str__(self) -> str:
+        return _first_and_more(self.issues, "invalid plan")
+
+
+def _first_and_more(issues: Sequence[Issue], default: str) -> str:
+    """The first issue in the current language, and how many more."""
+    if not issues:
+        return default
+    more = text("issue.and-more", None, count=len(issues) - 1) if len(issues) > 1 else ""
+    return str(issues[0]) + more
 
 
 class PlanNotFoundError(PlanError):
@@ -181,7 +264,10 @@ class MetricsError(EmulationRulesError):
 
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = tuple(sorted(issues, key=Issue.sort_key))
-        super().__init__(str(self.issues[0]) if self.issues else "invalid input")
+        super().__init__(*self.issues)
+
+    def __str__(self) -> str:
+        return _first_and_more(self.issues, "invalid input")
 
 
 class EvaluationError(EmulationRulesError):

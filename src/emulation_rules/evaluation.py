@@ -47,6 +47,7 @@ from .conditions import (
     walk,
 )
 from .errors import EmulationRulesError, Hints, Issue, Location, Severity
+from .i18n import Msg
 from .model import (
     AttestationCondition,
     AttestedCondition,
@@ -603,7 +604,7 @@ class _UnitHints:
         self._close = Hints(known)
         self._skeletons: dict[str, str] | None = None
 
-    def __call__(self, unit: str) -> str | None:
+    def __call__(self, unit: str) -> Msg | str | None:
         if self._skeletons is None:  # built at the first unknown unit only
             self._skeletons = {}
             for u in self._known:

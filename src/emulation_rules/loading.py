@@ -25,6 +25,7 @@ from .errors import (
     PlanSyntaxError,
     did_you_mean,
 )
+from .i18n import Msg
 from .limits import EXTENDS_DEPTH
 from .model import Plan
 
@@ -341,7 +342,7 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
     # in all at most 16 x 1,000,000 character pairs compared (about half a second)
     hints: dict[tuple[str, ...], Hints] = {}
 
-    def hint_for(word: str, choices: Sequence[str]) -> str | None:
+    def hint_for(word: str, choices: Sequence[str]) -> Msg | str | None:
         key = tuple(choices)
         if key not in hints:
             if len(hints) >= 16:
