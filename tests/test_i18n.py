@@ -78,6 +78,14 @@ def test_the_runtime_reads_the_compiled_catalogue() -> None:
 
 
 ENTRIES = {e.id: e for e in entries()}
+
+
+class _Any:
+    """A placeholder's value that takes any format spec (a date's %d/%m/%Y, a number's ,)."""
+
+    def __format__(self, spec: str) -> str:
+        return "x"
+
 _PERCENT = re.compile(r"%(?:\((\w+)\))?[sdr]")
 
 
@@ -88,7 +96,7 @@ def test_each_entry_has_the_same_placeholders_in_both_languages() -> None:
                     == sorted(_PERCENT.findall(entry.id))), entry.id
             continue
         assert placeholders(entry.vi) == placeholders(entry.en), entry.id
-        names = dict.fromkeys(placeholders(entry.en), "x")
+        names = dict.fromkeys(placeholders(entry.en), _Any())
         for template in (entry.vi, entry.en):  # formats cleanly (no stray brace)
             template.format(**names)
         assert entry.vi.strip() and entry.en.strip(), entry.id

@@ -10,8 +10,9 @@ with the same ``{placeholders}`` in both. The entries come from:
   (``code.<code>.fix``);
 - the modules of this package, one per area: ``common`` (issues as a line, hints), ``cli``
   (help, notes, usage errors, argparse's own sentences), ``plan`` (plan files), ``table``
-  (input tables), ``core`` (evaluation, awards, timeline), ``outputs`` (reports, workbooks,
-  Markdown, text).
+  (input tables), ``core`` (evaluation, awards, timeline), ``outputs`` (the words outputs
+  share, Markdown, text, JSON labels, calendars), ``documents`` (the HTML report, the results
+  workbook, the data-entry workbook).
 
 :func:`render_po` writes one language's ``.po`` file; ``tests/test_i18n.py`` fails when a
 committed catalogue differs from it, when an id the package uses is missing, or when the two
@@ -29,7 +30,7 @@ from ..codes import CODES
 
 __all__ = ["AREAS", "Entry", "M", "entries", "placeholders", "render_po"]
 
-AREAS = ("common", "cli", "plan", "table", "core", "outputs")
+AREAS = ("common", "cli", "plan", "table", "core", "outputs", "documents")
 """The modules of this package that hold messages, in the catalogue's order."""
 
 
