@@ -10,7 +10,9 @@ is not what this writes.
 from __future__ import annotations
 
 import io
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -28,13 +30,22 @@ def compile_mo(po_text: str) -> bytes:
     return out.getvalue()
 
 
+def _write(path: Path, data: bytes) -> None:
+    """Atomically: a reader never sees half a catalogue."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
 def main() -> int:
     for lang in LANGS:
         folder = LOCALE_DIR / lang / "LC_MESSAGES"
         folder.mkdir(parents=True, exist_ok=True)
         po = render_po(lang)
-        (folder / f"{DOMAIN}.po").write_text(po, encoding="utf-8")
-        (folder / f"{DOMAIN}.mo").write_bytes(compile_mo(po))
+        _write(folder / f"{DOMAIN}.po", po.encode("utf-8"))
+        _write(folder / f"{DOMAIN}.mo", compile_mo(po))
         print(f"wrote {Path(folder, DOMAIN).with_suffix('.po')} and .mo", file=sys.stderr)
     return 0
 
