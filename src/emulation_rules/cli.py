@@ -69,9 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     file_var, date_var = t("cli.metavar.file"), t("cli.metavar.date")
 
     p = sub.add_parser("validate", help=t("cli.help.validate"))
-    p.add_argument("plans", nargs="+", metavar=plan_var, help=plan_help)
-    p.add_argument("--format", choices=("text", "json", "github"), default="text",
-                   help=t("cli.help.format"))
+    p.add_argument("plans", nargs="+", metavar=plan_var, help=t("cli.help.validate-plans"))
+    p.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
+                   help=t("cli.help.validate-format"))
     _lang_arg(p)
     p.set_defaults(handler=_cmd_validate)
 
@@ -279,7 +279,7 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .loading import iter_plan_issues
 
     results: list[tuple[str, list[Issue]]] = []
-    for ref in args.plans:
+    for ref in _plan_files(args.plans):
         results.append((ref, iter_plan_issues(ref)))
     n_err = sum(1 for _, issues in results for i in issues if i.severity is Severity.ERROR)
     bad_files = sum(1 for _, issues in results if issues)
@@ -296,6 +296,10 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         for _, issues in results:
             for i in issues:
                 out.write(github_annotation(i))
+    elif args.format == "sarif":
+        from .sarif import sarif_text
+
+        out.write(sarif_text(results, args.lang))
     else:
         for ref, issues in results:
             for i in issues:
@@ -305,6 +309,31 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         out.write(_t("cli.validate-summary", plans=len(results),
                      valid=len(results) - bad_files, invalid=bad_files, errors=n_err) + "\n")
     return EXIT_PROBLEMS if n_err else EXIT_OK
+
+
+def _plan_files(refs: Sequence[str]) -> list[str]:
+    """PLAN arguments as the plans to check: a folder gives its ``.yaml``/``.yml`` files
+    (its subfolders' too, sorted; hidden ones skipped), a pattern with ``*``, ``?`` or ``[``
+    the files it matches (sorted; Windows shells pass patterns unexpanded), anything else
+    itself (a file, or a bundled plan id). A pattern that matches nothing stays as written,
+    so that it is reported as a plan not found."""
+    import glob
+
+    out: list[str] = []
+    for ref in refs:
+        path = Path(ref)
+        if path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
+                           and p.is_file() and not any(
+                               part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                raise _UsageError(_t("cli.no-plan-in-folder", path=shown(ref)))
+            out += found
+        elif any(c in ref for c in "*?[") and not path.exists():
+            out += sorted(glob.glob(ref, recursive=True)) or [ref]
+        else:
+            out.append(ref)
+    return out
 
 
 def _load_or_report(ref: str, err: IO[str]) -> Any:

@@ -23,6 +23,16 @@ MESSAGES: tuple[Entry, ...] = (
     M("cli.help.format", "định dạng kết quả", "the output format"),
     M("cli.help.validate", "kiểm tra tệp kế hoạch: cấu trúc, trích dẫn, ngày tháng, số liệu",
       "check plan files: model, citations, dates, metrics"),
+    M("cli.help.validate-plans",
+      "mã kế hoạch có sẵn, tệp .yaml, thư mục (mọi tệp .yaml trong đó) hoặc mẫu tên tệp "
+      "(plans/*.yaml)",
+      "a bundled plan id, a .yaml file, a folder (every .yaml file in it) or a file pattern "
+      "(plans/*.yaml)"),
+    M("cli.help.validate-format",
+      "định dạng kết quả: text, json, github (chú thích cho GitHub Actions), sarif (cho "
+      "code scanning)",
+      "the output format: text, json, github (GitHub Actions annotations), sarif (for code "
+      "scanning)"),
     M("cli.help.show", "in kế hoạch sau khi đã áp dụng kế thừa (extends)",
       "print a plan with inheritance resolved"),
     M("cli.help.diff", "những điểm khác nhau giữa hai kế hoạch, theo mã và theo trường",
@@ -124,6 +134,8 @@ MESSAGES: tuple[Entry, ...] = (
     M("cli.not-a-month", "'{value}' không phải là một tháng (viết 2024-10 hoặc 10/2024)",
       "'{value}' is not a month (write 2024-10 or 10/2024)"),
     M("cli.no-file", "không có tệp '{path}'", "no file '{path}'"),
+    M("cli.no-plan-in-folder", "thư mục '{path}' không có tệp kế hoạch .yaml nào",
+      "the folder '{path}' holds no .yaml plan file"),
     M("cli.cannot-write", "không ghi được '{path}': {reason}", "cannot write '{path}': {reason}"),
     M("cli.template-xlsx", "tệp nhập liệu được ghi dạng .xlsx: hãy ghi --output TÊN.xlsx",
       "the workbook is written as .xlsx: give --output NAME.xlsx"),
