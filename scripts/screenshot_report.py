@@ -6,6 +6,7 @@ Chromium shows it (1280 x 1800). Needs Chromium (Debian's package `chromium`).
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -23,12 +24,14 @@ def main() -> int:
     if browser is None:
         print("no chromium: install Debian's package 'chromium'", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory() as folder:
+    # run from the repository as the README does: the record names the inputs as given
+    # (examples/...), not by this machine's absolute paths
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
         report = Path(folder) / "baocao.html"
         code = run(["report", "--plan", "ninh_thuan", "--metrics",
-                    str(ROOT / "examples" / "ninh_thuan_metrics.csv"), "--units",
-                    str(ROOT / "examples" / "ninh_thuan_units.csv"), "--issued", "2024-11-05",
-                    "--as-of", "2025-08-31", "--review", "final", "--output", str(report)],
+                    "examples/ninh_thuan_metrics.csv", "--units", "examples/ninh_thuan_units.csv",
+                    "--issued", "2024-11-05", "--as-of", "2025-08-31", "--review", "final",
+                    "--lang", "vi", "--output", str(report)],
                    stdout=sys.stdout, stderr=sys.stderr)
         if code != 0:
             return code

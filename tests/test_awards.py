@@ -274,8 +274,8 @@ def test_awards_cli_usage_and_explain(cli: Any, default_lang: None) -> None:
             str(ROOT / "examples" / "phuong_tien_units.csv"), "--as-of", "2030-12-31"]
     bad = cli(*base, "--review", "final")
     # issue 10: the valid reviews are the evaluation's windows, listed exactly
-    assert bad.code == 2 and ("reviews: year:2026, year:2027, year:2028, year:2029, year:2030, "
-                              "stage:2026-2030") in bad.err
+    assert bad.code == 2 and ("các lần xét: year:2026, year:2027, year:2028, year:2029, "
+                              "year:2030, stage:2026-2030") in bad.err
     text = cli(*base, "--review", "stage:2026-2030", "--explain", "xa_phuong_tien").out
     assert "Cờ thi đua" in text and ("Còn thiếu" in text or "đủ điều kiện" in text)
 

@@ -15,7 +15,7 @@ import emulation_rules as er
 from emulation_rules import _yaml
 from emulation_rules.model import Plan
 
-from .conftest import INVALID, LOCALITIES, SHIPPED
+from .conftest import INVALID, LOCALITIES, ROOT, SHIPPED
 
 
 def test_validate_all_shipped_plans_exits_0(cli: Any) -> None:
@@ -178,3 +178,16 @@ def test_an_absent_needed_column_is_one_warning_per_column(cli: Any, tmp_path: P
     assert "members_commended" in names and "good_deeds" not in names
     assert len(names) == len(set(names))
     assert {w["severity"] for w in missing} == {"warning"}
+
+
+def test_an_extra_not_installed_is_a_usage_error_saying_what_to_install(
+        cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An .xlsx input without openpyxl: exit 2 and the pip command, never a traceback (the
+    readers raise MissingExtra; the CLI reports every such error the same way)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    result = cli("evaluate", "--plan", "kon_plong", "--metrics",
+                 str(ROOT / "examples" / "kon_plong_metrics.xlsx"), "--issued", "2024-10-15",
+                 "--as-of", "2025-08-31")
+    assert result.code == 2 and "pip install" in result.err and "Traceback" not in result.err

@@ -448,6 +448,9 @@ def _value_error_messages() -> list[str]:
                 node.exc, "ValueError"):
             assert isinstance(node.exc, ast.Call)
             arg = node.exc.args[0]
+            if _is_call_of(arg, "msg"):  # ValueError(msg("model.x", ...)): its message id
+                assert isinstance(arg, ast.Call)
+                arg = arg.args[0]
             parts = arg.values if isinstance(arg, ast.JoinedStr) else [arg]
             out.append("".join(p.value for p in parts
                                if isinstance(p, ast.Constant) and isinstance(p.value, str)))

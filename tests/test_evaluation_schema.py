@@ -166,7 +166,9 @@ def test_the_output_of_each_bundled_example_validates(plan_id: str, cli: Any) ->
     assert data["format"] == EVALUATION_FORMAT
     assert data["results"] and data["rejected"]
     defs = load_schema()["$defs"]
-    assert list(data) == load_schema()["required"]
+    assert list(data) == list(load_schema()["properties"])  # labels too, which is optional
+    assert [k for k in data if k in load_schema()["required"]] == load_schema()["required"]
+    assert set(data["labels"]["windows"]) == set(data["windows"])
     first = data["results"][0]
     assert list(first) == defs["result"]["required"]
     assert list(first["criteria"][0]) == defs["criterion"]["required"]
@@ -273,6 +275,9 @@ MUTATIONS: dict[str, Mutation] = {
     "a negative row count": lambda d: d["rows"].update(total=-1),
     "a plan hash not sha256": lambda d: d.update(plan_hash="md5:00"),
     "results not a list": lambda d: d.update(results={}),
+    "an extra key in labels": lambda d: d["labels"].update(extra={}),
+    "a window's label not text": lambda d: d["labels"]["windows"].update(phase_1=1),
+    "a target's label not text": lambda d: d["labels"]["targets"].update(x={"y": None}),
 }
 
 
@@ -288,3 +293,10 @@ def test_a_mutated_output_fails(name: str, hostile_output: dict[str, Any]) -> No
     MUTATIONS[name](data)
     assert data != hostile_output
     assert problems(data), f"the schema accepts {name}"
+
+
+def test_an_output_without_labels_still_validates(hostile_output: dict[str, Any]) -> None:
+    """``labels`` was added within format 1: an output written before it validates."""
+    data = copy.deepcopy(hostile_output)
+    del data["labels"]
+    assert problems(data) == []

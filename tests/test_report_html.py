@@ -32,6 +32,7 @@ import emulation_rules as er
 from emulation_rules import report_html
 from emulation_rules.eligibility import AwardsReport, review_window
 from emulation_rules.errors import Issue, Location
+from emulation_rules.i18n import using
 from emulation_rules.inputs import attestations_for
 from emulation_rules.model import Text
 from emulation_rules.records import UnitInfo
@@ -209,7 +210,7 @@ def test_header_records_the_decision() -> None:
         ["Ngày ban hành dùng để tính", "15/10/2024"],
         ["Tính đến ngày", "31/08/2025"],
         ["Vị trí tại ngày tính", "kế hoạch đã kết thúc"],
-        ["Đợt xét khen thưởng", "final (tổng kết); tiêu chí tính trên: Đợt 1, Đợt 2, Toàn kế "
+        ["Lần xét khen thưởng", "final (tổng kết); tiêu chí tính trên: Đợt 1, Đợt 2, Toàn kế "
                                 "hoạch; điều kiện khen thưởng đọc trong: Toàn kế hoạch"],
         ["Các kỳ đánh giá", "Đợt 1 (đã kết thúc); Đợt 2 (đã kết thúc); Toàn kế hoạch (đã kết "
                             "thúc)"],
@@ -422,7 +423,8 @@ def test_award_candidates_per_authority_and_tier() -> None:
 
 
 def test_rejected_rows() -> None:
-    """Each rejected row: file, row, column, code, message and what the code means."""
+    """Each rejected row: file, row, column, code, message and what the code means, the
+    message in the report's language."""
     ids = by_id(tree("kon_plong"))
     table = ids["rejected"].find(f"{XHTML}table")
     assert table is not None
@@ -432,9 +434,13 @@ def test_rejected_rows() -> None:
         ("kon_plong_metrics.csv", "111", "tips_via_force", "contradictory-counts"),
         ("kon_plong_metrics.csv", "2894", "period", "duplicate-row"),
         ("kon_plong_metrics.csv", "2895", "unit", "unknown-unit")]
-    assert rows[0][4] == "good_deeds = 'hai' is not a whole number of 0 or more"
+    _, ev, _, _, _ = example("kon_plong")
+    assert rows[0][4] == ev.rejected[0].message_in("vi")
     assert rows[0][5] == ("Số lượng không phải số nguyên từ 0 trở lên (1,5; -2; chữ; ...): "
                           "dòng bị loại.")
+    table = by_id(tree("kon_plong", "en"))["rejected"].find(f"{XHTML}table")
+    assert table is not None
+    assert rows_of(table)[0][4] == "good_deeds = 'hai' is not a whole number of 0 or more"
 
 
 def test_print_stylesheet() -> None:
@@ -596,8 +602,11 @@ def test_without_jinja2_the_error_says_what_to_install(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "jinja2", None)
     plan, ev, tl, _, _ = example("kon_plong")
     with pytest.raises(ReportJinjaMissingError, match=re.escape(
-            "cần gói jinja2: pip install 'emulation-rules[report]'")):
+            "jinja2 is needed to write the HTML report: pip install 'emulation-rules[report]'"
+            )) as caught:
         render_report(ev, plan, timeline=tl)
+    with using("vi"):  # the text is in the current language (tests/test_i18n_documents.py)
+        assert str(caught.value).startswith("cần gói jinja2")
     assert issubclass(ReportJinjaMissingError, er.EmulationRulesError)
 
 

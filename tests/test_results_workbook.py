@@ -21,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 import emulation_rules as er
+from emulation_rules.i18n import using
 from emulation_rules.model import plan_hash
 from emulation_rules.records import UnitInfo
 from emulation_rules.results import UnitResult
@@ -191,7 +192,7 @@ def test_verdict_columns_are_coloured_by_their_word(book: Workbook) -> None:
 
 def test_rejected_rows_sheet(book: Workbook) -> None:
     """The example's 4 rejected rows with their file, row, column, code, message, the code's
-    meaning in Vietnamese and the hint; row numbers are numbers."""
+    meaning and the hint, in Vietnamese; row numbers are numbers."""
     ws = sheet(book, "Dòng bị loại")
     assert row_values(ws, 1) == ["Tệp", "Dòng", "Cột", "Mã lỗi", "Nội dung", "Ý nghĩa",
                                  "Gợi ý"]
@@ -203,10 +204,11 @@ def test_rejected_rows_sheet(book: Workbook) -> None:
         [str(METRICS), 2894, "period", "duplicate-row"],
         [str(METRICS), 2895, "unit", "unknown-unit"],
     ]
-    assert rows[0][4] == "good_deeds = 'hai' is not a whole number of 0 or more"
+    assert rows[0][4] == EV.rejected[0].message_in("vi")
     assert rows[0][5] == ("Số lượng không phải số nguyên từ 0 trở lên (1,5; -2; chữ; ...): "
                           "dòng bị loại.")
-    assert rows[1][6] == "a part cannot exceed its whole; fix the source data"
+    assert rows[1][6] == EV.rejected[1].hint_in("vi")
+    assert EV.rejected[1].hint == "a part cannot exceed its whole; fix the source data"
     assert ws.freeze_panes == "A3" and ws.auto_filter.ref == "A2:G6"
 
 
@@ -274,7 +276,7 @@ def test_candidates_sheet_with_an_awards_report(awards_book: Workbook) -> None:
              for r in cf.rules}
     assert ("G3:G530", '"đạt"') in rules and ("I3:I530", '"không đạt"') in rules
     record = sheet(awards_book, "Thông tin")
-    assert ("Đợt xét khen thưởng", "final", "final_review") in [
+    assert ("Lần xét khen thưởng", "final", "final_review") in [
         tuple(row_values(record, r)) for r in range(3, record.max_row + 1)]
 
 
@@ -445,6 +447,8 @@ def test_without_openpyxl_the_error_says_what_to_install(tmp_path: Path,
     with pytest.raises(ResultsExcelMissingError) as caught:
         write_results_workbook(tmp_path / "x.xlsx", EV, PLAN)
     assert str(caught.value) == (
-        "cần gói openpyxl: pip install 'emulation-rules[excel]' (openpyxl is needed to write "
-        "the results workbook)")
+        "openpyxl is needed to write the results workbook: pip install 'emulation-rules[excel]'")
+    with using("vi"):  # the text is in the current language
+        assert str(caught.value) == (
+            "cần gói openpyxl để ghi bảng kết quả Excel: pip install 'emulation-rules[excel]'")
     assert isinstance(caught.value, er.EmulationRulesError)

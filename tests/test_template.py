@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 import emulation_rules as er
 from emulation_rules import template
 from emulation_rules.evaluation import _columns, _compile
+from emulation_rules.i18n import using
 from emulation_rules.records import UnitInfo
 from emulation_rules.template import (
     EntryWorkbookError,
@@ -400,7 +401,7 @@ def test_readers_are_what_the_evaluator_decides() -> None:
 
 
 @pytest.mark.parametrize(("first", "last", "words"), [
-    ("2024-13", "2025-01", "không đúng dạng năm-tháng"),
+    ("2024-13", "2025-01", "the first month '2024-13' is not YYYY-MM"),
     ("10/2024", "2025-01", "not YYYY-MM"),
     ("2025-02", "2025-01", "the last month is before the first"),
     ("1900-01", "1900-02", "outside the years"),
@@ -433,14 +434,16 @@ def test_inputs_it_cannot_lay_out_are_refused(tmp_path: Path,
 
 def test_without_openpyxl_the_error_says_what_to_install(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without openpyxl: ExcelSupportMissingError, in Vietnamese and English, naming the
+    """Without openpyxl: ExcelSupportMissingError, in the current language, naming the
     extra to install; the layout needs no openpyxl."""
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(ExcelSupportMissingError) as caught:
         write_entry_workbook(PLAN, UNITS, "2024-10", "2025-08", tmp_path / "x.xlsx")
     assert str(caught.value) == (
-        "cần gói openpyxl để ghi tệp Excel: pip install 'emulation-rules[excel]' (openpyxl is "
-        "needed to write Excel workbooks)")
+        "openpyxl is needed to write Excel workbooks: pip install 'emulation-rules[excel]'")
+    with using("vi"):
+        assert str(caught.value) == (
+            "cần gói openpyxl để ghi tệp Excel: pip install 'emulation-rules[excel]'")
     assert isinstance(caught.value, er.EmulationRulesError)
     assert len(entry_layout(PLAN, UNITS, "2024-10", "2025-08").rows) == 2904
 

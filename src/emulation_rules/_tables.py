@@ -26,7 +26,8 @@ from typing import Any, BinaryIO
 
 from . import _yaml
 from ._inert import shown
-from .errors import EmulationRulesError, Issue, Location, Severity
+from .errors import Issue, Location, MissingExtra, Severity, os_reason
+from .i18n import Msg, msg
 from .limits import CELL_CHARS, TABLE_BYTES
 
 __all__ = ["MAX_CELL_CHARS", "MAX_TABLE_BYTES", "UNREAD_ROW_CODES", "Row", "iter_table",
@@ -93,19 +94,29 @@ def iter_table(path: Path, issues: list[Issue], *, encoding: str | None = None,
     stream: memory does not grow with their length. JSON and YAML files are parsed whole and
     bounded by :data:`MAX_TABLE_BYTES`. ``required`` columns missing from the header are one
     file-level issue, and no row is read. ``encoding`` reads a CSV file written in another
-    encoding than UTF-8 (``cp1258``, Windows' Vietnamese).
+    encoding than UTF-8 (``cp1258``, Windows' Vietnamese). A file that cannot be opened or
+    read (a folder, no permission) is one ``unreadable`` issue.
     """
+    try:
+        yield from _iter_table(path, issues, encoding=encoding, sheet=sheet, required=required)
+    except OSError as exc:
+        issues.append(Issue("unreadable", msg("table.unreadable", reason=os_reason(exc)),
+                            Location(str(path))))
+
+
+def _iter_table(path: Path, issues: list[Issue], *, encoding: str | None,
+                sheet: str | None, required: Sequence[str]) -> Iterator[Row]:
     file = str(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        issues.append(Issue("unreadable", f"cannot read file: {exc.strerror}", Location(file)))
+        issues.append(Issue("unreadable", msg("table.unreadable", reason=os_reason(exc)),
+                            Location(file)))
         return
     suffix = path.suffix.lower()
     if suffix in {".json", ".yaml", ".yml"}:
         if size > MAX_TABLE_BYTES:
-            issues.append(Issue("too-large", f"a JSON or YAML table is at most "
-                                f"{MAX_TABLE_BYTES:,} bytes (CSV and Excel files stream)",
+            issues.append(Issue("too-large", msg("table.too-large", limit=MAX_TABLE_BYTES),
                                 Location(file)))
             return
         rows, found = _read_structured(path.read_bytes(), file, suffix)
@@ -118,8 +129,8 @@ def iter_table(path: Path, issues: list[Issue], *, encoding: str | None = None,
         yield from _xlsx_rows(path, sheet, required, issues)
         return
     if suffix in {".xls", ".xlsm", ".ods"}:
-        issues.append(Issue("unsupported-file", f"a {suffix} file cannot be read: save it as "
-                            "an Excel workbook (.xlsx) or as CSV UTF-8", Location(file)))
+        issues.append(Issue("unsupported-file", msg("table.unsupported-file", suffix=suffix),
+                            Location(file)))
         return
     codec = encoding or "utf-8"
     with path.open("rb") as raw:
@@ -128,12 +139,11 @@ def iter_table(path: Path, issues: list[Issue], *, encoding: str | None = None,
             lines_total, bad_lines, (line, byte, value) = bad
             if line == 1 or bad_lines * 2 > lines_total:
                 issues.append(Issue(
-                    "encoding", f"the file is not {codec.upper()} text: {bad_lines} of "
-                    f"{lines_total} line(s) are not, the first at line {line}, byte {byte} "
-                    f"(0x{value:02x}); no row is read", Location(file, line, 0),
-                    "in Excel choose Save As > 'CSV UTF-8 (Comma delimited)'; or read it as "
-                    "Windows' Vietnamese with --encoding cp1258" if encoding is None else
-                    "check the encoding the file was saved in"))
+                    "encoding", msg("table.not-encoded", codec=codec.upper(), bad=bad_lines,
+                                    total=lines_total, line=line, byte=byte, value=value),
+                    Location(file, line, 0),
+                    msg("table.not-encoded.hint") if encoding is None else
+                    msg("table.not-encoded.hint-chosen")))
                 return
         raw.seek(0)
         lines = _Lines(raw, codec)
@@ -174,12 +184,13 @@ def _missing(header: Sequence[str], required: Sequence[str], file: str,
     absent = [c for c in required if c not in header]
     if absent:
         shown_header = ", ".join(shown(h, 40) for h in header[:12] if h)
-        issues.append(Issue("missing-column", f"the header has no column {absent[0]!r}"
-                            + (f" (nor {', '.join(repr(c) for c in absent[1:])})"
-                               if absent[1:] else "")
-                            + f"; its columns: {shown_header or '(none)'}; no row is read",
-                            Location(file, 1, 0),
-                            "the first row names the columns: " + ", ".join(required)))
+        columns: Msg | str = shown_header or msg("table.no-columns")
+        text = (msg("table.missing-columns", column=repr(absent[0]),
+                    others=", ".join(repr(c) for c in absent[1:]), columns=columns)
+                if absent[1:] else
+                msg("table.missing-column", column=repr(absent[0]), columns=columns))
+        issues.append(Issue("missing-column", text, Location(file, 1, 0),
+                            msg("table.missing-column.hint", columns=", ".join(required))))
         return True
     return False
 
@@ -202,10 +213,10 @@ def _csv_rows(lines: _Lines, file: str, issues: list[Issue],
     try:
         header = [_cell(h) for h in next(reader)]
     except StopIteration:
-        issues.append(Issue("empty-file", "the file has no header row", Location(file)))
+        issues.append(Issue("empty-file", msg("table.no-header"), Location(file)))
         return
     except csv.Error as exc:
-        issues.append(Issue("csv-syntax", f"cannot read the header: {exc}",
+        issues.append(Issue("csv-syntax", msg("table.header-syntax", problem=str(exc)),
                             Location(file, 1, 0)))
         return
     if not _header_ok(header, file, 1, issues) or _missing(header, required, file, issues):
@@ -222,7 +233,7 @@ def _csv_rows(lines: _Lines, file: str, issues: list[Issue],
             # may still be inside the row (a quoted cell spanning lines): read past its end
             too_long = _skip_record(lines, limit)
             if too_long is None:
-                issues.append(Issue("csv-syntax", str(exc),
+                issues.append(Issue("csv-syntax", msg("table.csv-syntax", problem=str(exc)),
                                     Location(file, lines.number, 0)))
                 return
         else:
@@ -231,25 +242,24 @@ def _csv_rows(lines: _Lines, file: str, issues: list[Issue],
         number = lines.number
         if too_long is not None:
             column = header[too_long] if too_long < len(header) else f"cell {too_long + 1}"
-            issues.append(Issue("row-shape", f"the cell is longer than the limit of "
-                                f"{limit:,} characters: the row is not read",
+            issues.append(Issue("row-shape", msg("table.cell-too-long", limit=limit),
                                 Location(file, number, 0, (f"row {number}", column)),
-                                "a cell holds a value, not a document: check that the file "
-                                "is the table and that its quotes are closed"))
+                                msg("table.cell-too-long.hint")))
             continue
         if lines.bad is not None:
             line, byte, value = lines.bad
-            issues.append(Issue("encoding", f"line {line} is not {lines.codec.upper()} text "
-                                f"(byte {byte}: 0x{value:02x}): the row is not read",
+            issues.append(Issue("encoding", msg("table.line-not-encoded", line=line,
+                                                codec=lines.codec.upper(), byte=byte,
+                                                value=value),
                                 Location(file, number, 0, (f"row {number}",)),
-                                "correct the character, or save the file as 'CSV UTF-8'"))
+                                msg("table.line-not-encoded.hint")))
             continue
         if not any(c.strip() for c in record):
             continue
         if len(record) != len(header):
-            issues.append(Issue("row-shape", f"row has {len(record)} cells, the header "
-                                f"{len(header)}", Location(file, number, 0,
-                                                           (f"row {number}",))))
+            issues.append(Issue("row-shape", msg("table.cell-count", cells=len(record),
+                                                 header=len(header)),
+                                Location(file, number, 0, (f"row {number}",))))
             continue
         yield Row(number, {h: _cell(v) for h, v in zip(header, record, strict=True)})
 
@@ -262,10 +272,10 @@ def _header_ok(header: Sequence[str], file: str, line: int, issues: list[Issue])
     for position, name in enumerate(header, start=1):
         if name and name in seen:
             ok = False
-            issues.append(Issue("duplicate-column", f"column '{shown(name)}' appears twice "
-                                f"(columns {seen[name]} and {position}): which one holds the "
-                                "value is not known, so no row of the file is read",
-                                Location(file, line, 0), "rename or remove one of them"))
+            issues.append(Issue("duplicate-column", msg("table.duplicate-column",
+                                                        column=shown(name), first=seen[name],
+                                                        second=position),
+                                Location(file, line, 0), msg("table.duplicate-column.hint")))
         seen.setdefault(name, position)
     return ok
 
@@ -422,14 +432,13 @@ def _open_workbook(path: Path, data_only: bool) -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise TableReaderMissing(
-            "đọc tệp Excel cần gói openpyxl / reading an Excel file needs openpyxl: "
-            "pip install 'emulation-rules[excel]'") from None
+        raise TableReaderMissing(msg("table.no-openpyxl")) from None
     return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
 
 
-class TableReaderMissing(EmulationRulesError):
-    """A file needs an optional package that is not installed (openpyxl for .xlsx)."""
+class TableReaderMissing(MissingExtra):
+    """A file needs an optional package that is not installed (openpyxl for .xlsx); its text
+    (``str()``) is in the current language."""
 
 
 def _sheet_of(path: Path, sheet: str | None) -> str:
@@ -476,16 +485,15 @@ def _xlsx_rows(path: Path, sheet: str | None, required: Sequence[str],
     except TableReaderMissing:
         raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        issues.append(Issue("unreadable", f"not an Excel workbook (.xlsx) it can read: "
-                            f"{shown(exc)}", Location(file), "open it in Excel and save it "
-                            "again as .xlsx, or as CSV UTF-8"))
+        issues.append(Issue("unreadable", msg("table.not-a-workbook", problem=shown(exc)),
+                            Location(file), msg("table.not-a-workbook.hint")))
         return
     try:
         names = [ws.title for ws in book.worksheets]
         if sheet is not None and sheet not in names:
-            issues.append(Issue("unknown-sheet", f"the workbook has no sheet '{shown(sheet)}' "
-                                f"(sheets: {', '.join(shown(n) for n in names)})",
-                                Location(file)))
+            issues.append(Issue("unknown-sheet", msg(
+                "table.unknown-sheet", sheet=shown(sheet),
+                sheets=", ".join(shown(n) for n in names)), Location(file)))
             return
         title = sheet if sheet is not None else names[0]
         ws, fs = book[title], formulas[title]
@@ -509,11 +517,11 @@ def _xlsx_rows(path: Path, sheet: str | None, required: Sequence[str],
                             [h for h in header if h], required, label, issues):
                         return
                 elif number >= HEADER_SEARCH:
-                    issues.append(Issue("missing-column", f"no header row in the first "
-                                        f"{HEADER_SEARCH} rows: a row naming the columns "
-                                        "(unit, period, ...) in their ids", Location(label),
-                                        "put the column ids (" + ", ".join(required or (
-                                            "unit", "period")) + ") in one row above the data"))
+                    issues.append(Issue("missing-column",
+                                        msg("table.no-header-row", limit=HEADER_SEARCH),
+                                        Location(label), msg(
+                                            "table.no-header-row.hint", columns=", ".join(
+                                                required or ("unit", "period")))))
                     return
                 continue
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
@@ -527,19 +535,18 @@ def _xlsx_rows(path: Path, sheet: str | None, required: Sequence[str],
                 if not name:
                     if text and position not in unnamed:
                         unnamed.add(position)
-                        issues.append(Issue("unknown-column", f"column {position + 1} holds "
-                                            f"values (row {number}: '{shown(text, 40)}') but "
-                                            "has no header: ignored", Location(label, number, 0),
-                                            severity=Severity.WARNING))
+                        issues.append(Issue("unknown-column", msg(
+                            "table.unnamed-column", position=position + 1, row=number,
+                            value=shown(text, 40)), Location(label, number, 0),
+                            severity=Severity.WARNING))
                     continue
                 formula = raw[position] if position < len(raw) else None
                 if value is None and isinstance(formula, str) and formula.startswith("="):
                     problem = problem or Issue(
-                        "formula-without-value", f"{name} holds the formula "
-                        f"'{shown(formula, 60)}' with no saved result: the row is not read",
+                        "formula-without-value", msg("table.formula-without-value",
+                                                     column=name, formula=shown(formula, 60)),
                         Location(label, number, 0, (f"row {number}", name)),
-                        "open the workbook in Excel and save it (Excel saves each formula's "
-                        "result), or type the number")
+                        msg("table.formula-without-value.hint"))
                 cells[name] = text
                 if is_date:
                     dates.add(name)
@@ -551,7 +558,7 @@ def _xlsx_rows(path: Path, sheet: str | None, required: Sequence[str],
                 continue
             yield Row(number, cells, frozenset(dates))
         if header is None:
-            issues.append(Issue("empty-file", "the sheet has no header row", Location(label)))
+            issues.append(Issue("empty-file", msg("table.empty-sheet"), Location(label)))
     finally:
         book.close()
         formulas.close()
@@ -563,30 +570,29 @@ def _read_structured(raw: bytes, file: str, suffix: str) -> tuple[list[Row], lis
         try:
             data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_Pairs)
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-            return [], [Issue("json-syntax", f"not valid JSON: {shown(exc)}; no row is read",
+            return [], [Issue("json-syntax", msg("table.json-syntax", problem=shown(exc)),
                               Location(file))]
     else:
         doc, issues = _yaml.parse(raw, file, text_scalars=True)
         if issues:
-            return [], [Issue(i.code, i.message + "; no row is read", i.location, i.hint)
-                        for i in issues]
+            return [], [Issue(i.code, msg("table.no-row-read", problem=i.text), i.location,
+                              i.advice) for i in issues]
         data = doc.data
     if isinstance(data, dict) and isinstance(data.get("rows"), list):
         data = data["rows"]
     if not isinstance(data, list):
-        return [], [Issue("not-a-table", "expected a list of rows (or {rows: [...]})",
-                          Location(file))]
+        return [], [Issue("not-a-table", msg("table.not-a-table"), Location(file))]
     rows: list[Row] = []
     issues = []
     for i, item in enumerate(data, start=1):
         twice = item.twice if isinstance(item, _Pairs) else None
         if twice:
-            issues.append(Issue("duplicate-key", f"key '{shown(twice)}' appears twice in the "
-                                "row: which value holds is not known", Location(
-                                    file, i, 0, (f"row {i}", twice)), "keep one of them"))
+            issues.append(Issue("duplicate-key", msg("table.duplicate-key", key=shown(twice)),
+                                Location(file, i, 0, (f"row {i}", twice)),
+                                msg("table.duplicate-key.hint")))
             continue
         if not isinstance(item, dict) or any(isinstance(v, (dict, list)) for v in item.values()):
-            issues.append(Issue("row-shape", "a row is a mapping of column to plain value",
+            issues.append(Issue("row-shape", msg("table.row-not-mapping"),
                                 Location(file, i, 0, (f"row {i}",))))
             continue
         rows.append(Row(i, {_cell(k): _cell(v) for k, v in item.items()}))
@@ -610,11 +616,13 @@ class _Pairs(dict[str, Any]):
 
 
 def parse_date_cell(text: str) -> date:
-    """A date cell: ISO 2025-05-19 or day-first 19/05/2025. Raises ValueError."""
+    """A date cell: ISO 2025-05-19 or day-first 19/05/2025. Raises ValueError whose one
+    argument is the :class:`~emulation_rules.i18n.Msg` saying what is wrong (``str(exc)``
+    renders it in the current language)."""
     text = text.strip()
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"{text!r} is not a date (write 2025-05-19 or 19/05/2025)")
+    raise ValueError(msg("table.not-a-date", value=repr(text)))

@@ -471,6 +471,9 @@ def _track(args: argparse.Namespace, tl: Any, out: IO[str], err: IO[str]) -> int
     from .reporting import json_chunks, tracking_data, tracking_lines
     from .submissions import read_submissions, track
 
+    for path in (args.submissions, args.units):
+        if path is not None and not path.is_file():
+            raise _UsageError(_t("cli.no-file", path=shown(str(path))))
     _check_codec(args)
     units = None
     rejected = []
@@ -659,11 +662,12 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.explain:
         text = explain(ev, args.explain, args.lang)
     elif args.format == "json":
-        text = json_chunks(evaluation_data(ev, rejected, warnings, lazy=True))
+        text = json_chunks(evaluation_data(ev, rejected, warnings, lazy=True, plan=plan,
+                                           units=units))
     elif args.format == "csv":
-        text = evaluation_csv(ev)
+        text = evaluation_csv(ev, plan=plan, units=units)
     else:
-        text = evaluation_markdown(ev, rejected)
+        text = evaluation_markdown(ev, rejected, plan=plan, units=units)
     _emit(args, text, out)
     return _finish(args, ev, rejected, err)
 
@@ -731,11 +735,11 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.explain:
         text = awards_explain(report, args.explain, args.lang)
     elif args.format == "json":
-        text = json_chunks(awards_data(report, ev, lazy=True))
+        text = json_chunks(awards_data(report, ev, lazy=True, plan=plan, units=units))
     elif args.format == "csv":
         text = awards_csv(report)
     else:
-        text = awards_markdown(report, ev)
+        text = awards_markdown(report, ev, plan=plan, units=units)
     _emit(args, text, out)
     return _finish(args, ev, rejected, err)
 
@@ -829,10 +833,12 @@ def _run(argv: Sequence[str], lang: Lang, stdout: IO[str], stderr: IO[str]) -> i
                   _same if args.handler is _cmd_report else
                   json_text if fmt == "json" else _same if fmt in ("csv", "ics") else terminal)
     out, err = _Filtered(stdout, args.inert), _Filtered(stderr, terminal)
+    from .errors import MissingExtra
+
     try:
         code: int = handler(args, out, err)
         return code
-    except _UsageError as exc:
+    except (_UsageError, MissingExtra) as exc:  # an extra not installed: what to install
         err.write(_t("cli.error", command=args.command, message=str(exc)) + "\n")
         return EXIT_USAGE
 

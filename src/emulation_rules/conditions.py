@@ -27,6 +27,7 @@ from functools import partial
 from operator import is_not
 from typing import Any, Literal, NamedTuple
 
+from .i18n import Lang, text
 from .model import AllOf, AnyOf, AttestedCondition, CountCondition, RatioCondition
 
 __all__ = [
@@ -89,29 +90,39 @@ def _sign(x: int) -> int:
 
 @dataclass(frozen=True)
 class Comparator:
-    """A comparator: the test, which verdicts a range of values can reach, and its words."""
+    """A comparator: the test, which verdicts a range of values can reach, and its words
+    (the catalogue's ``eval.comparator.<id>``: "trên {threshold}", "more than {threshold}")."""
 
     id: str
     test: Callable[[Any, Any], bool]
     reach: Callable[[int, bool, int, bool], tuple[bool, bool]]
     """(met reachable, not_met reachable) for values from lo to hi, given where each end lies
     against the threshold (-1, 0, 1; hi is 1 when unbounded) and whether it is reachable."""
-    vi: str
-    """Vietnamese wording, ``{}`` for the threshold."""
-    en: str
     wording: str
     """How plans word it in the documents (for docs/plan-format.md)."""
 
+    def words(self, threshold: object, lang: Lang | None = None) -> str:
+        """The comparator with its threshold for people, in ``lang`` (default the current
+        language): ``trên 90%``, ``more than 90%``."""
+        return text(f"eval.comparator.{self.id}", lang, threshold=threshold)
+
+    @property
+    def vi(self) -> str:
+        """The Vietnamese wording, ``{}`` for the threshold (``trên {}``)."""
+        return self.words("{}", "vi")
+
+    @property
+    def en(self) -> str:
+        """The English wording, ``{}`` for the threshold (``more than {}``)."""
+        return self.words("{}", "en")
+
 
 COMPARATORS: dict[str, Comparator] = {c.id: c for c in (
-    Comparator("gt", operator.gt, _reach_gt, "trên {}", "more than {}", "trên, hơn"),
-    Comparator("gte", operator.ge, _reach_gte, "từ {} trở lên", "at least {}",
-               "từ ... trở lên, ít nhất, đạt (a bare target)"),
-    Comparator("eq", operator.eq, _reach_eq, "bằng {}", "exactly {}",
-               "không để xảy ra (eq 0)"),
-    Comparator("lte", operator.le, _reach_lte, "không quá {}", "at most {}",
-               "không quá, tối đa"),
-    Comparator("lt", operator.lt, _reach_lt, "dưới {}", "less than {}", "dưới, ít hơn"),
+    Comparator("gt", operator.gt, _reach_gt, "trên, hơn"),
+    Comparator("gte", operator.ge, _reach_gte, "từ ... trở lên, ít nhất, đạt (a bare target)"),
+    Comparator("eq", operator.eq, _reach_eq, "không để xảy ra (eq 0)"),
+    Comparator("lte", operator.le, _reach_lte, "không quá, tối đa"),
+    Comparator("lt", operator.lt, _reach_lt, "dưới, ít hơn"),
 )}
 
 

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from .errors import EmulationRulesError, EvaluationError
 from .evaluation import COLLECTIVE_KINDS
+from .i18n import Lang, Msg, literal, msg
 from .model import (
     AttestationCondition,
     Award,
@@ -41,7 +42,8 @@ _FORM_RANK = {"commendation": 1, "certificate_of_merit": 2, "emulation_flag": 3}
 
 
 class ReviewError(EmulationRulesError):
-    """The review named does not exist for this plan and evaluation."""
+    """The review named does not exist for this plan and evaluation (raised with one
+    :class:`~emulation_rules.i18n.Msg`: ``str(exc)`` is in the current language)."""
 
 
 @dataclass(frozen=True)
@@ -91,9 +93,20 @@ class ConditionOutcome:
     kind: str
     verdict: Verdict
     basis: Basis
-    detail: str
+    explanation: Msg
+    """What the verdict rests on, for people ("rank 1 of 2 in bloc khoi_xa (score 6)"):
+    rendered in a language with ``explanation.render(lang)``."""
     section: str | None = None
     quote: str | None = None
+
+    @property
+    def detail(self) -> str:
+        """:attr:`explanation` in the current language."""
+        return self.explanation.render()
+
+    def detail_in(self, lang: Lang | None = None) -> str:
+        """:attr:`explanation` in ``lang`` (default the current language)."""
+        return self.explanation.render(lang)
 
 
 @dataclass(frozen=True)
@@ -129,9 +142,20 @@ class AwardsReport:
     """The windows criteria are scored and judged over."""
     standings: tuple[Standing, ...]
     awards: tuple[AwardResult, ...]
-    notes: tuple[str, ...] = field(default=())
+    messages: tuple[Msg, ...] = field(default=())
+    """Notes about the report for people (no award at this review), rendered with
+    ``.render(lang)``; :attr:`notes` gives them in the current language."""
     conditions_window: str = ""
     """The window the award conditions (metric, attestation) are read in."""
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """:attr:`messages` in the current language."""
+        return tuple(m.render() for m in self.messages)
+
+    def notes_in(self, lang: Lang | None = None) -> tuple[str, ...]:
+        """:attr:`messages` in ``lang`` (default the current language)."""
+        return tuple(m.render(lang) for m in self.messages)
 
     def eligible(self, award_id: str) -> list[str]:
         result = next(a for a in self.awards if a.award == award_id)
@@ -158,8 +182,8 @@ def _review(plan: Plan, ev: Evaluation, review: str) -> tuple[str, tuple[str, ..
         inside = tuple(y for y in years if first <= int(y[5:]) <= last)
         return "stage_review", inside or (review,), review
     valid = (["final"] if CAMPAIGN in ev.windows else []) + phases + years + stages
-    raise ReviewError(f"no review {review!r} for plan {plan.id!r} as evaluated; reviews: "
-                      + ", ".join(valid))
+    raise ReviewError(msg("awards.no-review", review=repr(review), plan=repr(plan.id),
+                          reviews=", ".join(valid)))
 
 
 def review_windows(plan: Plan, ev: Evaluation, review: str) -> tuple[str, ...]:
@@ -245,19 +269,37 @@ class _Context:
     standing: Mapping[str, Standing]
     attestations: Mapping[str, Mapping[str, bool]]
     prior: Mapping[str, Sequence[PriorAward]] | None
-    details: dict[int, tuple[Verdict, str]] = field(default_factory=dict)
+    details: dict[int, tuple[Verdict, Msg]] = field(default_factory=dict)
     """A target explanation's verdict and detail, by the explanation's identity: the units
     no row speaks for share theirs, so each is worded once."""
 
 
-def _outcome(cond: Any, verdict: Verdict, basis: Basis, detail: str) -> ConditionOutcome:
+def _outcome(cond: Any, verdict: Verdict, basis: Basis, detail: Msg) -> ConditionOutcome:
     source = getattr(cond, "source", None)
     return ConditionOutcome(cond.id, cond.kind, verdict, basis, detail,
                             source.section if source else None,
                             source.quote if source else None)
 
 
-def _all_criteria_met(ctx: _Context, unit: str) -> tuple[Verdict, str]:
+_NO_DATA = ""
+"""The key of the windows with no results, in a list of undecided targets (no target id)."""
+
+
+def _listed(found: dict[str, list[str]]) -> Msg | str:
+    """``target (window, window); target (window)``; the windows with no results said as
+    "(no data) (window, ...)" in the language shown."""
+    items = {k: f"{k} ({', '.join(v)})" for k, v in found.items()}
+    if _NO_DATA not in found:
+        return "; ".join(items.values())
+    keys = list(found)
+    at = keys.index(_NO_DATA)
+    before = "".join(f"{items[k]}; " for k in keys[:at])
+    after = "".join(f"; {items[k]}" for k in keys[at + 1:])
+    return msg("awards.no-data-in-list", before=before, windows=", ".join(found[_NO_DATA]),
+               after=after)
+
+
+def _all_criteria_met(ctx: _Context, unit: str) -> tuple[Verdict, Msg]:
     verdicts: list[str] = []
     failing: dict[str, list[str]] = {}
     undecided: dict[str, list[str]] = {}
@@ -265,7 +307,7 @@ def _all_criteria_met(ctx: _Context, unit: str) -> tuple[Verdict, str]:
         res = ctx.results.get((unit, window))
         if res is None:
             verdicts.append("unknown")
-            undecided.setdefault("(no data)", []).append(window)
+            undecided.setdefault(_NO_DATA, []).append(window)
             continue
         verdicts.extend(res.verdicts().values())
         for target, verdict in res.target_verdicts().items():  # no explanation built
@@ -274,58 +316,64 @@ def _all_criteria_met(ctx: _Context, unit: str) -> tuple[Verdict, str]:
             elif verdict == "unknown":
                 undecided.setdefault(target, []).append(window)
 
-    def listed(found: dict[str, list[str]]) -> str:
-        return "; ".join(f"{k} ({', '.join(v)})" for k, v in found.items())
-
     if "not_met" in verdicts:
-        return "not_met", f"targets not met: {listed(failing)}"
+        return "not_met", msg("awards.targets-not-met", targets=_listed(failing))
     if "unknown" in verdicts or not verdicts:
-        return "unknown", f"targets undecided: {listed(undecided)}"
-    return "met", f"every criterion met in {', '.join(ctx.windows)}"
+        return "unknown", msg("awards.targets-undecided", targets=_listed(undecided))
+    return "met", msg("awards.all-criteria-met", windows=", ".join(ctx.windows))
+
+
+def _attested(attestation: str, yes: bool) -> Msg:
+    return (msg("awards.attested-yes", attestation=attestation) if yes else
+            msg("awards.attested-no", attestation=attestation))
 
 
 def _judgement(ctx: _Context, cond: JudgementCondition, unit: str) -> ConditionOutcome:
     attested = ctx.attestations.get(unit, {}).get(cond.attestation)
     if attested is not None:
         return _outcome(cond, "met" if attested else "not_met", "attestation",
-                        f"{cond.attestation} attested {'yes' if attested else 'no'}")
+                        _attested(cond.attestation, attested))
+    needs = msg("awards.needs-attestation", attestation=cond.attestation)
     if cond.default is None:
-        return _outcome(cond, "unknown", "document", f"needs an attestation {cond.attestation}")
+        return _outcome(cond, "unknown", "document", needs)
     if cond.default.rule == "all_criteria_met":
         verdict, detail = _all_criteria_met(ctx, unit)
-        return _outcome(cond, verdict, "local_policy", detail + " (local default rule)")
-    return _outcome(cond, "unknown", "local_policy",
-                    f"needs an attestation {cond.attestation} (local default rule)")
+        return _outcome(cond, verdict, "local_policy", msg("awards.local-default", detail=detail))
+    return _outcome(cond, "unknown", "local_policy", msg("awards.local-default", detail=needs))
 
 
-def _verdict_of(ctx: _Context, award: str, cond_id: str, unit: str) -> tuple[Verdict, str]:
+def _verdict_of(ctx: _Context, award: str, cond_id: str, unit: str) -> tuple[Verdict, Msg]:
     """The evaluator's verdict of an award condition in the review's window, and its detail."""
     res = ctx.results.get((unit, ctx.main))
     crit = res.criterion(award) if res is not None else None
     target = next((t for t in crit.targets if t.target == cond_id), None) if crit else None
     if target is None:
-        return "unknown", f"no data for {ctx.main}"
+        return "unknown", msg("awards.no-data-for", window=ctx.main)
     known = ctx.details.get(id(target))
     if known is None:
         known = ctx.details[id(target)] = _worded(ctx, target)
     return known
 
 
-def _worded(ctx: _Context, target: Any) -> tuple[Verdict, str]:
+def _worded(ctx: _Context, target: Any) -> tuple[Verdict, Msg]:
     verdict: Verdict = target.verdict
-    if target.per != "total":
-        word = "years" if target.per == "year" else "months"
-        total = len({p[:4] for p in target.periods}) if target.per == "year" else len(
-            target.periods)
-        detail = f"{ctx.main}: met in {target.observed} of {total} {word}"
+    detail: Msg
+    if target.per == "year":
+        detail = msg("awards.met-in-years", window=ctx.main, met=target.observed,
+                     total=len({p[:4] for p in target.periods}))
+    elif target.per != "total":
+        detail = msg("awards.met-in-months", window=ctx.main, met=target.observed,
+                     total=len(target.periods))
     elif target.observed is not None:
-        detail = f"{ctx.main}: observed {target.observed}"
+        detail = msg("awards.observed", window=ctx.main, observed=target.observed)
     else:
-        detail = ctx.main
+        detail = literal(ctx.main)
     if target.per != "total" and target.failed_periods:
-        detail += f"; not met in {', '.join(target.failed_periods)}"
+        detail = msg("awards.not-met-in", detail=detail,
+                     periods=", ".join(target.failed_periods))
     if target.missing_periods:
-        detail += f"; no data for {_span(target.missing_periods)}"
+        detail = msg("awards.missing-data", detail=detail,
+                     periods=_span(target.missing_periods))
     return verdict, detail
 
 
@@ -338,9 +386,10 @@ def _attestation(ctx: _Context, cond: AttestationCondition, unit: str,
     attested = ctx.attestations.get(unit, {}).get(cond.attestation)
     if attested is not None:
         return _outcome(cond, "met" if attested else "not_met", "attestation",
-                        f"{cond.attestation} attested {'yes' if attested else 'no'}")
+                        _attested(cond.attestation, attested))
     verdict, detail = _verdict_of(ctx, award, cond.id, unit)
-    return _outcome(cond, verdict, "document", f"{cond.attestation} in the metrics: {detail}")
+    return _outcome(cond, verdict, "document",
+                    msg("awards.in-metrics", attestation=cond.attestation, detail=detail))
 
 
 def _metric(ctx: _Context, cond: MetricCondition, unit: str, award: str) -> ConditionOutcome:
@@ -352,35 +401,31 @@ def _leads_bloc(ctx: _Context, cond: LeadsBlocCondition, unit: str) -> Condition
     s = ctx.standing.get(unit)
     if s is not None and s.rank is not None and s.bloc_complete:
         rivals = [o for o in ctx.standing.values() if o.bloc == s.bloc and o.unit != unit]
-        where = f"in bloc {s.bloc} of {s.bloc_size}"
         if all(o.score_max == o.score and not o.undecided_targets for o in (s, *rivals)):
             return _outcome(cond, "met" if s.rank == 1 else "not_met", "computed",
-                            f"rank {s.rank} of {s.bloc_size} in bloc {s.bloc} "
-                            f"(score {s.score})")
+                            msg("awards.rank", rank=s.rank, size=s.bloc_size, bloc=s.bloc,
+                                score=s.score))
         # some verdicts are undecided: compare key by key (the plan's tie-break order) the
         # least and the most each unit can reach; the lead is certain only where no undecided
         # verdict could reorder the two
         keys = ctx.plan.scoring.tie_break if ctx.plan.scoring else ("score", "unit_id")
         outcomes = {o.unit: _certain_order(s, o, keys) for o in rivals}
         if all(v == 1 for v in outcomes.values()):
-            return _outcome(cond, "met", "computed", f"first {where} whatever is undecided "
-                            f"(score at least {s.score})")
+            return _outcome(cond, "met", "computed", msg(
+                "awards.leads-whatever", bloc=s.bloc, size=s.bloc_size, score=s.score))
         ahead = [u for u, v in outcomes.items() if v == -1]
         if ahead:
-            return _outcome(cond, "not_met", "computed", f"{ahead[0]} ranks above it {where} "
-                            "whatever is undecided")
+            return _outcome(cond, "not_met", "computed", msg(
+                "awards.ranks-above", unit=ahead[0], bloc=s.bloc, size=s.bloc_size))
         open_ = [u for u, v in outcomes.items() if v == 0]
-        return _outcome(cond, "unknown", "computed",
-                        f"the lead {where} depends on undecided verdicts of "
-                        f"{', '.join([unit, *open_][:4])} (score {s.score}..{s.score_max})")
+        return _outcome(cond, "unknown", "computed", msg(
+            "awards.lead-depends", bloc=s.bloc, size=s.bloc_size,
+            units=", ".join([unit, *open_][:4]), low=s.score, high=s.score_max))
     attested = ctx.attestations.get(unit, {}).get("leads_bloc")
     if attested is not None:
         return _outcome(cond, "met" if attested else "not_met", "attestation",
-                        "leads_bloc attested (the bloc's size is not declared, or not all its "
-                        "units are in the input)")
-    return _outcome(cond, "unknown", "computed",
-                    "the units file does not declare the bloc's size (bloc_size) or not all "
-                    "its units are in the input, and no leads_bloc attestation")
+                        msg("awards.leads-bloc-attested"))
+    return _outcome(cond, "unknown", "computed", msg("awards.bloc-undeclared"))
 
 
 def _certain_order(a: Standing, b: Standing, keys: Sequence[str]) -> int:
@@ -401,13 +446,15 @@ def _certain_order(a: Standing, b: Standing, keys: Sequence[str]) -> int:
 
 def _prior(ctx: _Context, cond: PriorAwardsCondition, unit: str) -> ConditionOutcome:
     if ctx.prior is None:
-        return _outcome(cond, "unknown", "document", "no prior-awards input given")
+        return _outcome(cond, "unknown", "document", msg("awards.no-prior-input"))
     count = sum(p.count for p in ctx.prior.get(unit, ())
                 if p.form == cond.form and p.granted_by in cond.granted_by)
     verdict: Verdict = "met" if count >= cond.at_least else "not_met"
-    return _outcome(cond, verdict, "attestation",
-                    f"{count} {cond.form} from {' or '.join(cond.granted_by)} "
-                    f"(needs {cond.at_least})")
+    granted: Msg | str = ""
+    for i, authority in enumerate(cond.granted_by):
+        granted = authority if i == 0 else msg("awards.or", left=granted, right=authority)
+    return _outcome(cond, verdict, "attestation", msg(
+        "awards.prior", count=count, form=cond.form, granted=granted, needed=cond.at_least))
 
 
 def _check(ctx: _Context, cond: Any, unit: str, award: str) -> ConditionOutcome:
@@ -499,8 +546,8 @@ def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo]
                                        c.unit, c.standard))
         results.append(AwardResult(award.id, award.label.vi, award.label.en, award.form,
                                    award.granted_by, award.proposed_by, tuple(candidates)))
-    notes = []
+    notes: list[Msg] = []
     if not results:
-        notes.append(f"no award of plan {plan.id!r} is given at a {occasion.replace('_', ' ')}")
+        notes.append(msg(f"awards.none-at.{occasion.replace('_', '-')}", plan=repr(plan.id)))
     return AwardsReport(plan.id, review, occasion, windows, tuple(ranking), tuple(results),
                         tuple(notes), main)

@@ -8,6 +8,7 @@ carry those issues when a file cannot be used at all.
 from __future__ import annotations
 
 import difflib
+import errno
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -22,6 +23,7 @@ __all__ = [
     "Issue",
     "Location",
     "MetricsError",
+    "MissingExtra",
     "PlanError",
     "PlanInvalidError",
     "PlanNotFoundError",
@@ -29,6 +31,7 @@ __all__ = [
     "Severity",
     "did_you_mean",
     "format_path",
+    "os_reason",
 ]
 
 PathPart = str | int
@@ -190,6 +193,19 @@ def did_you_mean(word: str, choices: Iterable[str]) -> Msg | None:
     return msg("hint.did-you-mean", word=shown(close[0])) if close else None
 
 
+_OS_REASONS = {errno.EACCES: "permission", errno.EPERM: "permission", errno.EISDIR: "folder",
+               errno.ENOENT: "missing"}
+
+
+def os_reason(exc: OSError) -> Msg:
+    """Why a file cannot be read: in our words for the usual reasons (no permission, a folder,
+    no such file), else the system's own (escaped)."""
+    reason = _OS_REASONS.get(exc.errno or 0)
+    if reason is not None:
+        return msg(f"os.{reason}")
+    return literal(shown(exc.strerror or type(exc).__name__))
+
+
 class Hints:
     """Did-you-mean hints for many words against one set of choices, at a bounded cost.
 
@@ -268,6 +284,12 @@ class MetricsError(EmulationRulesError):
 
     def __str__(self) -> str:
         return _first_and_more(self.issues, "invalid input")
+
+
+class MissingExtra(EmulationRulesError):
+    """An optional extra is not installed (openpyxl for Excel, jinja2 for the report,
+    icalendar for calendars, narwhals for DataFrames); its text says which to install, in
+    the current language. The command line reports it as a usage error (exit 2)."""
 
 
 class EvaluationError(EmulationRulesError):

@@ -47,7 +47,7 @@ from .conditions import (
     walk,
 )
 from .errors import EmulationRulesError, Hints, Issue, Location, Severity
-from .i18n import Msg
+from .i18n import Msg, msg
 from .model import (
     AttestationCondition,
     AttestedCondition,
@@ -75,7 +75,8 @@ COLLECTIVE_KINDS = ("team", "commune", "agency", "business", "school", "district
 
 
 class UnsupportedPlanError(EmulationRulesError):
-    """The plan is valid but cannot be evaluated (a template, or no window at all)."""
+    """The plan is valid but cannot be evaluated (a template, or no window at all). Raised
+    with one :class:`~emulation_rules.i18n.Msg` (``str(exc)``: the current language)."""
 
 
 class EvaluationTooLargeError(UnsupportedPlanError):
@@ -286,18 +287,18 @@ def _value_issues(rec: Record, row: tuple[Any, ...], columns: Sequence[str],
             continue
         if i in attestation_at:
             if v not in (0, 1) or isinstance(v, float):
-                issues.append(Issue("invalid-value", f"{name} = '{shown(v)}' is not yes or no "
-                                    "(có / không)", _loc(rec, name)))
+                issues.append(Issue("invalid-value", msg("eval.not-yes-no", column=name,
+                                                         value=shown(v)), _loc(rec, name)))
         elif type(v) is not int or v < 0:
-            issues.append(Issue("invalid-count", f"{name} = '{shown(v)}' is not a whole number "
-                                "of 0 or more", _loc(rec, name)))
+            issues.append(Issue("invalid-count", msg("eval.not-a-count", column=name,
+                                                     value=shown(v)), _loc(rec, name)))
     if not issues:
         for i, j in pairs:
             n, d = row[i], row[j]
             if n is not None and d is not None and n > d:
-                issues.append(Issue("contradictory-counts", f"{columns[i]} = {n} is more than "
-                                    f"{columns[j]} = {d}", _loc(rec, columns[i]),
-                                    "a part cannot exceed its whole; fix the source data"))
+                issues.append(Issue("contradictory-counts", msg(
+                    "eval.part-above-whole", part=columns[i], part_value=n, whole=columns[j],
+                    whole_value=d), _loc(rec, columns[i]), msg("eval.part-above-whole.hint")))
     return issues
 
 
@@ -316,33 +317,28 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     plan that cannot be laid out.
     """
     if plan.template:
-        raise UnsupportedPlanError(f"{plan.id!r} is a template: evaluate a plan that extends it")
+        raise UnsupportedPlanError(msg("eval.template", plan=repr(plan.id)))
     tl = timeline(plan, issued=issued, as_of=as_of)
     windows = tl.windows
     if not windows:
-        raise UnsupportedPlanError(f"plan {plan.id!r} has no window to evaluate")
+        raise UnsupportedPlanError(msg("eval.no-window", plan=repr(plan.id)))
     columns = _columns(plan)
     at = {c: i for i, c in enumerate(columns)}
     targets = _with_fast(_compile(plan, at))
     decisions = _decisions(windows, targets)
     if decisions > limits.DECISIONS_PER_UNIT:
-        raise EvaluationTooLargeError(
-            f"plan {plan.id!r} as laid out to {as_of.isoformat()} asks for {decisions} "
-            f"decisions per unit ({len(targets)} targets and award conditions over "
-            f"{len(windows)} windows, a per-month target once a month): more than the "
-            f"{limits.DECISIONS_PER_UNIT} this tool makes per unit; evaluate an earlier "
-            "--as-of, or a plan with fewer phases, targets or per-month targets")
+        raise EvaluationTooLargeError(msg(
+            "eval.too-large", plan=repr(plan.id), as_of=as_of, decisions=decisions,
+            targets=len(targets), windows=len(windows), limit=limits.DECISIONS_PER_UNIT))
     tree = UnitTree(units)
     pairs = [(at[n], at[d]) for n, d in ratio_pairs(plan)]
     last_month = f"{as_of.year:04d}-{as_of.month:02d}"
     campaign_months = {m for w in windows for m in w.months}
     ledger = _Ledger()
-    if tl.notes:
-        for note in tl.notes:
-            if note.startswith("warning: "):
-                ledger.warnings.append(Issue("issue-date", note.removeprefix("warning: "),
-                                             Location(f"plan {plan.id}"),
-                                             severity=Severity.WARNING))
+    for note in tl.notes:
+        if note.warning:
+            ledger.warnings.append(Issue("issue-date", note.text, Location(f"plan {plan.id}"),
+                                         severity=Severity.WARNING))
     known_keys = frozenset(columns) | _RESERVED | METRICS.keys() | ATTESTATIONS.keys()
     keys_seen: set[str] = set()
 
@@ -386,7 +382,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         elif origin is None and rec.file != first_file:
             origin = {}
         if not rec.unit:
-            ledger.reject(rec, [Issue("missing-value", "row has no 'unit'", _loc(rec, "unit"))])
+            ledger.reject(rec, [Issue("missing-value", msg("eval.no-unit"), _loc(rec, "unit"))])
             continue
         placed = period_info.get(rec.period)
         if placed is None:
@@ -395,9 +391,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 period_info[rec.period] = placed
         months, where = placed
         if not months:
-            ledger.reject(rec, [Issue("invalid-period", f"period '{shown(rec.period)}' is not "
-                                      "a month (2025-03), a span of up to 12 months "
-                                      "(2024-10..2024-12) or a year (2026)",
+            ledger.reject(rec, [Issue("invalid-period", msg("eval.invalid-period",
+                                                            period=shown(rec.period)),
                                       _loc(rec, "period"))])
             continue
         values = rec.values
@@ -406,7 +401,7 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
                 keys_seen.add(key)
                 if key not in known_keys:
                     ledger.warn_once(("unknown-column", key), Issue(
-                        "unknown-column", f"column '{shown(key)}' is not a metric; ignored",
+                        "unknown-column", msg("eval.unknown-column", column=shown(key)),
                         Location(rec.file, 1 if rec.file else 0, 0, (key,)),
                         column_hint(key), Severity.WARNING))
         row: tuple[Any, ...] = (*map(values.get, columns), rec.row)
@@ -433,8 +428,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         unit = rec.unit
         if tree_info is not None and unit not in tree_info:
             hint = unit_hint(unit)  # once per distinct unknown unit, within a bounded cost
-            ledger.reject(rec, [Issue("unknown-unit", f"unit '{shown(unit)}' is not in the units "
-                                      "file", _loc(rec, "unit"), hint)])
+            ledger.reject(rec, [Issue("unknown-unit", msg("eval.unknown-unit", unit=shown(unit)),
+                                      _loc(rec, "unit"), hint)])
             continue
         if where is not None:
             ledger.outside(rec, where)
@@ -457,22 +452,24 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         if clash is not None:
             first_row, first_period, span_file = clash
             code = "duplicate-row" if first_period == rec.period else "overlapping-periods"
-            where = f"{first_row}"
+            at_row: Msg | int = first_row
             if origin is not None:  # several files: say which
                 first_in = span_file or origin.get((unit, first_period), first_file)
-                where = f"{first_row} of {shown(first_in)}"
-                if first_in != rec.file:
-                    where += f" and row {rec.row} of {shown(rec.file)}"
-            text = (f"unit '{shown(unit)}' has two rows for {rec.period} (rows {first_row} and "
-                    f"{rec.row})" if code == "duplicate-row" and origin is None else
-                    f"unit '{shown(unit)}' has two rows for {rec.period} (row {where})"
+                at_row = (msg("eval.row-of-file", row=first_row, file=shown(first_in))
+                          if first_in == rec.file else
+                          msg("eval.row-of-file.and-row", row=first_row, file=shown(first_in),
+                              other_row=rec.row, other_file=shown(rec.file)))
+            said = (msg("eval.duplicate-row", unit=shown(unit), period=rec.period,
+                        first_row=first_row, row=rec.row)
+                    if code == "duplicate-row" and origin is None else
+                    msg("eval.duplicate-row.files", unit=shown(unit), period=rec.period,
+                        where=at_row)
                     if code == "duplicate-row" else
-                    f"unit '{shown(unit)}': period {rec.period} overlaps {first_period} of row "
-                    f"{where}")
-            hint = ("rows are never summed: keep one" if code == "duplicate-row" else
-                    "a month is counted in one row only: keep the monthly rows or the longer "
-                    "period, not both")
-            ledger.reject(rec, [Issue(code, text, _loc(rec, "period"), hint)])
+                    msg("eval.overlapping-periods", unit=shown(unit), period=rec.period,
+                        first_period=first_period, where=at_row))
+            hint = (msg("eval.duplicate-row.hint") if code == "duplicate-row" else
+                    msg("eval.overlapping-periods.hint"))
+            ledger.reject(rec, [Issue(code, said, _loc(rec, "period"), hint)])
             continue
         if len(months) == 1:
             own[months[0]] = row
@@ -497,8 +494,8 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
         for name in sorted(needed - keys_seen):
             readers = sorted({t.id for t in targets if name in t.reads})
             warnings.append(Issue(
-                "missing-column", f"no row gives {name!r}, which {', '.join(readers[:5])} "
-                "read(s): every verdict that needs it stays undecided",
+                "missing-column", msg("eval.missing-column", metric=repr(name),
+                                      readers=", ".join(readers[:5])),
                 Location(first_file),
                 severity=Severity.WARNING))
 
@@ -513,13 +510,13 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
     for att in attestations or ():  # a row that can attest nothing is said, never dropped
         if att.window and att.window not in window_ids:
             rejected.append(Issue(
-                "unknown-window", f"window '{shown(att.window)}' is not a window of plan "
-                f"{plan.id!r} as laid out (windows: {listed}; blank for the whole campaign)",
+                "unknown-window", msg("eval.unknown-window", window=shown(att.window),
+                                      plan=repr(plan.id), windows=listed),
                 Location(att.file, att.row, 0, (f"row {att.row}", "window")),
                 window_hint(att.window)))
         elif tree.given and att.unit not in tree.info:
             rejected.append(Issue(
-                "unknown-unit", f"unit '{shown(att.unit)}' is not in the units file",
+                "unknown-unit", msg("eval.unknown-unit", unit=shown(att.unit)),
                 Location(att.file, att.row, 0, (f"row {att.row}", "unit")),
                 unit_hint(att.unit)))
     if tree.given:
@@ -575,18 +572,19 @@ def evaluate(plan: Plan, records: Iterable[Record], *, units: Sequence[UnitInfo]
             unit_data.period_verdicts = {}
     for metric, (unit, month, count) in sorted(ctx.both.items()):
         warnings.append(Issue(
-            "count-on-both-levels", f"{metric!r} is given on commune '{shown(unit)}''s own row "
-            f"and on its teams' rows ({month}; {count} commune-month(s) in all): the commune's "
-            "own row is used", Location(first_file),
-            severity=Severity.WARNING))
+            "count-on-both-levels", msg("eval.count-on-both-levels", metric=repr(metric),
+                                        unit=shown(unit), month=month, count=count),
+            Location(first_file), severity=Severity.WARNING))
     outside = ledger.outside_periods()
     for out in outside:
-        more = f" and {out.rows - 1} more row(s) for that period" if out.rows > 1 else ""
         code = "period-outside" if out.reason == "no-window" else f"period-{out.reason}"
+        said = (msg("eval.period-not-evaluated.more", more=out.rows - 1, period=shown(out.period),
+                    unit=shown(out.first_unit), why=out.why, plan=repr(plan.id), as_of=as_of)
+                if out.rows > 1 else
+                msg("eval.period-not-evaluated", period=shown(out.period),
+                    unit=shown(out.first_unit), why=out.why, plan=repr(plan.id), as_of=as_of))
         rejected.append(Issue(
-            code, f"period {shown(out.period)} (unit '{shown(out.first_unit)}'{more}) "
-            f"{out.why}: not evaluated (plan {plan.id!r}, as of {as_of.isoformat()})",
-            Location(out.file, out.first_row, 0, (f"row {out.first_row}", "period"))))
+            code, said, Location(out.file, out.first_row, 0, (f"row {out.first_row}", "period"))))
     rejected += ledger.rejected
     rejected.sort(key=Issue.sort_key)
     not_used = reader_rows + ledger.rejected_rows + sum(o.rows for o in outside)
@@ -604,15 +602,14 @@ class _UnitHints:
         self._close = Hints(known)
         self._skeletons: dict[str, str] | None = None
 
-    def __call__(self, unit: str) -> Msg | str | None:
+    def __call__(self, unit: str) -> Msg | None:
         if self._skeletons is None:  # built at the first unknown unit only
             self._skeletons = {}
             for u in self._known:
                 self._skeletons.setdefault(skeleton(u), u)
         twin = self._skeletons.get(skeleton(unit))
         if twin is not None:
-            return (f"it looks like unit '{shown(twin)}' but differs by case, a look-alike "
-                    "letter or an invisible character")
+            return msg("eval.look-alike-unit", unit=shown(twin))
         return self._close(unit)
 
 

@@ -17,9 +17,10 @@ from datetime import date
 from typing import Any
 
 from ._tables import Row, typed_cell
-from .errors import EmulationRulesError
+from .errors import MissingExtra
 from .evaluation import AttestationRow
 from .evaluation import evaluate as _evaluate
+from .i18n import msg
 from .inputs import MetricsRead, records_of_rows
 from .model import Plan
 from .records import Record, RecordSource, UnitInfo
@@ -28,8 +29,9 @@ from .results import Evaluation
 __all__ = ["as_records", "evaluate", "read_rows"]
 
 
-class FramesMissing(EmulationRulesError):
-    """A DataFrame was given and narwhals (the ``frames`` extra) is not installed."""
+class FramesMissing(MissingExtra):
+    """A DataFrame was given and narwhals (the ``frames`` extra) is not installed; its text
+    (``str()``) is in the current language."""
 
 
 def read_rows(rows: Iterable[Mapping[str, Any]], source: str = "<rows>") -> MetricsRead:
@@ -60,8 +62,7 @@ def _frame_rows(data: Any) -> Iterable[Mapping[str, Any]] | None:
         import narwhals as nw
     except ImportError:
         if hasattr(data, "columns") and hasattr(data, "shape"):
-            raise FramesMissing("đọc DataFrame cần gói narwhals / a DataFrame needs narwhals: "
-                                "pip install 'emulation-rules[frames]'") from None
+            raise FramesMissing(msg("frames.no-narwhals")) from None
         return None
     frame = nw.from_native(data, eager_only=True, pass_through=True)
     if not isinstance(frame, nw.DataFrame):

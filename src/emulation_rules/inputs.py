@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from ._inert import shown, skeleton
 from ._tables import UNREAD_ROW_CODES, Row, iter_table, read_table, source_name
 from .errors import EmulationRulesError, Hints, Issue, Location, Severity
 from .evaluation import AttestationRow
+from .i18n import Msg, literal, msg
 from .model import Plan
 from .records import Record, RecordSource, UnitInfo, normalise_period, parse_count
 
@@ -144,15 +146,12 @@ def _period_of(row: Row, file: str) -> tuple[str | None, Issue | None]:
     if "period" in row.dates and len(text) == 10:
         if text.endswith("-01"):
             return text[:7], None
-        return None, Issue("invalid-period", f"period is the date {text}, not a month: write "
-                           "the month as text (2025-03 or 03/2025)",
-                           row.location(file, "period"),
-                           "format the period column as Text so that Excel keeps 03/2025")
+        return None, Issue("invalid-period",
+                           msg("inputs.period-is-a-date", day=date.fromisoformat(text)),
+                           row.location(file, "period"), msg("inputs.period-is-a-date.hint"))
     period = normalise_period(text)
     if period is None:
-        return None, Issue("invalid-period", f"period '{shown(text)}' is not a month "
-                           "(2025-03 or 03/2025), a span of up to 12 months "
-                           "(2024-10..2024-12 or 2025-Q1) or a year (2026)",
+        return None, Issue("invalid-period", msg("inputs.invalid-period", period=shown(text)),
                            row.location(file, "period"))
     return period, None
 
@@ -174,7 +173,7 @@ def records_of_rows(rows: Iterable[Row], file: str, read: RecordSource) -> Itera
         problems: list[Issue] = []
         unit = cells.get("unit", "")
         if not unit:
-            problems.append(Issue("missing-value", "row has no 'unit'",
+            problems.append(Issue("missing-value", msg("table.missing-value", column="'unit'"),
                                   row.location(file, "unit")))
         period, period_issue = _period_of(row, file)
         if period_issue is not None:
@@ -190,14 +189,15 @@ def records_of_rows(rows: Iterable[Row], file: str, read: RecordSource) -> Itera
                 elif answer is not None:
                     values[column] = int(answer)
                 else:
-                    problems.append(Issue("invalid-value", f"{column} = '{shown(text)}' is not "
-                                          "yes or no (có / không)", row.location(file, column)))
+                    problems.append(Issue("invalid-value", msg("inputs.not-yes-no", column=column,
+                                                               value=shown(text)),
+                                          row.location(file, column)))
                 continue
             if column not in METRICS:
                 if column not in warned:
                     warned.add(column)
                     read.warnings.append(Issue(
-                        "unknown-column", f"column '{shown(column)}' is not a metric; ignored",
+                        "unknown-column", msg("inputs.not-a-metric", column=shown(column)),
                         Location(file, 1, 0, (column,)), column_hint(column),
                         Severity.WARNING))
                 continue
@@ -210,9 +210,11 @@ def records_of_rows(rows: Iterable[Row], file: str, read: RecordSource) -> Itera
             try:
                 values[column] = parse_count(text)
             except ValueError as exc:
-                problems.append(Issue("invalid-count", f"{column} = '{shown(text)}' "
-                                      f"{exc.args[0]}", row.location(file, column),
-                                      exc.args[1] if len(exc.args) > 1 else None))
+                problem, hint = (*exc.args, None, None)[:2]
+                problems.append(Issue("invalid-count", msg(
+                    "inputs.invalid-count", column=column, value=shown(text),
+                    problem=problem if isinstance(problem, Msg) else literal(str(problem))),
+                    row.location(file, column), hint if isinstance(hint, Msg) else None))
         if problems:
             read.rejected.extend(problems)
             continue
@@ -241,10 +243,9 @@ def read_unit_tree(path: PathLike, *, encoding: str | None = None, sheet: str | 
                            and i.location.is_row)
     if len(rows) > limits.UNITS:
         first_over = rows[limits.UNITS]
-        issues.append(Issue("too-many", f"{len(rows)} units: a units file holds at most "
-                            f"{limits.UNITS}; rows from {first_over.number} on are not read",
-                            first_over.location(file, "id"),
-                            "split the file by province or district"))
+        issues.append(Issue("too-many", msg("inputs.too-many-units", count=len(rows),
+                                            limit=limits.UNITS, row=first_over.number),
+                            first_over.location(file, "id"), msg("inputs.too-many-units.hint")))
         rows = rows[:limits.UNITS]
     first: dict[str, int] = {}
     kind_hint, category_hint = Hints([*UNIT_KINDS, *BODIES]), Hints(_CATEGORIES)
@@ -252,28 +253,30 @@ def read_unit_tree(path: PathLike, *, encoding: str | None = None, sheet: str | 
         c = row.cells
         if not c.get("id") or not c.get("kind"):
             missing = "id" if not c.get("id") else "kind"
-            issues.append(Issue("missing-value", f"row has no {missing!r}",
+            issues.append(Issue("missing-value", msg("table.missing-value", column=repr(missing)),
                                 row.location(file, missing)))
             continue
         if c["kind"] not in UNIT_KINDS and c["kind"] not in BODIES:
-            issues.append(Issue("invalid-value", f"unknown kind '{shown(c['kind'])}'",
+            issues.append(Issue("invalid-value", msg("table.unknown-kind", kind=shown(c["kind"])),
                                 row.location(file, "kind"), kind_hint(c["kind"])))
             continue
         if c["id"] in first:
-            issues.append(Issue("duplicate-row", f"unit {c['id']!r} is listed twice (rows "
-                                f"{first[c['id']]} and {row.number})", row.location(file, "id")))
+            issues.append(Issue("duplicate-row", msg("inputs.unit-twice", unit=repr(c["id"]),
+                                                     first=first[c["id"]], second=row.number),
+                                row.location(file, "id")))
             continue
         categories = tuple(re.split(r"[\s;,]+", c.get("category", "").strip())) if c.get(
             "category", "").strip() else ()
         unknown = [x for x in categories if x not in _CATEGORIES]
         if unknown:
-            issues.append(Issue("invalid-value", f"unknown category '{shown(unknown[0])}'",
+            issues.append(Issue("invalid-value",
+                                msg("inputs.unknown-category", category=shown(unknown[0])),
                                 row.location(file, "category"), category_hint(unknown[0])))
             continue
         size_text = c.get("bloc_size", "")
         if size_text and not _COUNT.fullmatch(size_text):
-            issues.append(Issue("invalid-count", f"bloc_size {size_text!r} is not a whole "
-                                "number", row.location(file, "bloc_size")))
+            issues.append(Issue("invalid-count", msg("inputs.bloc-size", value=repr(size_text)),
+                                row.location(file, "bloc_size")))
             continue
         first[c["id"]] = row.number
         units.append(UnitInfo(c["id"], c.get("name", ""), c["kind"], c.get("bloc", ""),
@@ -294,17 +297,17 @@ def read_unit_tree(path: PathLike, *, encoding: str | None = None, sheet: str | 
             cursor = parent_of[cursor]
         if state.get(cursor) == 1:  # the walk came back to itself: these units form a cycle
             for unit_id in chain[chain.index(cursor):]:
-                issues.append(Issue("parent-cycle", f"unit {unit_id!r} is its own ancestor "
-                                    "through 'parent'", Location(file, first[unit_id], 0, (
+                issues.append(Issue("parent-cycle", msg("inputs.parent-cycle", unit=repr(unit_id)),
+                                    Location(file, first[unit_id], 0, (
                                         f"row {first[unit_id]}", "parent"))))
         for unit_id in chain:
             state[unit_id] = 2
     for u in units:
         if u.parent and u.parent not in known:
-            issues.append(Issue("unknown-parent", f"unit {u.id!r} names parent {u.parent!r}, "
-                                "which is not in the file", Location(file, first[u.id], 0,
-                                                                     (f"row {first[u.id]}",
-                                                                      "parent"))))
+            issues.append(Issue("unknown-parent", msg("inputs.unknown-parent", unit=repr(u.id),
+                                                      parent=repr(u.parent)),
+                                Location(file, first[u.id], 0, (f"row {first[u.id]}",
+                                                                "parent"))))
     return units, issues, read
 
 
@@ -327,11 +330,10 @@ def _lookalikes(units: Sequence[UnitInfo], rows: Mapping[str, int], file: str) -
         key = skeleton(u.id)
         other = seen.setdefault(key, u.id)
         if other != u.id:
-            out.append(Issue("lookalike-ids", f"units '{shown(other)}' (row {rows[other]}) and "
-                             f"'{shown(u.id)}' (row {rows[u.id]}) differ only by case, a "
-                             "look-alike letter or an invisible character",
-                             Location(file, rows[u.id], 0), "give each unit an id of plain "
-                             "letters and digits, written the same way in every file",
+            out.append(Issue("lookalike-ids", msg("inputs.lookalike-ids", first=shown(other),
+                                                  first_row=rows[other], second=shown(u.id),
+                                                  second_row=rows[u.id]),
+                             Location(file, rows[u.id], 0), msg("inputs.lookalike-ids.hint"),
                              Severity.WARNING))
     return out
 
@@ -353,7 +355,8 @@ def read_attestations(path: PathLike, *, encoding: str | None = None, sheet: str
         unit = row.cells.get("unit", "")
         window = row.cells.get("window", "")
         if not unit:
-            issues.append(Issue("missing-value", "row has no 'unit'", row.location(file, "unit")))
+            issues.append(Issue("missing-value", msg("table.missing-value", column="'unit'"),
+                                row.location(file, "unit")))
             continue
         found: dict[str, bool] = {}
         bad = False
@@ -361,15 +364,16 @@ def read_attestations(path: PathLike, *, encoding: str | None = None, sheet: str
             if column in ("unit", "window", "name", "note", "notes") or text == "":
                 continue
             if column not in ATTESTATIONS:
-                issues.append(Issue("unknown-column", f"column '{shown(column)}' is not an "
-                                    "attestation", row.location(file, column),
-                                    column_hint(column)))
+                issues.append(Issue("unknown-column",
+                                    msg("inputs.not-an-attestation", column=shown(column)),
+                                    row.location(file, column), column_hint(column)))
                 bad = True
                 continue
             value = _yes_no(text)
             if value is None:
-                issues.append(Issue("invalid-value", f"{column} = '{shown(text)}' is not yes or no "
-                                    "(có / không)", row.location(file, column)))
+                issues.append(Issue("invalid-value", msg("inputs.not-yes-no", column=column,
+                                                         value=shown(text)),
+                                    row.location(file, column)))
                 bad = True
                 continue
             found[column] = value
@@ -378,10 +382,11 @@ def read_attestations(path: PathLike, *, encoding: str | None = None, sheet: str
         # blank: the whole campaign (every window); "final" names the campaign window
         key = (unit, "campaign" if window == "final" else window)
         if key in seen:
-            issues.append(Issue("duplicate-row", f"unit '{shown(unit)}' has two rows"
-                                + (f" for window {window!r}" if window else "")
-                                + f" (rows {seen[key]} and {row.number})",
-                                row.location(file, "unit")))
+            twice = (msg("inputs.attestation-twice.window", unit=shown(unit), window=repr(window),
+                         first=seen[key], second=row.number) if window else
+                     msg("inputs.attestation-twice", unit=shown(unit), first=seen[key],
+                         second=row.number))
+            issues.append(Issue("duplicate-row", twice, row.location(file, "unit")))
             continue
         seen[key] = row.number
         out.append(AttestationRow(unit, found, key[1], row.number, file))
@@ -418,20 +423,22 @@ def read_prior_awards(path: PathLike, *, encoding: str | None = None, sheet: str
         c = row.cells
         missing = [k for k in ("unit", "form", "granted_by") if not c.get(k)]
         if missing:
-            issues.append(Issue("missing-value", f"row has no {missing[0]!r}",
+            issues.append(Issue("missing-value", msg("table.missing-value",
+                                                     column=repr(missing[0])),
                                 row.location(file, missing[0])))
             continue
         if c["form"] not in forms:
-            issues.append(Issue("invalid-value", f"unknown award form '{shown(c['form'])}'",
+            issues.append(Issue("invalid-value", msg("inputs.unknown-form", form=shown(c["form"])),
                                 row.location(file, "form"), form_hint(c["form"])))
             continue
         if c["granted_by"] not in BODIES:
-            issues.append(Issue("invalid-value", f"unknown body '{shown(c['granted_by'])}'",
+            issues.append(Issue("invalid-value",
+                                msg("inputs.unknown-body", body=shown(c["granted_by"])),
                                 row.location(file, "granted_by"), body_hint(c["granted_by"])))
             continue
         count_text = c.get("count") or "1"
         if not re.fullmatch(r"\d{1,4}", count_text):
-            issues.append(Issue("invalid-count", f"count {count_text!r} is not a whole number",
+            issues.append(Issue("invalid-count", msg("inputs.award-count", value=repr(count_text)),
                                 row.location(file, "count")))
             continue
         out.append(PriorAward(c["unit"], c["form"], c["granted_by"], int(count_text)))

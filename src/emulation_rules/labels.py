@@ -11,13 +11,15 @@ same things the same way because they read them here:
 - :data:`TEXT`: the labels both the workbook and the report show (the window labels, the
   decision record's items, the rejected rows' columns); a label only one output shows stays in
   that output's own table;
-- :func:`window_label`, :func:`date_text`: a window and a date as the reader sees them;
+- :func:`window_label` (:func:`window_name` without a plan), :func:`date_text`: a window and a
+  date as the reader sees them;
 - :func:`layout` (:class:`Group`, :class:`Column`): the verdict columns of a window, in the
   plan's order, as both the workbook's sheets and the report's matrices lay them out;
 - :func:`need_text` (with :func:`periods_text`): what the missing cells of an undecided
   target would need.
 
-Every table is keyed by :data:`Lang` first.
+Every table is keyed by :data:`Lang` first. The words are the catalogue's (the ``labels.*``
+entries of :mod:`emulation_rules._catalog.outputs`), read once when this module is imported.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, get_args
 
 from .codes import CODES
 from .errors import Issue, format_path
-from .model import AllOf, AnyOf, AttestedCondition
+from .i18n import LANGS, Lang
+from .i18n import text as _t
+from .model import AllOf, AnyOf, AttestedCondition, AwardForm, Body
 
 if TYPE_CHECKING:
     from .model import Plan
@@ -50,117 +54,57 @@ __all__ = [
     "need_text",
     "periods_text",
     "window_label",
+    "window_name",
 ]
 
-Lang = Literal["vi", "en"]
-"""The languages of the outputs."""
+_VERDICTS = ("met", "not_met", "unknown")
+
+
+def _id(key: str) -> str:
+    """A key of these tables as a part of a message id (``not_met``: ``not-met``)."""
+    return key.replace("_", "-")
+
 
 WORDS: dict[str, dict[str, str]] = {
-    "vi": {"met": "đạt", "not_met": "không đạt", "unknown": "chưa xác định"},
-    "en": {"met": "met", "not_met": "not met", "unknown": "undecided"},
-}
+    lang: {key: _t(f"labels.word.{_id(key)}", lang) for key in _VERDICTS} for lang in LANGS}
 """A verdict in words: what the verdict cells hold (and what their colours key on)."""
 
 FORMS: dict[str, dict[str, str]] = {
-    "vi": {"commendation": "Giấy khen", "certificate_of_merit": "Bằng khen",
-           "emulation_flag": "Cờ thi đua"},
-    "en": {"commendation": "Commendation", "certificate_of_merit": "Certificate of merit",
-           "emulation_flag": "Emulation flag"},
-}
+    lang: {key: _t(f"labels.form.{_id(key)}", lang) for key in get_args(AwardForm)}
+    for lang in LANGS}
 """An award's form by name (a form not listed is shown as its id)."""
 
 BODIES: dict[str, dict[str, str]] = {
-    "vi": {
-        "ministry_of_public_security": "Bộ Công an",
-        "provincial_people_committee": "Ủy ban nhân dân tỉnh",
-        "provincial_chairman": "Chủ tịch Ủy ban nhân dân tỉnh",
-        "provincial_steering_committee": "Ban Chỉ đạo tỉnh",
-        "provincial_police": "Công an tỉnh",
-        "provincial_home_affairs": "Sở Nội vụ",
-        "district_people_committee": "Ủy ban nhân dân huyện",
-        "district_chairman": "Chủ tịch Ủy ban nhân dân huyện",
-        "district_steering_committee": "Ban Chỉ đạo huyện",
-        "district_police": "Công an huyện",
-        "district_home_affairs": "Phòng Nội vụ huyện",
-        "commune_people_committee": "Ủy ban nhân dân xã",
-        "commune_chairman": "Chủ tịch Ủy ban nhân dân xã",
-        "commune_police": "Công an xã",
-        "commune_culture_society_office": "Văn hóa - Xã hội xã",
-        "local_units": "Các đơn vị, địa phương",
-    },
-    "en": {},
-}
-"""A granting or reporting body by name (English: none yet, the id in words instead; see
-:func:`body_name`)."""
+    lang: {key: _t(f"labels.body.{_id(key)}", lang) for key in get_args(Body)}
+    for lang in LANGS}
+"""A granting or reporting body by name (see :func:`body_name`)."""
+
+_TEXT_KEYS = (
+    # window labels (window_label)
+    "campaign", "year", "stage",
+    # column labels (layout)
+    "months_met", "years_met", "award_group",
+    # award candidates
+    "standard", "verdict",
+    # rejected rows
+    "file", "row", "column", "code", "message", "meaning",
+    # the decision record
+    "plan_id", "title", "document", "issuer", "issued", "as_of", "plan_hash",
+    "no_data_units", "window_ended", "window_running", "review",
+)
 
 TEXT: dict[str, dict[str, str]] = {
-    "vi": {
-        # window labels (window_label)
-        "campaign": "Toàn kế hoạch",
-        "year": "Năm {}",
-        "stage": "Giai đoạn {}",
-        # column labels (layout)
-        "months_met": "{} (số tháng đạt)",
-        "years_met": "{} (số năm đạt)",
-        "award_group": "{} (điều kiện khen thưởng)",
-        # award candidates
-        "standard": "Tiêu chuẩn",
-        "verdict": "Kết quả",
-        # rejected rows
-        "file": "Tệp",
-        "row": "Dòng",
-        "column": "Cột",
-        "code": "Mã lỗi",
-        "message": "Nội dung",
-        "meaning": "Ý nghĩa",
-        # the decision record
-        "plan_id": "Mã kế hoạch",
-        "title": "Tên kế hoạch",
-        "document": "Số văn bản",
-        "issuer": "Cơ quan ban hành",
-        "issued": "Ngày ban hành dùng để tính",
-        "as_of": "Tính đến ngày",
-        "plan_hash": "Mã băm kế hoạch (sha256)",
-        "no_data_units": "Số đơn vị không có số liệu",
-        "window_ended": "đã kết thúc",
-        "window_running": "chưa kết thúc: kết quả chưa phải cuối cùng",
-        "review": "Đợt xét khen thưởng",
-    },
-    "en": {
-        "campaign": "Whole plan",
-        "year": "Year {}",
-        "stage": "Stage {}",
-        "months_met": "{} (months met)",
-        "years_met": "{} (years met)",
-        "award_group": "{} (award conditions)",
-        "standard": "Standard",
-        "verdict": "Verdict",
-        "file": "File",
-        "row": "Row",
-        "column": "Column",
-        "code": "Code",
-        "message": "Message",
-        "meaning": "Meaning",
-        "plan_id": "Plan id",
-        "title": "Plan title",
-        "document": "Document number",
-        "issuer": "Issuer",
-        "issued": "Issue date used",
-        "as_of": "As of",
-        "plan_hash": "Plan hash (sha256)",
-        "no_data_units": "Units with no data",
-        "window_ended": "ended",
-        "window_running": "still running: the verdicts are not final",
-        "review": "Awards review",
-    },
-}
+    # a label with a value ("Năm {}") keeps a positional {} for str.format, as it always had
+    lang: {key: _t(f"labels.text.{_id(key)}", lang, value="{}") for key in _TEXT_KEYS}
+    for lang in LANGS}
 """The labels the results workbook and the HTML report both show, by key. Each output reads
-``{**TEXT[lang], **its_own[lang]}``."""
+``{**TEXT[lang], **its_own[lang]}``; a label with a value has one ``{}`` (``TEXT[lang]["year"]
+.format("2026")``)."""
 
 
 def body_name(body: str, lang: Lang) -> str:
     """A granting or reporting body by its name (``district_chairman``: "Chủ tịch Ủy ban nhân
-    dân huyện"), or its id in words."""
+    dân huyện", "Chairman of the district People's Committee"), or its id in words."""
     return BODIES[lang].get(body, body.replace("_", " "))
 
 
@@ -176,12 +120,21 @@ def window_label(window: str, plan: Plan, lang: Lang) -> str:
     phase = next((p for p in plan.phases if p.id == window), None)
     if phase is not None:
         return phase.label.vi if lang == "vi" else phase.label.en
-    text = TEXT[lang]
+    return window_name(window, lang)
+
+
+def window_name(window: str, lang: Lang, phases: dict[str, str] | None = None) -> str:
+    """A window by its label without a plan: the campaign, a year and a stage as
+    :func:`window_label` names them, a phase by ``phases`` (id: label) or else by its id."""
+    if phases and window in phases:
+        return phases[window]
     if window == "campaign":
-        return text["campaign"]
+        return _t("labels.text.campaign", lang)
     kind, _, rest = window.partition(":")
-    if kind in ("year", "stage") and rest:
-        return text[kind].format(rest)
+    if kind == "year" and rest:
+        return _t("labels.text.year", lang, value=rest)
+    if kind == "stage" and rest:
+        return _t("labels.text.stage", lang, value=rest)
     return window
 
 
@@ -272,27 +225,23 @@ def need_text(t: Any, lang: str) -> str:
     need = tuple(getattr(t, "need", ()) or ())
     if not need:
         return ""
-    vi = lang == "vi"
+    language: Lang = "vi" if lang == "vi" else "en"
     if need[0] == "more":
-        return (f"; các tháng thiếu cần thêm ít nhất {need[1]}" if vi else
-                f"; the missing months need at least {need[1]} more")
+        return "; " + _t("labels.need.more", language, count=need[1])
     if need[0] == "at_most":
-        return (f"; các tháng thiếu chỉ được có tối đa {need[1]}" if vi else
-                f"; the missing months may hold at most {need[1]}")
+        return "; " + _t("labels.need.at-most", language, count=need[1])
     if need[0] == "share":
         _, p, slack, num, den = need
-        sign = "-" if slack >= 0 else "+"
-        return (f"; các tháng thiếu cần {num} ≥ {p * 100:g}% × {den} {sign} {abs(slack):g}"
-                if vi else f"; the missing months need {num} ≥ {p * 100:g}% × {den} "
-                f"{sign} {abs(slack):g}")
+        return "; " + _t("labels.need.share", language, numerator=num, share=f"{p * 100:g}%",
+                         denominator=den, sign="-" if slack >= 0 else "+",
+                         slack=f"{abs(slack):g}")
     if need[0] == "periods":
-        word = ("tháng" if need[1] == "month" else "năm") if vi else (
-            "months" if need[1] == "month" else "years")
-        return (f"; chưa xác định được các {word} {periods_text(need[2])}" if vi else
-                f"; undecided in the {word} {periods_text(need[2])}")
+        periods = periods_text(need[2])
+        if need[1] == "month":
+            return "; " + _t("labels.need.months", language, periods=periods)
+        return "; " + _t("labels.need.years", language, periods=periods)
     if need[0] == "attestation":
-        return (f"; cần xác nhận {need[1]} (--attestations)" if vi else
-                f"; needs an attestation {need[1]} (--attestations)")
+        return "; " + _t("labels.need.attestation", language, attestation=need[1])
     return ""
 
 

@@ -7,6 +7,7 @@ path, including problems in an inherited part (reported in the file that holds i
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import _yaml
+from ._inert import shown
 from ._resources import bundled_plan_ids, plans_dir
 from .errors import (
     Hints,
@@ -24,10 +26,11 @@ from .errors import (
     PlanNotFoundError,
     PlanSyntaxError,
     did_you_mean,
+    os_reason,
 )
-from .i18n import Msg
+from .i18n import Msg, literal, msg
 from .limits import EXTENDS_DEPTH
-from .model import Plan
+from .model import ExtendsRef, Id, Plan, Section
 
 __all__ = ["LoadedPlan", "is_path_ref", "iter_plan_issues", "load_plan", "load_plan_detailed",
            "resolve_plan_ref"]
@@ -47,13 +50,14 @@ def resolve_plan_ref(ref: str | Path) -> Path:
     if isinstance(ref, Path) or is_path_ref(ref):
         path = Path(ref)
         if not path.is_file():
-            raise PlanNotFoundError([Issue("plan-not-found", f"no plan file {str(path)!r}",
+            raise PlanNotFoundError([Issue("plan-not-found",
+                                           msg("plan.no-file", path=shown(path)),
                                            Location(str(path)))])
         return path
     ids = bundled_plan_ids()
     if ref not in ids or not _ID.match(ref):
-        hint = did_you_mean(ref, ids) or ("bundled plans: " + ", ".join(ids))
-        raise PlanNotFoundError([Issue("plan-not-found", f"no bundled plan {ref!r}",
+        hint = did_you_mean(ref, ids) or msg("plan.bundled-plans", plans=", ".join(ids))
+        raise PlanNotFoundError([Issue("plan-not-found", msg("plan.no-bundled", name=shown(ref)),
                                        Location(ref), hint)])
     return plans_dir() / f"{ref}.yaml"
 
@@ -147,11 +151,12 @@ class _Merger:
             index = removed.index(rid) if isinstance(removed, list) else 0
             where = self.child.location((*cp, "remove", index))
             if not lists:
-                self.issues.append(Issue("unknown-remove", f"nothing inherited has id {rid!r} "
-                                         "to remove here", where))
+                self.issues.append(Issue("unknown-remove",
+                                         msg("plan.unknown-remove", id=shown(rid)), where))
             elif len(lists) > 1:
-                self.issues.append(Issue("ambiguous-remove", f"id {rid!r} names items in "
-                                         f"several lists ({', '.join(lists)})", where))
+                self.issues.append(Issue("ambiguous-remove", msg(
+                    "plan.ambiguous-remove", id=shown(rid), lists=shown(", ".join(lists))),
+                    where))
         return out
 
     def _reindexed(self, full: list[Any], kept: list[Any], path: PathT) -> list[Any]:
@@ -193,8 +198,8 @@ def _duplicate_ids(tree: _Tree, value: Any, path: PathT) -> Iterator[Issue]:
         for i, item in enumerate(value):
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 if item["id"] in seen:
-                    yield Issue("duplicate-id", f"id {item['id']!r} is used twice in this list "
-                                f"(first at index {seen[item['id']]})",
+                    yield Issue("duplicate-id", msg("plan.duplicate-id", id=shown(item["id"]),
+                                                    index=seen[item["id"]]),
                                 tree.location((*path, i, "id")))
                 else:
                     seen[item["id"]] = i
@@ -206,7 +211,8 @@ def _read_tree(path: Path, issues: list[Issue]) -> _Tree | None:
         with path.open("rb") as handle:  # never more than the limit: a huge file costs nothing
             raw = handle.read(_yaml.MAX_BYTES + 1)
     except OSError as exc:
-        issues.append(Issue("unreadable", f"cannot read file: {exc.strerror}", Location(str(path))))
+        issues.append(Issue("unreadable", msg("plan.unreadable", reason=os_reason(exc)),
+                            Location(str(path))))
         return None
     doc, found = _yaml.parse(raw, str(path))
     issues.extend(found)
@@ -214,8 +220,7 @@ def _read_tree(path: Path, issues: list[Issue]) -> _Tree | None:
         return None
     tree = _from_document(doc)
     if not isinstance(doc.data, dict):
-        issues.append(Issue("not-a-mapping", "a plan file is a mapping of keys (id:, title:, ...)",
-                            tree.location(())))
+        issues.append(Issue("not-a-mapping", msg("plan.not-a-mapping"), tree.location(())))
         return None
     issues.extend(_duplicate_ids(tree, doc.data, ()))
     return tree
@@ -224,10 +229,10 @@ def _read_tree(path: Path, issues: list[Issue]) -> _Tree | None:
 def _extends_target(ref: Any, child_file: Path, where: Location
                     ) -> tuple[Path | None, Issue | None]:
     if not isinstance(ref, str):
-        return None, Issue("wrong-type", "extends: names a plan id or a .yaml file", where)
+        return None, Issue("wrong-type", msg("plan.extends.wrong-type"), where)
     folder = child_file.resolve().parent
-    outside = Issue("extends-outside", f"extends: {ref[:200]!r} leaves the plan's folder",
-                    where, "extend a bundled plan id, or a file beside this one")
+    outside = Issue("extends-outside", msg("plan.extends.outside", ref=shown(ref)),
+                    where, msg("plan.extends.outside.hint"))
     try:
         if is_path_ref(ref):
             bad = (ref.startswith(("/", "\\")) or ".." in Path(ref).parts or ":" in ref
@@ -236,11 +241,12 @@ def _extends_target(ref: Any, child_file: Path, where: Location
             if bad or not target.is_relative_to(folder):
                 return None, outside
             if not target.is_file():
-                return None, Issue("extends-not-found", f"extends: no file {ref!r}", where)
+                return None, Issue("extends-not-found",
+                                   msg("plan.extends.no-file", ref=shown(ref)), where)
             return target, None
         if not _ID.match(ref):
-            return None, Issue("extends-not-found", f"extends: {ref[:200]!r} is neither a plan "
-                               "id nor a .yaml file", where)
+            return None, Issue("extends-not-found",
+                               msg("plan.extends.not-a-ref", ref=shown(ref)), where)
         sibling = folder / f"{ref}.yaml"
         if sibling.is_file():
             # a file beside this one, but never through a link that leaves the folder
@@ -248,11 +254,13 @@ def _extends_target(ref: Any, child_file: Path, where: Location
                 return None, outside
             return sibling.resolve(), None
     except (OSError, ValueError):  # a name the file system refuses (too long, a NUL)
-        return None, Issue("extends-not-found", f"extends: no plan {ref[:200]!r}", where)
+        return None, Issue("extends-not-found", msg("plan.extends.no-plan", ref=shown(ref)),
+                           where)
     if ref in bundled_plan_ids():
         return plans_dir() / f"{ref}.yaml", None
     hint = did_you_mean(ref, bundled_plan_ids())
-    return None, Issue("extends-not-found", f"extends: no plan {ref!r}", where, hint)
+    return None, Issue("extends-not-found", msg("plan.extends.no-plan", ref=shown(ref)),
+                       where, hint)
 
 
 def _resolve(path: Path, issues: list[Issue], chain: tuple[Path, ...] = ()) -> _Tree | None:
@@ -265,14 +273,16 @@ def _resolve(path: Path, issues: list[Issue], chain: tuple[Path, ...] = ()) -> _
     where = tree.location(("extends",))
     target, problem = _extends_target(ref, path, where)
     if problem is not None or target is None:
-        issues.append(problem or Issue("extends-not-found", "extends target missing", where))
+        issues.append(problem or Issue("extends-not-found", msg("plan.extends.missing"),
+                                       where))
         return None
     if target in chain or target == path.resolve():
-        issues.append(Issue("extends-cycle", f"extends: {ref!r} leads back to this file", where))
+        issues.append(Issue("extends-cycle", msg("plan.extends.cycle", ref=shown(ref)),
+                            where))
         return None
     if len(chain) >= MAX_EXTENDS_DEPTH:
-        issues.append(Issue("extends-too-deep", f"more than {MAX_EXTENDS_DEPTH} levels of "
-                            "extends", where))
+        issues.append(Issue("extends-too-deep",
+                            msg("plan.extends.too-deep", limit=MAX_EXTENDS_DEPTH), where))
         return None
     parent = _resolve(target, issues, (*chain, path.resolve()))
     if parent is None:
@@ -319,7 +329,8 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathT:
 
     Pydantic adds a segment for the tag of a union member (``ratio``, ``judgement``); such a
     segment is not a key of the data and is skipped. A final key that is not in the data (a
-    missing key) is kept.
+    missing key) is kept when it would be a key of a mapping (``any_of`` is both a tag and the
+    key of a list: the list holds no key).
     """
     out: list[str | int] = []
     node = data
@@ -330,9 +341,125 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathT:
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
             out.append(part)
-        elif i == len(loc) - 1 and isinstance(part, str):
+        elif i == len(loc) - 1 and isinstance(part, str) and isinstance(node, dict):
             out.append(part)
     return tuple(out)
+
+
+_TYPE_WORDS = {
+    "bool_type": "boolean", "bool_parsing": "boolean",
+    "int_type": "integer", "int_parsing": "integer", "int_from_float": "integer",
+    "int_parsing_size": "integer",
+    "float_type": "number", "float_parsing": "number",
+    "string_type": "text",
+    "tuple_type": "list", "list_type": "list",
+    "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
+    "date_type": "date", "date_parsing": "date", "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+}
+"""The pydantic errors of a value of the wrong kind, and the kind expected (``model.type.*``)."""
+
+_BOUND_TYPES = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt",
+                "less_than": "lt"}
+
+
+def _pattern_of(alias: Any) -> str:
+    """The pattern of an ``Annotated[str, StringConstraints(pattern=...)]`` of the model."""
+    return str(next(m.pattern for m in typing.get_args(alias)[1:] if hasattr(m, "pattern")))
+
+
+_PATTERNS = {_pattern_of(Id): "id", _pattern_of(Section): "section",
+             _pattern_of(ExtendsRef): "extends"}
+"""The patterns of the model worded for people (``model.pattern.*``); any other: the pattern."""
+
+
+def _number(value: Any) -> str:
+    """A bound of pydantic's context as written in a plan: 1, not 1.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return shown(value)
+
+
+def _choices(expected: Any) -> list[str]:
+    """The values of pydantic's ``'a', 'b' or 'c'`` (the model's own values, not inputs)."""
+    return re.findall(r"'([^']+)'", str(expected))
+
+
+def _listed(expected: Any) -> str:
+    """Those values as a message lists them, in every language: ``'a', 'b', 'c'``."""
+    choices = _choices(expected)
+    return ", ".join(f"'{c}'" for c in choices) if choices else shown(expected)
+
+
+def _reason(err: Any) -> tuple[str, Msg]:
+    """A validator's ValueError: the key that chooses its code (its message id, or its text)
+    and its message. The model raises ``ValueError(msg(...))``; pydantic's English
+    ("Value error, ...") is never shown."""
+    problem = (err.get("ctx") or {}).get("error")
+    first = problem.args[0] if isinstance(problem, Exception) and problem.args else None
+    if isinstance(first, Msg):
+        return first.id, first
+    if problem is None:
+        return "", msg("model.invalid", kind="value_error")
+    words = str(problem)  # a ValueError worded in English by code that is not the model's
+    return words, literal(shown(words))
+
+
+def _message(err: Any, etype: str, value: Any) -> tuple[Msg, Msg | None]:
+    """An issue's message and hint for a pydantic error, in our words: from its type and
+    context (never pydantic's English ``msg``); ``value`` is the value the data holds there."""
+    ctx = err.get("ctx") or {}
+    if etype in _TYPE_WORDS:
+        word = "label" if ctx.get("class_name") == "Text" else _TYPE_WORDS[etype]
+        hint = msg("model.type.text.hint") if word == "text" and isinstance(
+            value, bool | int | float) else None
+        return msg(f"model.type.{word}"), hint
+    if etype in _BOUND_TYPES:
+        bound = _BOUND_TYPES[etype]
+        return msg(f"model.bound.{bound}", limit=_number(ctx.get(bound, "?"))), None
+    if etype in {"literal_error", "enum"}:
+        expected = ctx.get("expected", "")
+        return (msg("model.choice.one", choice=_listed(expected))
+                if len(_choices(expected)) == 1 else
+                msg("model.choice", choices=_listed(expected))), None
+    if etype == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        kind = _PATTERNS.get(pattern)
+        return (msg(f"model.pattern.{kind}") if kind else
+                msg("model.pattern", pattern=shown(pattern))), None
+    if etype == "condition_kind":
+        return msg("model.condition-kind"), None
+    if etype == "union_tag_invalid":
+        return msg("model.tag-invalid", key=shown(ctx.get("discriminator", "")),
+                   tag=shown(ctx.get("tag", "")),
+                   choices=_listed(ctx.get("expected_tags", ""))), None
+    if etype == "union_tag_not_found":
+        return msg("model.tag-missing", key=shown(ctx.get("discriminator", ""))), None
+    if etype in {"too_short", "too_long"}:
+        limit = ctx.get("min_length" if etype == "too_short" else "max_length", "?")
+        # no count: pydantic counts the items that were valid, not those written
+        if etype == "too_long":
+            return msg("model.items.too-many", limit=_number(limit)), None
+        if limit == 1:
+            return msg("model.items.none"), None
+        return msg("model.items.too-few", limit=_number(limit)), None
+    if etype == "string_too_short":
+        limit = ctx.get("min_length", "?")
+        return (msg("model.text.empty") if limit == 1 else
+                msg("model.text.too-short", limit=_number(limit))), None
+    if etype == "string_too_long":
+        return msg("model.text.too-long", limit=_number(ctx.get("max_length", "?"))), None
+    if etype == "finite_number":
+        return msg("model.finite"), None
+    if etype == "extra_forbidden":
+        return msg("model.extra"), None
+    if etype == "missing":
+        return msg("model.missing"), None
+    if etype == "value_error":
+        return _reason(err)[1], None
+    if etype.endswith(("_type", "_parsing")):
+        return msg("model.wrong-type"), None
+    return msg("model.invalid", kind=shown(etype)), None
 
 
 def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
@@ -342,7 +469,7 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
     # in all at most 16 x 1,000,000 character pairs compared (about half a second)
     hints: dict[tuple[str, ...], Hints] = {}
 
-    def hint_for(word: str, choices: Sequence[str]) -> Msg | str | None:
+    def hint_for(word: str, choices: Sequence[str]) -> Msg | None:
         key = tuple(choices)
         if key not in hints:
             if len(hints) >= 16:
@@ -359,8 +486,8 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
         last = path[-1] if path and isinstance(path[-1], str) else None
         missing_key = last if (etype == "extra_forbidden" or (
             last is not None and last not in _lookup_keys(tree.data, path))) else None
-        message = err["msg"]
-        hint = None
+        value = _lookup(tree.data, path)
+        message, hint = _message(err, etype, value)
         if code is None:
             if etype.endswith("_type") or etype.endswith("_parsing") or etype in {
                     "model_attributes_type", "dict_type", "tuple_type", "list_type"}:
@@ -370,29 +497,30 @@ def _pydantic_issues(exc: ValidationError, tree: _Tree) -> list[Issue]:
             else:
                 code = etype.replace("_", "-")
         if etype == "value_error":
-            message = message.removeprefix("Value error, ")
-            if "deadline" in message:
+            key = _reason(err)[0]  # the message id of the model's ValueError (or its text)
+            if "deadline" in key:
                 code = "invalid-deadline"
-            elif "date" in message:
+            elif "date" in key:
                 code = "invalid-date"
-            elif "policy" in message or "source" in message:
+            elif "policy" in key or "source" in key:
                 code = "invalid-provenance"
         if code == "unknown-key" and missing_key:
-            message = f"unknown key {missing_key!r}"
+            message = msg("model.unknown-key", key=shown(missing_key))
             hint = hint_for(missing_key, fields)
         elif code == "missing-key" and missing_key:
-            message = f"{missing_key!r} is required here"
+            message = msg("model.required", key=shown(missing_key))
             location = tree.location(path[:-1])
             where = Location(location.file, location.line, location.column,
                              (*location.path, missing_key))
             issues.append(Issue(code, message, where, hint))
             continue
         elif code == "invalid-value" and "expected" in (err.get("ctx") or {}):
-            expected = str(err["ctx"]["expected"])
-            choices = re.findall(r"'([^']+)'", expected)
-            value = _lookup(tree.data, path)
             if isinstance(value, str):
-                hint = hint_for(value, choices)
+                hint = hint_for(value, _choices(err["ctx"]["expected"]))
+        elif etype == "union_tag_invalid":
+            tag = (err.get("ctx") or {}).get("tag")
+            if isinstance(tag, str):
+                hint = hint_for(tag, _choices(err["ctx"].get("expected_tags", "")))
         issues.append(Issue(code, message, tree.location(path), hint))
     return issues
 
@@ -440,8 +568,8 @@ def _load(ref: str | Path) -> tuple[LoadedPlan | None, list[Issue], type[Excepti
     except ValidationError as exc:
         return None, _pydantic_issues(exc, tree), PlanInvalidError
     except (RecursionError, ValueError, OverflowError) as exc:
-        return None, [Issue("invalid-plan", f"cannot build the plan: {exc}", tree.location(()))
-                      ], PlanInvalidError
+        return None, [Issue("invalid-plan", msg("plan.cannot-build", problem=shown(exc)),
+                            tree.location(()))], PlanInvalidError
     loaded = LoadedPlan(plan, path, tree)
     issues.extend(check_plan(loaded))
     return loaded, issues, PlanInvalidError

@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 
+from ._inert import shown
+from .i18n import msg
 from .limits import FIRST_DAY, LAST_DAY
 from .vocabulary import ATTESTATIONS, METRICS
 
@@ -79,8 +81,8 @@ VN_PATTERN = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
 
 def _in_range(day: date) -> date:
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise ValueError(f"date {day.isoformat()} is outside the dates this tool works with "
-                         f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
+        raise ValueError(msg("model.date.out-of-range", day=day, first=FIRST_DAY,
+                             last=LAST_DAY))
     return day
 
 
@@ -97,10 +99,10 @@ def _to_date(value: Any) -> date:
             else:
                 day = None
         except ValueError:
-            raise ValueError(f"{text!r} is not a real calendar date") from None
+            raise ValueError(msg("model.date.not-real", text=shown(text))) from None
         if day is not None:
             return _in_range(day)
-    raise ValueError("a date is written 2025-05-19 (ISO) or 19/05/2025 (day first)")
+    raise ValueError(msg("model.date.format"))
 
 
 def _to_date_or_issuance(value: Any) -> date | str:
@@ -228,11 +230,11 @@ class _Cited(_Model):
     @model_validator(mode="after")
     def _provenance(self) -> _Cited:
         if self.policy is not None and self.source is not None:
-            raise ValueError("give either a source or policy: local, not both")
+            raise ValueError(msg("model.source-or-policy"))
         if self.policy is not None and self.reason is None:
-            raise ValueError("a local policy needs a one-line reason")
+            raise ValueError(msg("model.policy.needs-reason"))
         if self.reason is not None and self.policy is None:
-            raise ValueError("a reason is given only with policy: local")
+            raise ValueError(msg("model.policy.reason-alone"))
         return self
 
 
@@ -440,11 +442,11 @@ class Deadline(_Cited):
     def _one_kind(self) -> Deadline:
         dated = self.due is not None or self.relation is not None
         if dated and self.recurrence is not None:
-            raise ValueError("a deadline has either due and relation, or a recurrence")
+            raise ValueError(msg("model.deadline.both-kinds"))
         if not dated and self.recurrence is None:
-            raise ValueError("a deadline needs due and relation, or a recurrence")
+            raise ValueError(msg("model.deadline.no-kind"))
         if dated and (self.due is None or self.relation is None):
-            raise ValueError("a dated deadline needs both due and relation")
+            raise ValueError(msg("model.deadline.due-and-relation"))
         return self
 
 
@@ -568,7 +570,7 @@ class Scoring(_Cited):
     @model_validator(mode="after")
     def _deterministic(self) -> Scoring:
         if self.tie_break[-1] != "unit_id":
-            raise ValueError("tie_break must end with unit_id, so that ties are always broken")
+            raise ValueError(msg("model.scoring.tie-break"))
         return self
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .errors import Issue
+from .i18n import msg
 
 __all__ = [
     "MAX_SPAN_MONTHS",
@@ -32,7 +33,8 @@ _THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 
 def parse_count(value: object) -> int | None:
     """A count cell as a whole number >= 0, or None for a blank; raises ValueError with what is
-    wrong and, as its second argument, a hint.
+    wrong and, as its second argument, a hint or None (both :class:`~emulation_rules.i18n.Msg`
+    values: what is wrong follows ``column = 'value'``).
 
     Read as written: ASCII digits only (``١٢`` is not 12); ``5.0`` and ``5.00`` are 5 (pandas
     and Excel write whole numbers so); ``5.5``, ``85%``, ``12,5``, ``-1`` and ``1e3`` are not
@@ -47,17 +49,17 @@ def parse_count(value: object) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError("is yes/no, not a count", None)
+        raise ValueError(msg("records.count.yes-no"), None)
     if isinstance(value, int):
         if value < 0:
-            raise ValueError("is below 0", None)
+            raise ValueError(msg("records.count.negative"), None)
         return value
     if isinstance(value, float):
         if value != value:  # NaN: a DataFrame's blank
             return None
         if value.is_integer() and 0 <= value < 1e12:
             return int(value)
-        raise ValueError("is not a whole number of 0 or more", None)
+        raise ValueError(msg("records.count.not-whole"), None)
     text = str(value).strip()
     if text == "":
         return None
@@ -67,10 +69,9 @@ def parse_count(value: object) -> int | None:
     if found:
         return int(found.group(1))
     if _THOUSANDS.fullmatch(text):
-        raise ValueError("is not a whole number of 0 or more",
-                         f"viết {text.replace('.', '')} (không dùng dấu chấm ngăn cách "
-                         f"hàng nghìn / write {text.replace('.', '')}: no thousands separator)")
-    raise ValueError("is not a whole number of 0 or more", None)
+        raise ValueError(msg("records.count.not-whole"),
+                         msg("records.count.thousands.hint", number=text.replace(".", "")))
+    raise ValueError(msg("records.count.not-whole"), None)
 
 
 @dataclass(frozen=True)

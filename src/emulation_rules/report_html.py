@@ -34,8 +34,8 @@ browser and prints on A4. Vietnamese by default, English with ``lang="en"``. Its
 5. ``awards`` (with ``report``): the candidates per granting authority and award (its form,
    the tier), each with its verdict, the conditions met, and for the others what is lacking
    or undecided, with the detail and the section cited.
-6. ``rejected``: each rejected input row: file, row, column, code, message and what the code
-   means.
+6. ``rejected``: each rejected input row: file, row, column, code, message (with its hint)
+   and what the code means, in the report's language.
 
 **Inert.** The template is rendered with autoescaping on; every text from the inputs (a unit
 name, a label, a quote, a file name) passes through :func:`emulation_rules._inert.terminal`
@@ -48,7 +48,8 @@ starts a page; table headers repeat on every page (``<thead>``); colours print a
 Labels, verdict words, forms, granting bodies, window labels and the order of the columns are
 those of the results workbook, and the wording of what an undecided target needs is the one of
 ``explain``: the three outputs read them from :mod:`emulation_rules.labels` and say the same
-things the same way.
+things the same way. The report's own words are the catalogue's ``html.*`` messages
+(:mod:`emulation_rules.i18n`); the template writes only what it is given.
 """
 
 from __future__ import annotations
@@ -64,12 +65,13 @@ from typing import TYPE_CHECKING, Any
 
 from ._inert import shown, terminal
 from .conditions import COMPARATORS
-from .errors import EmulationRulesError, Issue
+from .errors import EmulationRulesError, Issue, MissingExtra
+from .i18n import LANGS, Lang, Msg, current, msg
+from .i18n import text as _t
 from .labels import (
     FORMS,
     TEXT,
     WORDS,
-    Lang,
     body_name,
     date_text,
     issue_column,
@@ -106,264 +108,130 @@ TEMPLATE = "templates/report.html.j2"
 SYMBOLS = {"met": "✓", "not_met": "✗", "unknown": "?"}
 """A verdict's symbol, shown with its word and its colour: colour is never the only signal."""
 
-_OCCASIONS: dict[str, dict[str, str]] = {
-    "vi": {"phase_review": "sơ kết đợt", "final_review": "tổng kết",
-           "yearly_review": "sơ kết năm", "stage_review": "tổng kết giai đoạn"},
-    "en": {"phase_review": "phase review", "final_review": "final review",
-           "yearly_review": "yearly review", "stage_review": "stage review"},
+_OCCASIONS: dict[str, Msg] = {
+    "phase_review": msg("html.occasion.phase-review"),
+    "final_review": msg("html.occasion.final-review"),
+    "yearly_review": msg("html.occasion.yearly-review"),
+    "stage_review": msg("html.occasion.stage-review"),
 }
-_REVIEWS: dict[str, dict[str, str]] = {
-    "vi": {"phase_review": "Sơ kết {}", "final_review": "Tổng kết",
-           "yearly_review": "Sơ kết {}", "stage_review": "Tổng kết {}"},
-    "en": {"phase_review": "Review of {}", "final_review": "Final review",
-           "yearly_review": "Review of {}", "stage_review": "Review of {}"},
+"""An awards review's occasion in words."""
+_BASIS: dict[str, Msg] = {
+    "document": msg("html.basis.document"),
+    "attestation": msg("html.basis.attestation"),
+    "local_policy": msg("html.basis.local-policy"),
+    "computed": msg("html.basis.computed"),
 }
-"""A review on the timeline, named by the window it closes."""
-_BASIS: dict[str, dict[str, str]] = {
-    "vi": {"document": "theo văn bản", "attestation": "theo xác nhận",
-           "local_policy": "theo quy định địa phương", "computed": "tính từ xếp hạng"},
-    "en": {"document": "from the document", "attestation": "from an attestation",
-           "local_policy": "by local policy", "computed": "computed from the ranking"},
-}
-_STANDARDS: dict[str, dict[str, str]] = {
-    "vi": {"collective": "Tập thể", "individual": "Cá nhân"},
-    "en": {"collective": "Collective", "individual": "Individual"},
-}
-_RELATIONS: dict[str, dict[str, str]] = {
-    "vi": {"before": "trước ngày {}", "on_or_before": "đến hết ngày {}", "on": "trong ngày {}"},
-    "en": {"before": "before {}", "on_or_before": "on or before {}", "on": "on {}"},
+_STANDARDS: dict[str, Msg] = {
+    "collective": msg("html.standard.collective"),
+    "individual": msg("html.standard.individual"),
 }
 
-_OWN: dict[str, dict[str, str]] = {
-    "vi": {
-        "doc": "Báo cáo kết quả thi đua",
-        "contents": "Mục lục",
-        "record": "Thông tin chung",
-        "timeline": "Tiến độ kế hoạch",
-        "window_head": "Kết quả: {}",
-        "pass_rates": "Tỷ lệ đạt theo nội dung",
-        "matrix": "Kết quả theo đơn vị",
-        "changes": "Đơn vị thay đổi kết quả giữa các kỳ",
-        "awards": "Ứng viên khen thưởng",
-        "rejected": "Dòng số liệu bị loại",
-        "position": "Vị trí tại ngày tính",
-        "before_campaign": "trước khi kế hoạch bắt đầu",
-        "in_phase": "trong {phase}, còn {days} ngày (kể cả ngày tính)",
-        "between_phases": "giữa hai đợt, {phase} bắt đầu sau {days} ngày",
-        "after_phases": "sau đợt cuối, không thuộc đợt nào; kế hoạch còn {days} ngày",
-        "after_campaign": "kế hoạch đã kết thúc",
-        "in_campaign": "trong thời gian kế hoạch, còn {days} ngày",
-        "issued_none": "không cần (không ngày nào của kế hoạch phụ thuộc ngày ban hành)",
-        "no_review": "không (báo cáo không có phần khen thưởng)",
-        "legend": "Ký hiệu: ✓ đạt, ✗ không đạt, ? chưa xác định; * có áp dụng quy định địa "
-                  "phương; – không đánh giá cho loại đơn vị này.",
-        "legend_teams": "Ô ghi số (✓6 ✗4): số tổ của xã đạt, không đạt nội dung cấp tổ.",
-        "hint": "Bấm vào một ô để xem giải thích.",
-        "ended_badge": "Kỳ đã kết thúc tại ngày tính: kết quả là cuối cùng.",
-        "running_badge": "Kỳ chưa kết thúc tại ngày tính: kết quả chưa phải cuối cùng.",
-        "team_cell": "{n} tổ",
-        "teams_of": "Các tổ của {}",
-        "criterion_col": "Nội dung",
-        "counts": "Số đơn vị",
-        "rate": "Tỷ lệ đạt",
-        "observed": "Giá trị ghi nhận",
-        "required": "Yêu cầu",
-        "margin_word": "Chênh lệch",
-        "missing": "Thiếu số liệu",
-        "need": "Còn cần",
-        "source": "Căn cứ",
-        "section_word": "Mục {}",
-        "notes": "Ghi chú",
-        "per_month": "{} trong từng tháng",
-        "per_year": "{} trong từng năm",
-        "months_met_of": "đạt {met}/{total} tháng",
-        "years_met_of": "đạt {met}/{total} năm",
-        "months_unit": "tháng",
-        "years_unit": "năm",
-        "points": "điểm phần trăm",
-        "failed": "không đạt: {}",
-        "attested_req": "được xác nhận (có)",
-        "attested_yes": "có (được xác nhận)",
-        "attested_no": "không",
-        "attested_none": "chưa có xác nhận",
-        "any_of": "đạt một trong các điều kiện",
-        "all_of": "đạt tất cả các điều kiện",
-        "no_cases": "không có trường hợp nào trong kỳ: áp dụng quy định địa phương cho trường "
-                    "hợp này (policy: local)",
-        "local_missing": "chưa xác định được nên tính là không đạt theo quy định địa phương "
-                         "(missing_period, policy: local)",
-        "despite": "kết quả không đổi dù các tháng thiếu có số liệu thế nào",
-        "no_value": "chưa có số liệu",
-        "not_evaluated": "không đánh giá cho loại đơn vị này",
-        "no_data_mark": "(không có số liệu)",
-        "district_none": "Không thuộc huyện nào",
-        "district_col": "Huyện",
-        "units_col": "Số đơn vị",
-        "grouped": "Bảng có {n} đơn vị, nhiều hơn {max}: chia theo huyện; bảng tổng hợp trước, "
-                   "sau đó một bảng cho mỗi huyện.",
-        "phases_row": "Đợt",
-        "years_row": "Năm",
-        "campaign_row": "Kế hoạch",
-        "stages_row": "Giai đoạn",
-        "reviews_row": "Sơ kết, tổng kết",
-        "deadlines_row": "Hạn",
-        "recurring_row": "Định kỳ",
-        "gap": "Khoảng trống giữa các đợt",
-        "gap_short": "trống",
-        "as_of_mark": "Ngày tính {}",
-        "number": "Số",
-        "date": "Ngày",
-        "what": "Nội dung",
-        "kind_col": "Loại",
-        "phase_kind": "Đợt thi đua",
-        "gap_kind": "Khoảng trống",
-        "review_kind": "Sơ kết, tổng kết",
-        "deadline_kind": "Hạn",
-        "recurring_kind": "Hạn định kỳ",
-        "recurring_text": "{label}: {n} lần, {first} … {last}",
-        "owed_by": "đơn vị thực hiện: {}",
-        "from_to": "{} – {}",
-        "changes_pair": "{} → {}",
-        "changes_none": "Không đơn vị nào thay đổi kết quả.",
-        "changes_count": "{n} đơn vị (kể cả tổ) thay đổi kết quả: {up} tiến bộ, {down} giảm, "
-                         "{other} vừa tiến bộ vừa giảm.",
-        "changes_no_pair": "Không có hai đợt (hoặc hai năm) liền nhau để so sánh.",
-        "unit_col": "Đơn vị",
-        "change_col": "Thay đổi",
-        "awards_none": "Không có đợt xét khen thưởng (dùng --review).",
-        "authority": "Cấp khen: {}",
-        "award_counts": "đủ điều kiện {met}, chưa xác định {unknown}, chưa đủ điều kiện "
-                        "{not_met}",
-        "no_form": "không nêu hình thức",
-        "met_conditions": "Điều kiện đã đạt",
-        "lacking": "Còn thiếu hoặc chưa xác định",
-        "rejected_none": "Không có dòng nào bị loại.",
-        "inputs": "Tệp đầu vào",
-        "hash": "Mã băm (sha256)",
-        "rows": "Số dòng",
-        "rows_text": "đọc {total}, tính {used}, loại {rejected}",
-        "windows": "Các kỳ đánh giá",
-        "review_text": "{review} ({occasion}); tiêu chí tính trên: {windows}; điều kiện khen "
-                       "thưởng đọc trong: {main}",
-        "made_by": "Lập bằng {}",
-        "standings": "Xếp hạng trong khối",
-    },
-    "en": {
-        "doc": "Emulation results report",
-        "contents": "Contents",
-        "record": "Summary",
-        "timeline": "Timeline",
-        "window_head": "Results: {}",
-        "pass_rates": "Pass rate per criterion",
-        "matrix": "Results per unit",
-        "changes": "Units whose verdict changed between windows",
-        "awards": "Award candidates",
-        "rejected": "Rejected input rows",
-        "position": "Position on the as-of date",
-        "before_campaign": "before the campaign",
-        "in_phase": "in {phase}, {days} day(s) left including the as-of date",
-        "between_phases": "between phases, {phase} starts in {days} day(s)",
-        "after_phases": "after the last phase, in no phase; the campaign has {days} day(s) "
-                        "left",
-        "after_campaign": "the campaign has ended",
-        "in_campaign": "in the campaign, {days} day(s) left",
-        "issued_none": "not needed (no date of the plan depends on the issue date)",
-        "no_review": "none (no awards section)",
-        "legend": "Symbols: ✓ met, ✗ not met, ? undecided; * a local-policy rule applied; "
-                  "– not evaluated for this kind of unit.",
-        "legend_teams": "A cell of counts (✓6 ✗4): how many of the commune's teams met a "
-                        "team-level criterion, did not.",
-        "hint": "Click a cell for its explanation.",
-        "ended_badge": "The window had ended on the as-of date: the verdicts are final.",
-        "running_badge": "The window had not ended on the as-of date: the verdicts are not "
-                         "final.",
-        "team_cell": "{n} teams",
-        "teams_of": "Teams of {}",
-        "criterion_col": "Criterion",
-        "counts": "Units",
-        "rate": "Pass rate",
-        "observed": "Observed",
-        "required": "Target",
-        "margin_word": "Margin",
-        "missing": "No data for",
-        "need": "Still needs",
-        "source": "Source",
-        "section_word": "Section {}",
-        "notes": "Notes",
-        "per_month": "{} in every month",
-        "per_year": "{} in every year",
-        "months_met_of": "met in {met} of {total} months",
-        "years_met_of": "met in {met} of {total} years",
-        "months_unit": "months",
-        "years_unit": "years",
-        "points": "percentage points",
-        "failed": "not met in {}",
-        "attested_req": "attested (yes)",
-        "attested_yes": "yes (attested)",
-        "attested_no": "no",
-        "attested_none": "no attestation given",
-        "any_of": "any one of the conditions",
-        "all_of": "every one of the conditions",
-        "no_cases": "there were no cases: the local-policy rule for that case decided "
-                    "(policy: local)",
-        "local_missing": "undecided, so counted as not met by the local policy "
-                         "(missing_period, policy: local)",
-        "despite": "decided whatever the missing months hold",
-        "no_value": "no data",
-        "not_evaluated": "not evaluated for this kind of unit",
-        "no_data_mark": "(no data)",
-        "district_none": "In no district",
-        "district_col": "District",
-        "units_col": "Units",
-        "grouped": "The table has {n} units, more than {max}: it is split by district; the "
-                   "summary comes first, then one table per district.",
-        "phases_row": "Phases",
-        "years_row": "Years",
-        "campaign_row": "Campaign",
-        "stages_row": "Stages",
-        "reviews_row": "Reviews",
-        "deadlines_row": "Deadlines",
-        "recurring_row": "Recurring",
-        "gap": "Gap between phases",
-        "gap_short": "gap",
-        "as_of_mark": "As of {}",
-        "number": "No.",
-        "date": "Date",
-        "what": "What",
-        "kind_col": "Kind",
-        "phase_kind": "Phase",
-        "gap_kind": "Gap",
-        "review_kind": "Review",
-        "deadline_kind": "Deadline",
-        "recurring_kind": "Recurring deadline",
-        "recurring_text": "{label}: {n} times, {first} … {last}",
-        "owed_by": "owed by: {}",
-        "from_to": "{} – {}",
-        "changes_pair": "{} → {}",
-        "changes_none": "No unit's verdict changed.",
-        "changes_count": "{n} unit(s) (teams included) changed: {up} improved, {down} "
-                         "worsened, {other} both.",
-        "changes_no_pair": "No two consecutive phases (or years) to compare.",
-        "unit_col": "Unit",
-        "change_col": "Change",
-        "awards_none": "No awards review (use --review).",
-        "authority": "Granted by {}",
-        "award_counts": "eligible {met}, undecided {unknown}, not eligible {not_met}",
-        "no_form": "no form named",
-        "met_conditions": "Conditions met",
-        "lacking": "Lacking or undecided",
-        "rejected_none": "No row was rejected.",
-        "inputs": "Input files",
-        "hash": "Hash (sha256)",
-        "rows": "Rows",
-        "rows_text": "{total} read, {used} evaluated, {rejected} rejected",
-        "windows": "Windows evaluated",
-        "review_text": "{review} ({occasion}); criteria scored over: {windows}; award "
-                       "conditions read in: {main}",
-        "made_by": "Made with {}",
-        "standings": "Bloc rankings",
-    },
-}
+
+def _review_name(kind: str, window: str, lang: Lang) -> str:
+    """A review on the timeline: "Sơ kết Đợt 1", "Tổng kết" (Review of Phase 1)."""
+    if kind == "phase_review":
+        return _t("html.review-name.phase-review", lang, window=window)
+    if kind == "final_review":
+        return _t("html.review-name.final-review", lang)
+    if kind == "yearly_review":
+        return _t("html.review-name.yearly-review", lang, window=window)
+    if kind == "stage_review":
+        return _t("html.review-name.stage-review", lang, window=window)
+    raise KeyError(kind)
+
+
+def _relation(relation: str, day: str, lang: Lang) -> str:
+    """When a deadline falls due: "trước ngày 31/08/2025" (before 2025-08-31)."""
+    if relation == "before":
+        return _t("html.relation.before", lang, day=day)
+    if relation == "on_or_before":
+        return _t("html.relation.on-or-before", lang, day=day)
+    if relation == "on":
+        return _t("html.relation.on", lang, day=day)
+    raise KeyError(relation)
+
+
+def _labels(lang: Lang) -> dict[str, str]:
+    """The page's labels by key (those without placeholders, looked up once per report): the
+    shared ones of :data:`labels.TEXT <emulation_rules.labels.TEXT>` and the report's own, from
+    the catalogue (``html.*``). The template reads them as ``t.<key>``."""
+    own = {
+        "doc": _t("html.doc", lang),
+        "contents": _t("html.contents", lang),
+        "record": _t("html.record", lang),
+        "timeline": _t("html.timeline", lang),
+        "pass_rates": _t("html.pass-rates", lang),
+        "matrix": _t("html.matrix", lang),
+        "changes": _t("html.changes", lang),
+        "awards": _t("html.awards", lang),
+        "rejected": _t("html.rejected", lang),
+        "inputs": _t("html.inputs", lang),
+        "hash": _t("html.hash", lang),
+        "position": _t("html.position", lang),
+        "before_campaign": _t("html.before-campaign", lang),
+        "after_campaign": _t("html.after-campaign", lang),
+        "issued_none": _t("html.issued-none", lang),
+        "no_review": _t("html.no-review", lang),
+        "windows": _t("html.windows", lang),
+        "rows": _t("html.rows", lang),
+        "phases_row": _t("html.phases-row", lang),
+        "years_row": _t("html.years-row", lang),
+        "campaign_row": _t("html.campaign-row", lang),
+        "stages_row": _t("html.stages-row", lang),
+        "reviews_row": _t("html.reviews-row", lang),
+        "deadlines_row": _t("html.deadlines-row", lang),
+        "recurring_row": _t("html.recurring-row", lang),
+        "gap": _t("html.gap", lang),
+        "gap_short": _t("html.gap-short", lang),
+        "number": _t("html.number", lang),
+        "date": _t("html.date", lang),
+        "what": _t("html.what", lang),
+        "kind_col": _t("html.kind-col", lang),
+        "phase_kind": _t("html.phase-kind", lang),
+        "gap_kind": _t("html.gap-kind", lang),
+        "review_kind": _t("html.review-kind", lang),
+        "deadline_kind": _t("html.deadline-kind", lang),
+        "recurring_kind": _t("html.recurring-kind", lang),
+        "ended_badge": _t("html.ended-badge", lang),
+        "running_badge": _t("html.running-badge", lang),
+        "legend": _t("html.legend", lang),
+        "legend_teams": _t("html.legend-teams", lang),
+        "hint": _t("html.hint", lang),
+        "unit_col": _t("html.unit-col", lang),
+        "no_data_mark": _t("html.no-data-mark", lang),
+        "not_evaluated": _t("html.not-evaluated", lang),
+        "district_none": _t("html.district-none", lang),
+        "district_col": _t("html.district-col", lang),
+        "units_col": _t("html.units-col", lang),
+        "observed": _t("html.observed", lang),
+        "required": _t("html.required", lang),
+        "margin_word": _t("html.margin-word", lang),
+        "missing": _t("html.missing", lang),
+        "need": _t("html.need", lang),
+        "source": _t("html.source", lang),
+        "notes": _t("html.notes", lang),
+        "months_unit": _t("html.months-unit", lang),
+        "years_unit": _t("html.years-unit", lang),
+        "points": _t("html.points", lang),
+        "attested_req": _t("html.attested-req", lang),
+        "attested_yes": _t("html.attested-yes", lang),
+        "attested_no": _t("html.attested-no", lang),
+        "attested_none": _t("html.attested-none", lang),
+        "any_of": _t("html.any-of", lang),
+        "all_of": _t("html.all-of", lang),
+        "no_cases": _t("html.no-cases", lang),
+        "local_missing": _t("html.local-missing", lang),
+        "despite": _t("html.despite", lang),
+        "no_value": _t("html.no-value", lang),
+        "changes_none": _t("html.changes-none", lang),
+        "changes_no_pair": _t("html.changes-no-pair", lang),
+        "change_col": _t("html.change-col", lang),
+        "no_form": _t("html.no-form", lang),
+        "met_conditions": _t("html.met-conditions", lang),
+        "lacking": _t("html.lacking", lang),
+        "rejected_none": _t("html.rejected-none", lang),
+    }
+    return {**TEXT[lang], **own}
 
 
 class ReportHtmlError(EmulationRulesError):
@@ -371,7 +239,7 @@ class ReportHtmlError(EmulationRulesError):
     or a timeline of another plan, no jinja2)."""
 
 
-class ReportJinjaMissingError(ReportHtmlError):
+class ReportJinjaMissingError(ReportHtmlError, MissingExtra):
     """jinja2 is not installed: ``pip install 'emulation-rules[report]'``."""
 
 
@@ -430,6 +298,8 @@ class CellView:
     title: str = ""
     end: bool = False
     """The explanation opens leftwards (a cell in the right half of the table)."""
+    teams_head: str = ""
+    """The heading of the team list ("Các tổ của Xã Hiếu"), for a cell with teams."""
 
 
 @dataclass(frozen=True)
@@ -545,6 +415,10 @@ class WindowView:
     rows: int
     rates: RateChart
     has_teams: bool
+    heading: str = ""
+    """The section's heading ("Kết quả: Đợt 1")."""
+    grouped_text: str = ""
+    """For a matrix split by district: what the split is."""
 
 
 @dataclass(frozen=True)
@@ -562,6 +436,8 @@ class ChangePair:
     after: str
     rows: tuple[ChangeView, ...]
     summary: str
+    heading: str = ""
+    """The two windows: "Đợt 1 → Đợt 2"."""
 
 
 @dataclass(frozen=True)
@@ -632,7 +508,7 @@ def render_report(ev: Evaluation, plan: Plan, *, timeline: Timeline,
                   units: Sequence[UnitInfo] | None = None,
                   rejected: Sequence[Issue] | None = None,
                   inputs: Sequence[tuple[str, str]] = (),
-                  report: AwardsReport | None = None, lang: Lang = "vi") -> str:
+                  report: AwardsReport | None = None, lang: Lang | None = "vi") -> str:
     """The HTML report of ``ev`` (an evaluation of ``plan``) as one self-contained document.
 
     ``timeline`` is the plan's calendar for the same issue date (``er.timeline(plan,
@@ -640,23 +516,23 @@ def render_report(ev: Evaluation, plan: Plan, *, timeline: Timeline,
     it the rows are every evaluated unit, named by id). ``rejected`` lists the issues of the
     rejected rows; None lists ``ev.rejected`` (the CLI passes the input files' issues as well).
     ``inputs`` are (file name, ``sha256:...``) pairs for the record. ``report`` adds the award
-    candidates. ``lang``: ``vi`` or ``en``.
+    candidates. ``lang``: ``vi`` or ``en`` (None: the current language,
+    :func:`emulation_rules.i18n.current`).
 
     Raises :class:`ReportJinjaMissingError` without jinja2 and :class:`ReportHtmlError` for
-    an unknown ``lang`` or an evaluation or timeline of another plan."""
+    an unknown ``lang`` or an evaluation or timeline of another plan (their text in the
+    current language)."""
     template = _template()
-    if lang not in _OWN:
-        raise ReportHtmlError(f"ngôn ngữ '{shown(lang)}' không có: vi hoặc en (lang is vi or "
-                              "en)")
+    if lang is None:
+        lang = current()
+    if lang not in LANGS:
+        raise ReportHtmlError(msg("documents.unknown-lang", lang=shown(lang)))
     if ev.plan_id != plan.id or ev.plan_hash != plan_hash(plan):
-        raise ReportHtmlError(
-            f"kết quả đánh giá của kế hoạch '{shown(ev.plan_id)}' ({ev.plan_hash}) không phải "
-            f"của kế hoạch '{shown(plan.id)}' đã cho (the evaluation is of another plan, or "
-            "of another version of it)")
+        raise ReportHtmlError(msg("documents.other-plan", evaluated=shown(ev.plan_id),
+                                  hash=ev.plan_hash, plan=shown(plan.id)))
     if timeline.plan_id != plan.id:
-        raise ReportHtmlError(
-            f"lịch của kế hoạch '{shown(timeline.plan_id)}' không phải của kế hoạch "
-            f"'{shown(plan.id)}' (the timeline is of another plan)")
+        raise ReportHtmlError(msg("html.other-timeline", timeline=shown(timeline.plan_id),
+                                  plan=shown(plan.id)))
     page = _page(ev, plan, timeline, units, ev.rejected if rejected is None else rejected,
                  inputs, report, lang)
     return template.render(page=page)
@@ -666,9 +542,7 @@ def _template() -> Template:
     try:
         import jinja2  # noqa: F401  (checked first, on every call: the cache below holds one)
     except ImportError:
-        raise ReportJinjaMissingError(
-            "cần gói jinja2: pip install 'emulation-rules[report]' (jinja2 is needed to write "
-            "the HTML report)") from None
+        raise ReportJinjaMissingError(msg("html.no-jinja2")) from None
     return _compiled()
 
 
@@ -700,7 +574,7 @@ def _page(ev: Evaluation, plan: Plan, tl: Timeline, units: Sequence[UnitInfo] | 
           report: AwardsReport | None, lang: Lang) -> Page:
     from . import __version__
 
-    text = {**TEXT[lang], **_OWN[lang]}
+    text = _labels(lang)
     vi = lang == "vi"
     info = {u.id: u for u in units or ()}
     labels = {w: window_label(w, plan, lang) for w in ev.windows}
@@ -713,7 +587,7 @@ def _page(ev: Evaluation, plan: Plan, tl: Timeline, units: Sequence[UnitInfo] | 
     changes = _changes(ev, plan, tl, labels, info, text, lang)
     authorities = _awards(report, plan, info, text, lang) if report is not None else ()
     contents = [("record", text["record"]), ("timeline", text["timeline"])]
-    contents += [(w.anchor, text["window_head"].format(w.label)) for w in windows]
+    contents += [(w.anchor, w.heading) for w in windows]
     contents += [("changes", text["changes"])]
     if report is not None:
         contents.append(("awards", text["awards"]))
@@ -725,7 +599,7 @@ def _page(ev: Evaluation, plan: Plan, tl: Timeline, units: Sequence[UnitInfo] | 
         timeline_rows=rows, windows=windows, changes=changes, has_awards=report is not None,
         authorities=authorities, award_notes=tuple(report.notes) if report else (),
         rejected=tuple(_rejected(i, lang) for i in rejected),
-        made_by=text["made_by"].format(f"emulation-rules {__version__}"),
+        made_by=_t("html.made-by", lang, tool=f"emulation-rules {__version__}"),
         contents=tuple(contents))
 
 
@@ -748,9 +622,10 @@ def _record(ev: Evaluation, plan: Plan, tl: Timeline, report: AwardsReport | Non
     lines.append(Line(text["as_of"], _day(ev.as_of, lang)))
     lines.append(Line(text["position"], _position(tl, ev.as_of, text, lang)))
     if report is not None:
-        lines.append(Line(text["review"], text["review_text"].format(
-            review=report.review, occasion=_OCCASIONS[lang].get(report.occasion,
-                                                               report.occasion),
+        occasion = _OCCASIONS.get(report.occasion)
+        lines.append(Line(text["review"], _t(
+            "html.review-text", lang, review=report.review,
+            occasion=occasion.render(lang) if occasion is not None else report.occasion,
             windows=", ".join(labels.get(w, w) for w in report.windows),
             main=labels.get(report.conditions_window, report.conditions_window or "-"))))
     else:
@@ -758,8 +633,8 @@ def _record(ev: Evaluation, plan: Plan, tl: Timeline, report: AwardsReport | Non
     lines.append(Line(text["windows"], "; ".join(
         f"{labels[w]} ({text['window_ended' if ev.complete.get(w, True) else 'window_running']})"
         for w in ev.windows)))
-    lines.append(Line(text["rows"], text["rows_text"].format(
-        total=ev.rows_total, used=ev.rows_used, rejected=ev.rows_rejected)))
+    lines.append(Line(text["rows"], _t(
+        "html.rows-text", lang, total=ev.rows_total, used=ev.rows_used, rejected=ev.rows_rejected)))
     if ev.no_data:
         lines.append(Line(text["no_data_units"], str(len(ev.no_data))))
     lines.append(Line(text["plan_hash"], ev.plan_hash))
@@ -770,16 +645,15 @@ def _position(tl: Timeline, as_of: date, text: dict[str, str], lang: Lang) -> st
     pos = tl.position(as_of)
     names = {p.id: (p.label.vi if lang == "vi" else p.label.en) for p in tl.phases}
     if pos.status == "in_phase":
-        return text["in_phase"].format(phase=names.get(pos.phase or "", pos.phase),
-                                       days=pos.days_left)
+        return _t("html.in-phase", lang, phase=names.get(pos.phase or "", pos.phase),
+                  days=pos.days_left)
     if pos.status == "between_phases":
         if pos.next_phase:
-            return text["between_phases"].format(phase=names.get(pos.next_phase,
-                                                                 pos.next_phase),
-                                                  days=pos.days_left)
-        return text["after_phases"].format(days=pos.days_left)
+            return _t("html.between-phases", lang,
+                      phase=names.get(pos.next_phase, pos.next_phase), days=pos.days_left)
+        return _t("html.after-phases", lang, days=pos.days_left)
     if pos.status == "in_campaign":
-        return text["in_campaign"].format(days=pos.days_left)
+        return _t("html.in-campaign", lang, days=pos.days_left)
     return text[pos.status]
 
 
@@ -827,17 +701,19 @@ def _requirement(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
         base = ((cmp.vi if lang == "vi" else cmp.en).format(_threshold(t, lang))
                 if cmp is not None else t.comparator.replace("_", " "))
     if t.per == "month":
-        return text["per_month"].format(base)
+        return _t("html.per-month", lang, target=base)
     if t.per == "year":
-        return text["per_year"].format(base)
+        return _t("html.per-year", lang, target=base)
     return base
 
 
 def _observed(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
     if t.per in ("month", "year"):
         total = len({p[:4] for p in t.periods}) if t.per == "year" else len(t.periods)
-        return text["months_met_of" if t.per == "month" else "years_met_of"].format(
-            met=t.observed if t.observed is not None else 0, total=total)
+        met = t.observed if t.observed is not None else 0
+        if t.per == "month":
+            return _t("html.months-met-of", lang, met=met, total=total)
+        return _t("html.years-met-of", lang, met=met, total=total)
     if t.kind == "attestation" or t.comparator in ("attestation", "attested"):
         return {1: text["attested_yes"], 0: text["attested_no"]}.get(
             t.observed if isinstance(t.observed, int) else -1, text["attested_none"])
@@ -861,10 +737,10 @@ def _margin(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
     return _signed(str(t.margin))
 
 
-def _source(t: TargetResult, text: dict[str, str]) -> str:
+def _source(t: TargetResult, lang: Lang) -> str:
     if not t.section:
         return ""
-    where = text["section_word"].format(t.section)
+    where = _t("html.section-word", lang, section=t.section)
     return f"{where}: “{t.quote}”" if t.quote else where
 
 
@@ -881,7 +757,7 @@ def _explained(t: TargetResult, label: str, text: dict[str, str], lang: Lang) ->
         lines.append(Line(text["need"], need))
     notes = []
     if t.failed_periods:
-        notes.append(text["failed"].format(_periods(t.failed_periods)))
+        notes.append(_t("html.failed", lang, periods=_periods(t.failed_periods)))
     if t.no_cases:
         notes.append(text["no_cases"])
     elif t.policy == "local":
@@ -890,7 +766,7 @@ def _explained(t: TargetResult, label: str, text: dict[str, str], lang: Lang) ->
         notes.append(text["despite"])
     if notes:
         lines.append(Line(text["notes"], "; ".join(notes)))
-    source = _source(t, text)
+    source = _source(t, lang)
     if source:
         lines.append(Line(text["source"], source))
     return TargetView(label, t.verdict, SYMBOLS.get(t.verdict, "?"),
@@ -900,7 +776,7 @@ def _explained(t: TargetResult, label: str, text: dict[str, str], lang: Lang) ->
 def _worded(t: TargetResult, label: str, text: dict[str, str], lang: Lang) -> TargetView:
     """A target as the document words it, without any unit's value (the team list's head)."""
     lines = [Line(text["required"], _requirement(t, text, lang))]
-    source = _source(t, text)
+    source = _source(t, lang)
     if source:
         lines.append(Line(text["source"], source))
     return TargetView(label, "", "", "", tuple(lines))
@@ -909,7 +785,7 @@ def _worded(t: TargetResult, label: str, text: dict[str, str], lang: Lang) -> Ta
 def _team_value(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
     value = _observed(t, text, lang)
     if t.failed_periods:
-        value += "; " + text["failed"].format(_periods(t.failed_periods))
+        value += "; " + _t("html.failed", lang, periods=_periods(t.failed_periods))
     if t.missing_periods:
         value += f"; {text['missing'].lower()} {_periods(t.missing_periods)}"
     if t.no_cases or t.policy == "local":
@@ -956,7 +832,7 @@ def _window(ev: Evaluation, plan: Plan, window: str, label: str, info: dict[str,
     Explained = dict[str, CriterionResult]
 
     def cell(k: int, column: ColumnView, own_crits: Explained,
-             members: Sequence[tuple[str, Explained]]) -> CellView:
+             members: Sequence[tuple[str, Explained]], teams_head: str) -> CellView:
         end = k >= half and len(columns) > 2
         team_views: list[TeamView] = []
         worded: tuple[TargetView, ...] = ()
@@ -980,11 +856,13 @@ def _window(ev: Evaluation, plan: Plan, window: str, label: str, info: dict[str,
             local = any(t.policy == "local" or t.no_cases for t in own.targets)
             return CellView(own.verdict, SYMBOLS.get(own.verdict, "?"),
                             words.get(own.verdict, own.verdict), local, targets, counts,
-                            tuple(team_views), worded, column.label, end)
+                            tuple(team_views), worded, column.label, end,
+                            teams_head if team_views else "")
         if team_views:
             local = any(v.endswith("*") for tv in team_views for v in tv.values)
-            return CellView("mixed", "", text["team_cell"].format(n=len(team_views)), local,
-                            (), counts, tuple(team_views), worded, column.label, end)
+            return CellView("mixed", "", _t("html.team-cell", lang, n=len(team_views)), local,
+                            (), counts, tuple(team_views), worded, column.label, end,
+                            teams_head)
         return CellView("none", "", "", title=text["not_evaluated"])
 
     row_views: list[tuple[str, RowView]] = []
@@ -994,9 +872,12 @@ def _window(ev: Evaluation, plan: Plan, window: str, label: str, info: dict[str,
         own_crits = {c.criterion: c for c in res.explained()}
         team_crits = [(t.unit, {c.criterion: c for c in t.explained()})
                       for t in teams.get(res.unit, ())]
+        name = _name(res.unit, info)
+        teams_head = _t("html.teams-of", lang, unit=name) if team_crits else ""
         row_views.append((unit.parent if unit is not None else "", RowView(
-            _name(res.unit, info), res.unit, res.unit in silent,
-            tuple(cell(k, c, own_crits, team_crits) for k, c in enumerate(columns)))))
+            name, res.unit, res.unit in silent,
+            tuple(cell(k, c, own_crits, team_crits, teams_head)
+                  for k, c in enumerate(columns)))))
 
     grouped = len(row_views) > MATRIX_ROWS_MAX
     by_parent: dict[str, list[RowView]] = {}
@@ -1011,7 +892,10 @@ def _window(ev: Evaluation, plan: Plan, window: str, label: str, info: dict[str,
     return WindowView(window, anchor, "matrix-" + _slug(window), label,
                       ev.complete.get(window, True), columns,
                       tuple(group_views), grouped, len(row_views),
-                      _rates(summary, columns, anchor, words, lang), bool(teams))
+                      _rates(summary, columns, anchor, words, lang), bool(teams),
+                      _t("html.window-head", lang, window=label),
+                      _t("html.grouped", lang, n=len(row_views), max=MATRIX_ROWS_MAX)
+                      if grouped else "")
 
 
 def _fold(results: Sequence[UnitResult], info: dict[str, UnitInfo]
@@ -1143,15 +1027,16 @@ def _changes(ev: Evaluation, plan: Plan, tl: Timeline, labels: dict[str, str],
                     by_change.setdefault(change, []).append(_name(team.unit, info))
             for (c, old, new), names in by_change.items():
                 lines.append((crit_label.get(c, c), old, SYMBOLS.get(old, "?"), new,
-                              SYMBOLS.get(new, "?"), text["team_cell"].format(n=len(names))
+                              SYMBOLS.get(new, "?"), _t("html.team-cell", lang, n=len(names))
                               + ": " + ", ".join(names)))
             if lines:
                 views.append(ChangeView(_name(res.unit, info), res.unit, tuple(lines)))
         count = sum(moved.values())
-        summary = (text["changes_count"].format(n=count, **moved) if count else
+        summary = (_t("html.changes-count", lang, n=count, **moved) if count else
                    text["changes_none"])
-        out.append(ChangePair(labels.get(before, before), labels.get(after, after),
-                              tuple(views), summary))
+        said_before, said_after = labels.get(before, before), labels.get(after, after)
+        out.append(ChangePair(said_before, said_after, tuple(views), summary, _t(
+            "html.changes-pair", lang, before=said_before, after=said_after)))
     return tuple(out)
 
 
@@ -1179,7 +1064,8 @@ def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
             text: dict[str, str], lang: Lang) -> tuple[AuthorityView, ...]:
     vi = lang == "vi"
     words = WORDS[lang]
-    basis = _BASIS[lang]
+    basis = {key: said.render(lang) for key, said in _BASIS.items()}
+    standards = {key: said.render(lang) for key, said in _STANDARDS.items()}
     cond_labels: dict[tuple[str, str], str] = {}
     for award in plan.awards:
         for standard in award.standards:
@@ -1190,13 +1076,13 @@ def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
         said = cond_labels.get((award, o.id), o.id)
         more = [basis.get(o.basis, o.basis)]
         if o.section:
-            more.append(text["section_word"].format(o.section))
+            more.append(_t("html.section-word", lang, section=o.section))
         head = f"{said} ({'; '.join(more)})"
         return f"{head}: {o.detail}" if detail and o.detail else head
 
     def candidate(award: str, c: Candidate) -> CandidateView:
         return CandidateView(
-            _name(c.unit, info), c.unit, _STANDARDS[lang].get(c.standard, c.standard),
+            _name(c.unit, info), c.unit, standards.get(c.standard, c.standard),
             c.verdict, SYMBOLS.get(c.verdict, "?"),
             words.get(c.verdict, c.verdict),
             tuple(condition(award, o, False) for o in c.conditions if o.verdict == "met"),
@@ -1209,10 +1095,10 @@ def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
                   for v in ("met", "unknown", "not_met")}
         form = FORMS[lang].get(a.form, a.form) if a.form else text["no_form"]
         by_body.setdefault(a.granted_by, []).append(AwardView(
-            a.label_vi if vi else a.label_en, form, text["award_counts"].format(**counts),
+            a.label_vi if vi else a.label_en, form, _t("html.award-counts", lang, **counts),
             tuple(candidate(a.award, c) for c in a.candidates)))
-    return tuple(AuthorityView(text["authority"].format(body_name(body, lang)), tuple(items))
-        for body, items in by_body.items())
+    return tuple(AuthorityView(_t("html.authority", lang, body=body_name(body, lang)),
+                               tuple(items)) for body, items in by_body.items())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1220,10 +1106,10 @@ def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
 
 
 def _rejected(issue: Issue, lang: Lang) -> RejectedView:
+    """A rejected row: its message and hint in the report's language."""
     loc = issue.location
-    message = f"{issue.message} ({issue.hint})" if issue.hint else issue.message
     return RejectedView(loc.file, str(loc.line) if loc.line else "", issue_column(issue),
-                        issue.code, message, issue_meaning(issue, lang))
+                        issue.code, issue.explained(lang), issue_meaning(issue, lang))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1243,6 +1129,9 @@ def _timeline(tl: Timeline, plan: Plan, as_of: date, text: dict[str, str], lang:
 
     def said(label: Any) -> str:
         return str(label.vi if vi else label.en)
+
+    def from_to(start: date, stop: date) -> str:
+        return _t("html.from-to", lang, start=_day(start, lang), end=_day(stop, lang))
 
     end = tl.end or tl.horizon
     first = min([tl.start, *(d.due for d in tl.deadlines)])
@@ -1274,12 +1163,12 @@ def _timeline(tl: Timeline, plan: Plan, as_of: date, text: dict[str, str], lang:
     if tl.phases:
         rows_y.append((top, text["phases_row"]))
         for p in tl.phases:
-            span_text = text["from_to"].format(_day(p.start, lang), _day(p.end, lang))
+            span_text = from_to(p.start, p.end)
             bars.append(bar(p.start, p.end, top - 13, 26, "phase", said(p.label),
                             f"{said(p.label)}: {span_text}"))
             table.append(TimelineRow("", span_text, text["phase_kind"], said(p.label)))
         for g in tl.gaps:
-            span_text = text["from_to"].format(_day(g.start, lang), _day(g.end, lang))
+            span_text = from_to(g.start, g.end)
             bars.append(bar(g.start, g.end, top - 13, 26, "gap", text["gap_short"],
                             f"{text['gap']}: {span_text}"))
             table.append(TimelineRow("", span_text, text["gap_kind"], text["gap"]))
@@ -1290,7 +1179,7 @@ def _timeline(tl: Timeline, plan: Plan, as_of: date, text: dict[str, str], lang:
         for w in years:
             label = w.id.partition(":")[2]
             bars.append(bar(w.start, w.end, top - 13, 26, "phase", label,
-                            text["year"].format(label)))
+                            window_label(w.id, plan, lang)))
     row2 = top + 32
     stages = [w for w in tl.windows if w.kind == "stage"]
     if stages:
@@ -1298,25 +1187,25 @@ def _timeline(tl: Timeline, plan: Plan, as_of: date, text: dict[str, str], lang:
         for w in stages:
             label = w.id.partition(":")[2]
             bars.append(bar(w.start, w.end, row2 - 8, 16, "campaign", label,
-                            text["stage"].format(label)))
+                            window_label(w.id, plan, lang)))
     else:
         rows_y.append((row2, text["campaign_row"]))
         camp = plan.campaign
         name = said(camp.name) if camp is not None else text["campaign"]
-        span_text = text["from_to"].format(_day(tl.active_start, lang), _day(end, lang))
+        span_text = from_to(tl.active_start, end)
         bars.append(bar(tl.active_start, end, row2 - 8, 16, "campaign", text["campaign"],
                         f"{name}: {span_text}"))
 
     # reviews and one-off deadlines, numbered in date order, each in a lane free at its place
     events: list[tuple[date, int, str, str, str, str]] = []
     for r in tl.reviews:
-        what = _REVIEWS[lang][r.kind].format(window_label(r.id, plan, lang))
+        what = _review_name(r.kind, window_label(r.id, plan, lang), lang)
         events.append((r.end, 0, "review", text["review_kind"], what, r.id))
     for d in tl.deadlines:
         if d.recurring:
             continue
-        when = _RELATIONS[lang][d.relation].format(_day(d.due, lang))
-        owed = text["owed_by"].format(body_name(d.owed_by, lang))
+        when = _relation(d.relation, _day(d.due, lang), lang)
+        owed = _t("html.owed-by", lang, body=body_name(d.owed_by, lang))
         events.append((d.last_on_time_day, 1, "deadline", text["deadline_kind"],
                        f"{said(d.label)} ({when}; {owed})", d.id))
     events.sort(key=lambda e: (e[0], e[1], e[5]))
@@ -1353,11 +1242,10 @@ def _timeline(tl: Timeline, plan: Plan, as_of: date, text: dict[str, str], lang:
         rows_y.append((recurring_y, text["recurring_row"]))
         for items in by_id.values():
             recurring_days += [x(d.due) + scale / 2 for d in items]
-            table.append(TimelineRow("", text["from_to"].format(
-                _day(items[0].due, lang), _day(items[-1].due, lang)),
-                text["recurring_kind"], text["recurring_text"].format(
-                    label=said(items[0].label), n=len(items), first=_day(items[0].due, lang),
-                    last=_day(items[-1].due, lang))))
+            table.append(TimelineRow("", from_to(items[0].due, items[-1].due),
+                text["recurring_kind"], _t(
+                    "html.recurring-text", lang, label=said(items[0].label), n=len(items),
+                    first=_day(items[0].due, lang), last=_day(items[-1].due, lang))))
         y = recurring_y + 14
     axis_y = y + 12
     ticks = _ticks(first, last, x, lang)
@@ -1370,7 +1258,7 @@ def _timeline(tl: Timeline, plan: Plan, as_of: date, text: dict[str, str], lang:
     chart = TimelineChart(
         CHART_WIDTH, axis_y + 34, _LEFT, _RIGHT, axis_y, tuple(rows_y), tuple(bars),
         tuple(marks), ticks, tuple(round(v, 2) for v in recurring_days), recurring_y, today_x,
-        text["as_of_mark"].format(_day(as_of, lang)), anchor)
+        _t("html.as-of-mark", lang, day=_day(as_of, lang)), anchor)
     return chart, tuple(table)
 
 

@@ -1,4 +1,11 @@
-"""Render timelines and submission tracking as text tables and JSON-ready data."""
+"""Render timelines, submission tracking, evaluations and awards as text, Markdown, CSV and
+JSON-ready data.
+
+The words are the catalogue's (:mod:`emulation_rules.i18n`, the entries of
+:mod:`emulation_rules._catalog.outputs`): each function that writes for people takes ``lang``
+(``vi`` or ``en``; default :func:`emulation_rules.i18n.current`). Ids, codes, JSON keys and CSV
+column names are the same in every language.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +14,47 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from types import GeneratorType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._inert import markdown_cell, terminal
 from .conditions import COMPARATORS
-from .labels import WORDS, need_text, periods_text
+from .i18n import Lang, Msg, current
+from .i18n import text as _t
+from .labels import FORMS, body_name, date_text, need_text, periods_text, window_name
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline
 
-__all__ = ["github_annotation", "json_chunks", "side_by_side", "timeline_data",
-           "timeline_text", "tracking_data", "tracking_lines", "tracking_text"]
+if TYPE_CHECKING:
+    from .model import Plan
+    from .records import UnitInfo
 
-_REL = {"before": "trước (before)", "on_or_before": "đến hết (on or before)",
-        "on": "trong ngày (on)"}
+__all__ = ["CSV_LABEL_COLUMNS", "github_annotation", "json_chunks", "side_by_side",
+           "timeline_data", "timeline_text", "tracking_data", "tracking_lines", "tracking_text"]
+
+_RELATIONS = ("before", "on_or_before", "on")
+_STATUSES = ("on_time", "late", "missing", "not_yet_due")
+_UNIT_KINDS = ("commune", "team", "district", "province", "agency", "business", "school",
+               "person")
+"""The unit kinds the Markdown summary names (markdown.kind.*), in the order it lists them."""
+
+
+def _id(key: str) -> str:
+    """An id of the code (``on_or_before``) as a part of a message id (``on-or-before``)."""
+    return key.replace("_", "-")
+
+
+def _rel(relation: str, lang: Lang) -> str:
+    """A deadline's relation in words ("trước ngày", "before")."""
+    return _t(f"report.rel.{_id(relation)}", lang)
+
+
+def _said(value: Any, lang: Lang) -> str:
+    """A text for people that may be a :class:`Msg` (rendered in ``lang``) or a str."""
+    return value.render(lang) if isinstance(value, Msg) else str(value)
+
+
+def _label(label: Any, lang: Lang) -> str:
+    """A plan's label (a :class:`emulation_rules.model.Text`) in ``lang``."""
+    return str(label.vi if lang == "vi" else label.en)
 
 
 def _github_data(text: str) -> str:
@@ -31,11 +67,12 @@ def _github_property(text: str) -> str:
     return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(issue: Any) -> str:
-    """One issue as a GitHub Actions annotation line; no text from a file or a plan can break
-    out of it (file names and messages are escaped as the workflow-command format requires)."""
+def github_annotation(issue: Any, lang: Lang | None = None) -> str:
+    """One issue as a GitHub Actions annotation line, its message and hint in ``lang``; no text
+    from a file or a plan can break out of it (file names and messages are escaped as the
+    workflow-command format requires)."""
     loc = issue.location
-    message = f"{issue.message} ({issue.hint})" if issue.hint else issue.message
+    message = issue.explained(lang)
     return (f"::{issue.severity.value} file={_github_property(loc.file)},line={loc.line},"
             f"col={loc.column},title={_github_property(issue.code)}::{_github_data(message)}\n")
 
@@ -75,7 +112,7 @@ def timeline_data(tl: Timeline, as_of: date | None = None) -> dict[str, Any]:
         "straddling_month_rule": tl.straddling_rule,
         "windows": [{"id": w.id, "kind": w.kind, "start": w.start.isoformat(),
                      "end": w.end.isoformat(), "months": list(w.months)} for w in tl.windows],
-        "notes": list(tl.notes),
+        "notes": [n.render() for n in tl.notes],
     }
     if as_of is not None:
         pos = tl.position(as_of)
@@ -85,60 +122,80 @@ def timeline_data(tl: Timeline, as_of: date | None = None) -> dict[str, Any]:
     return data
 
 
-def timeline_text(tl: Timeline, as_of: date | None = None) -> str:
-    lines = [f"{tl.plan_id}: issued {_iso(tl.issued) or '(not needed)'}; campaign "
-             f"{tl.start.isoformat()} → {_iso(tl.end) or 'open-ended'}"]
-    lines += [f"  {n}" if n.startswith("warning: ") else f"  note: {n}" for n in tl.notes]
+def timeline_text(tl: Timeline, as_of: date | None = None, lang: Lang | None = None) -> str:
+    """A timeline as text, in ``lang``: the campaign, its phases and gaps, the windows, the
+    deadlines and reviews; with ``as_of``, where that day falls and what is due next."""
+    lang = lang or current()
+
+    def day(d: date) -> str:
+        return date_text(d, lang)
+
+    lines = [_t("timeline-text.head", lang, plan=tl.plan_id,
+                issued=day(tl.issued) if tl.issued else _t("report.not-needed", lang),
+                start=day(tl.start),
+                end=day(tl.end) if tl.end else _t("timeline-text.open-ended", lang))]
+    lines += [f"  {n.labelled(lang)}" for n in tl.notes]
     for p in tl.phases:
-        origin = " (from the issue date)" if p.starts_at_issuance else ""
-        lines.append(f"  phase {p.id}: {p.start.isoformat()} → {p.end.isoformat()} "
-                     f"({p.days} days){origin}; months {', '.join(tl.months_of_phase(p.id))}")
+        origin = " " + _t("timeline-text.from-issuance", lang) if p.starts_at_issuance else ""
+        lines.append("  " + _t("timeline-text.phase", lang, phase=p.id, start=day(p.start),
+                               end=day(p.end), days=p.days, origin=origin,
+                               months=", ".join(tl.months_of_phase(p.id))))
     for g in tl.gaps:
-        lines.append(f"  gap (no phase): {g.start.isoformat()} → {g.end.isoformat()} "
-                     f"({g.days} days)")
+        lines.append("  " + _t("timeline-text.gap", lang, start=day(g.start), end=day(g.end),
+                               days=g.days))
     if tl.phases:
-        lines.append(f"  straddling months: {tl.straddling_rule} (days before the issue date "
-                     "and after the campaign end are in no phase)")
-    lines.append("  windows evaluated: " + "; ".join(
-        f"{w.id} {w.start.isoformat()} → {w.end.isoformat()} "
-        f"({_month_span(w.months)})" for w in tl.windows))
-    lines.append("  deadlines:")
+        lines.append("  " + _t("timeline-text.straddling", lang, rule=tl.straddling_rule))
+    lines.append("  " + _t("timeline-text.windows", lang, windows="; ".join(
+        f"{w.id} {day(w.start)} → {day(w.end)} ({_month_span(w.months, lang)})"
+        for w in tl.windows)))
+    lines.append("  " + _t("timeline-text.deadlines", lang))
+    rel = {r: _rel(r, lang) for r in _RELATIONS}
     for d in tl.deadlines:
-        lines.append(f"    {d.last_on_time_day.isoformat()}  {d.id}: {d.label.vi} — "
-                     f"{_REL[d.relation]} {d.due.isoformat()}; {d.owed_by}"
-                     + (f" → {', '.join(d.to)}" if d.to else ""))
-    lines.append("  reviews: " + ", ".join(f"{r.id} ({r.start.isoformat()} → "
-                                            f"{r.end.isoformat()})" for r in tl.reviews))
+        lines.append(f"    {day(d.last_on_time_day)}  {d.id}: {_label(d.label, lang)} — "
+                     f"{rel[d.relation]} {day(d.due)}; {body_name(d.owed_by, lang)}"
+                     + (f" → {', '.join(body_name(b, lang) for b in d.to)}" if d.to else ""))
+    lines.append("  " + _t("timeline-text.reviews", lang, reviews=", ".join(
+        f"{r.id} ({day(r.start)} → {day(r.end)})" for r in tl.reviews)))
     if as_of is not None:
         pos = tl.position(as_of)
-        where = {"in_phase": f"in {pos.phase}, {pos.days_left} day(s) left including today",
-                 "between_phases": (f"between phases, {pos.next_phase} starts in "
-                                    f"{pos.days_left} day(s)" if pos.next_phase else
-                                    f"after the last phase, in no phase; the campaign has "
-                                    f"{pos.days_left} day(s) left including today"),
-                 "before_campaign": "before the campaign",
-                 "after_campaign": "after the campaign",
-                 "in_campaign": "in the campaign"}[pos.status]
-        lines.append(f"  as of {as_of.isoformat()}: {where}")
+        if pos.status == "in_phase":
+            where = _t("timeline-text.in-phase", lang, phase=pos.phase, days=pos.days_left)
+        elif pos.status == "between_phases":
+            where = (_t("timeline-text.between-phases", lang, phase=pos.next_phase,
+                        days=pos.days_left) if pos.next_phase else
+                     _t("timeline-text.after-last-phase", lang, days=pos.days_left))
+        elif pos.status == "before_campaign":
+            where = _t("timeline-text.before-campaign", lang)
+        elif pos.status == "after_campaign":
+            where = _t("timeline-text.after-campaign", lang)
+        else:
+            where = _t("timeline-text.in-campaign", lang)
+        lines.append("  " + _t("timeline-text.as-of", lang, day=day(as_of), where=where))
         nxt = tl.upcoming(as_of, 3)
         for d in nxt:
-            lines.append(f"    next: {d.id} — last on-time day {d.last_on_time_day.isoformat()}")
+            lines.append("    " + _t("timeline-text.next", lang, deadline=d.id,
+                                     day=day(d.last_on_time_day)))
         if not nxt:
-            lines.append("    next: no deadline left")
+            lines.append("    " + _t("timeline-text.no-next", lang))
     return "\n".join(lines) + "\n"
 
 
-def _month_span(months: Sequence[str]) -> str:
+def _month_span(months: Sequence[str], lang: Lang) -> str:
     if not months:
-        return "no month"
+        return _t("timeline-text.no-month", lang)
     if len(months) == 1:
-        return f"month {months[0]}"
-    return f"months {months[0]}..{months[-1]}, {len(months)}"
+        return _t("timeline-text.one-month", lang, month=months[0])
+    return _t("timeline-text.months", lang, first=months[0], last=months[-1],
+              count=len(months))
 
 
-def side_by_side(timelines: Sequence[Timeline]) -> str:
+def side_by_side(timelines: Sequence[Timeline], lang: Lang | None = None) -> str:
     """The campaigns in one table, so that the differences between localities show."""
-    header = ["plan", "issued", "campaign", "phases", "gaps", "deadlines (last on-time day)"]
+    lang = lang or current()
+    header = [_t("timeline-text.table.plan", lang), _t("timeline-text.table.issued", lang),
+              _t("timeline-text.table.campaign", lang), _t("timeline-text.table.phases", lang),
+              _t("timeline-text.table.gaps", lang), _t("timeline-text.table.deadlines", lang)]
+    recurring_word = _t("timeline-text.table.recurring", lang)
     rows = []
     for tl in timelines:
         phases = "; ".join(f"{p.id} {p.start:%d/%m/%Y}–{p.end:%d/%m/%Y}" for p in tl.phases)
@@ -147,10 +204,12 @@ def side_by_side(timelines: Sequence[Timeline]) -> str:
         recurring = sorted({d.deadline_id for d in tl.deadlines if d.recurring})
         deadlines = "; ".join(f"{d.id} {d.last_on_time_day:%d/%m/%Y}" for d in dated)
         if recurring:
-            deadlines += ("; " if deadlines else "") + ", ".join(recurring) + " (recurring)"
-        end = f"{tl.end:%d/%m/%Y}" if tl.end else "open"
+            deadlines += (("; " if deadlines else "") + ", ".join(recurring) + " "
+                          + recurring_word)
+        end = f"{tl.end:%d/%m/%Y}" if tl.end else _t("timeline-text.table.open", lang)
         rows.append([tl.plan_id, f"{tl.issued:%d/%m/%Y}" if tl.issued else "—",
-                     f"{tl.start:%d/%m/%Y}–{end}", phases or "— (yearly reviews)", gaps,
+                     f"{tl.start:%d/%m/%Y}–{end}",
+                     phases or _t("timeline-text.table.yearly", lang), gaps,
                      deadlines or "—"])
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     out = [" | ".join(c.ljust(w) for c, w in zip(header, widths, strict=True)),
@@ -169,23 +228,36 @@ def tracking_data(statuses: Iterable[SubmissionStatus], *, lazy: bool = False
     return items if lazy else list(items)
 
 
-def tracking_lines(statuses: Iterable[SubmissionStatus], as_of: date) -> Iterator[str]:
-    """The statuses as text, line by line (each with its newline), then the totals."""
-    yield f"submissions as of {as_of.isoformat()}:\n"
+def tracking_lines(statuses: Iterable[SubmissionStatus], as_of: date,
+                   lang: Lang | None = None) -> Iterator[str]:
+    """The statuses as text, line by line (each with its newline), then the totals, in
+    ``lang``."""
+    lang = lang or current()
+    yield _t("tracking.head", lang, day=date_text(as_of, lang)) + "\n"
+    # the words are looked up once; the templates with {placeholders} (text() without
+    # arguments gives the template) are filled row by row
+    words = {k: _t(f"tracking.status.{_id(k)}", lang) for k in _STATUSES}
+    rel = {r: _rel(r, lang) for r in _RELATIONS}
+    late = ", " + _t("tracking.late", lang)
+    early = ", " + _t("tracking.early", lang)
+    submitted = " " + _t("tracking.submitted", lang)
+    due = _t("tracking.due", lang)
     counts: Counter[str] = Counter()
     for s in statuses:
         counts[s.status] += 1
-        extra = f", {s.days_late} day(s) late" if s.status == "late" else ""
-        extra += ", early" if s.early else ""
-        sub = f" submitted {s.submitted.isoformat()}" if s.submitted else ""
-        yield (f"  {s.deadline:<28} {s.unit:<20} {s.status}{extra}{sub} "
-               f"(due {_REL[s.relation]} {s.due.isoformat()})\n")
-    yield "  totals: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in
-                                   ("on_time", "late", "missing", "not_yet_due")) + "\n"
+        extra = late.format(days=s.days_late) if s.status == "late" else ""
+        extra += early if s.early else ""
+        sub = submitted.format(day=date_text(s.submitted, lang)) if s.submitted else ""
+        when = due.format(relation=rel[s.relation], day=date_text(s.due, lang))
+        yield (f"  {s.deadline:<28} {s.unit:<20} {words.get(s.status, s.status)}{extra}{sub} "
+               f"({when})\n")
+    yield "  " + _t("tracking.totals", lang, counts=", ".join(
+        f"{words[k]} {counts.get(k, 0)}" for k in _STATUSES)) + "\n"
 
 
-def tracking_text(statuses: Iterable[SubmissionStatus], as_of: date) -> str:
-    return "".join(tracking_lines(statuses, as_of))
+def tracking_text(statuses: Iterable[SubmissionStatus], as_of: date,
+                  lang: Lang | None = None) -> str:
+    return "".join(tracking_lines(statuses, as_of, lang))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,15 +344,70 @@ EVALUATION_FORMAT = "emulation-rules/evaluation/1"
 shape changes incompatibly (a key removed, renamed or retyped; a value no longer allowed)."""
 
 
+class _Names:
+    """The labels of one output, looked up once: windows, criteria, targets (and award
+    conditions) from the plan, units' names from the units tree, in one language."""
+
+    def __init__(self, windows: Iterable[str], plan: Plan | None,
+                 units: Iterable[UnitInfo] | None, lang: Lang) -> None:
+        self.lang = lang
+        phases = {p.id: _label(p.label, lang) for p in plan.phases} if plan else {}
+        self.windows = {w: window_name(w, lang, phases) for w in windows}
+        self.criteria: dict[str, str] = {}
+        self.targets: dict[str, dict[str, str]] = {}
+        if plan is not None:
+            for c in plan.criteria:
+                self.criteria[c.id] = _label(c.label, lang)
+                self.targets[c.id] = {t.id: _label(t.label, lang) for t in c.targets}
+            for a in plan.awards:  # the award conditions the evaluator decides
+                conditions = {cond.id: _label(cond.label, lang) for standard in a.standards
+                              for cond in standard.conditions}
+                if conditions:
+                    self.criteria.setdefault(a.id, _label(a.label, lang))
+                    self.targets.setdefault(a.id, conditions)
+        self.kinds = {u.id: u.kind for u in units} if units is not None else None
+        self.units = {u.id: u.name for u in units or () if u.name}
+
+    def window(self, window: str) -> str:
+        """A window by its label and id, for Markdown: ``Đợt 1 (`phase_1`)``."""
+        label = self.windows.get(window, window)
+        return window if label == window else f"{markdown_cell(label)} (`{window}`)"
+
+    def criterion(self, criterion: str) -> str:
+        """A criterion by its label and id, for Markdown (its id alone without a plan)."""
+        label = self.criteria.get(criterion)
+        return criterion if label is None else f"{markdown_cell(label)} (`{criterion}`)"
+
+    def unit(self, unit: str) -> str:
+        """A unit by its name and id, for Markdown (its id alone without a name)."""
+        name = self.units.get(unit)
+        return markdown_cell(unit) if not name else (
+            f"{markdown_cell(name)} ({markdown_cell(unit)})")
+
+    def data(self) -> dict[str, Any]:
+        """The ``labels`` object of the JSON outputs."""
+        return {"windows": dict(self.windows), "criteria": dict(self.criteria),
+                "targets": {c: dict(t) for c, t in self.targets.items()},
+                "units": dict(self.units)}
+
+
 def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any] = (), *,
-                    lazy: bool = False) -> dict[str, Any]:
+                    lazy: bool = False, plan: Plan | None = None,
+                    units: Sequence[UnitInfo] | None = None,
+                    lang: Lang | None = None) -> dict[str, Any]:
     """An evaluation as JSON-ready data, in a fixed order (byte-identical across runs), first
     its ``format`` (:data:`EVALUATION_FORMAT`).
     With ``lazy``, ``results`` is an iterator built as it is read (for :func:`json_chunks`).
 
     A unit no row speaks for is listed once under ``no_data`` instead of once per window in
     ``results`` (its verdicts are all unknown, or not met under a ``missing_period`` policy,
-    and counted as such in ``summary``)."""
+    and counted as such in ``summary``).
+
+    ``labels`` names, in ``lang`` (default the current language), the windows, and with
+    ``plan`` its criteria and their targets (by criterion), and with ``units`` the units that
+    have a name; the issues' messages are in ``lang`` too. Every other value is the same in
+    every language."""
+    lang = lang or current()
     silent = frozenset(ev.no_data)
     results = _results_data(r for r in ev.results if r.unit not in silent)
     return {
@@ -291,11 +418,12 @@ def evaluation_data(ev: Any, issues: Sequence[Any] = (), warnings: Sequence[Any]
         "as_of": ev.as_of.isoformat(),
         "rows": {"total": ev.rows_total, "used": ev.rows_used,
                  "rejected": ev.rows_total - ev.rows_used},
-        "rejected": [i.to_dict() for i in issues],
-        "warnings": [i.to_dict() for i in warnings],
+        "rejected": [i.to_dict(lang) for i in issues],
+        "warnings": [i.to_dict(lang) for i in warnings],
         "windows": list(ev.windows),
         "summary": ev.summary(),
         "no_data": list(ev.no_data),
+        "labels": _Names(ev.windows, plan, units, lang).data(),
         "results": results if lazy else list(results),
     }
 
@@ -311,43 +439,107 @@ def _safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def evaluation_csv(ev: Any) -> str:
-    """One row per unit, window and target; cells a spreadsheet would run are neutralised."""
+CSV_LABEL_COLUMNS = ("window_label", "criterion_label", "target_label", "unit_name")
+"""The columns ``evaluate --format csv`` adds after :data:`emulation_rules.results.ROW_COLUMNS`:
+the window's, criterion's and target's labels and the unit's name, in the output's language
+(blank where the plan or the units tree was not given)."""
+
+
+def evaluation_csv(ev: Any, *, plan: Plan | None = None,
+                   units: Sequence[UnitInfo] | None = None, lang: Lang | None = None) -> str:
+    """One row per unit, window and target: the columns of
+    :data:`~emulation_rules.results.ROW_COLUMNS`, then :data:`CSV_LABEL_COLUMNS` in ``lang``;
+    cells a spreadsheet would run are neutralised."""
     import csv
     import io
 
     from .results import ROW_COLUMNS
 
+    names = _Names(ev.windows, plan, units, lang or current())
+    windows = {w: _safe_cell(label) for w, label in names.windows.items()}
+    criteria = {c: _safe_cell(label) for c, label in names.criteria.items()}
+    targets = {(c, t): _safe_cell(label) for c, labels in names.targets.items()
+               for t, label in labels.items()}
+    unit_names = {u: _safe_cell(name) for u, name in names.units.items()}
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(ROW_COLUMNS)
+    writer.writerow((*ROW_COLUMNS, *CSV_LABEL_COLUMNS))
     for row in ev.iter_rows():  # the rows of Evaluation.to_rows(), cell by cell made inert
-        writer.writerow([_safe_cell(row[k]) for k in ROW_COLUMNS])
+        writer.writerow([*[_safe_cell(row[k]) for k in ROW_COLUMNS],
+                         windows.get(row["window"], ""), criteria.get(row["criterion"], ""),
+                         targets.get((row["criterion"], row["target"]), ""),
+                         unit_names.get(row["unit"], "")])
     return EXCEL_BOM + buf.getvalue()
 
 
-def evaluation_markdown(ev: Any, issues: Sequence[Any] = ()) -> str:
-    lines = [f"# {ev.plan_id}: evaluation as of {ev.as_of.isoformat()}", "",
-             f"- issue date used: {_iso(ev.issued) or '(not needed)'}",
-             f"- plan hash: `{ev.plan_hash}`",
-             f"- rows: {ev.rows_total} read, {ev.rows_used} evaluated, "
-             f"{ev.rows_total - ev.rows_used} rejected"]
+def _summary_by_kind(ev: Any, kinds: Mapping[str, str]
+                     ) -> dict[str, dict[str, dict[str, dict[str, int]]]]:
+    """:meth:`Evaluation.summary` with each criterion's counts split by the units' kind (a
+    criterion read on communes and on teams counts both): window, criterion, kind, counts."""
+    out: dict[str, dict[str, dict[str, Counter[str]]]] = {}
+    for res in ev.results:
+        kind = kinds.get(res.unit, "")
+        for crit, verdict in res.verdicts().items():
+            out.setdefault(res.window, {}).setdefault(crit, {}).setdefault(
+                kind, Counter())[verdict] += 1
+    order = {k: n for n, k in enumerate(_UNIT_KINDS)}
+    return {w: {c: {k: {v: by_kind[k].get(v, 0) for v in ("met", "not_met", "unknown")}
+                    for k in sorted(by_kind, key=lambda k: (order.get(k, len(order)), k))}
+                for c, by_kind in crits.items()} for w, crits in out.items()}
+
+
+def evaluation_markdown(ev: Any, issues: Sequence[Any] = (), *, plan: Plan | None = None,
+                        units: Sequence[UnitInfo] | None = None,
+                        lang: Lang | None = None) -> str:
+    """The evaluation as a Markdown summary in ``lang``: per window, per criterion, how many
+    units met, did not meet or are undecided; then the rejected rows.
+
+    With ``plan``, windows and criteria are named by their labels (their ids in a code span);
+    with ``units``, the units by their names, and each criterion's counts are given per kind
+    of unit (communes apart from teams)."""
+    lang = lang or current()
+    names = _Names(ev.windows, plan, units, lang)
+    lines = ["# " + _t("markdown.title", lang, plan=ev.plan_id, day=date_text(ev.as_of, lang)),
+             "",
+             "- " + _t("markdown.issued", lang, day=date_text(ev.issued, lang) if ev.issued
+                       else _t("report.not-needed", lang)),
+             "- " + _t("markdown.plan-hash", lang, hash=f"`{ev.plan_hash}`"),
+             "- " + _t("markdown.rows", lang, read=ev.rows_total, used=ev.rows_used,
+                       rejected=ev.rows_total - ev.rows_used)]
     if ev.no_data:
-        shown_ = ", ".join(markdown_cell(u) for u in ev.no_data[:20])
-        lines.append(f"- units with no row ({len(ev.no_data)}, counted unknown below): {shown_}"
+        shown_ = ", ".join(names.unit(u) for u in ev.no_data[:20])
+        lines.append("- " + _t("markdown.no-data", lang, count=len(ev.no_data), units=shown_)
                      + (", ..." if len(ev.no_data) > 20 else ""))
     lines.append("")
-    for window, crits in ev.summary().items():
-        lines += [f"## {window}", "", "| criterion | met | not met | unknown |",
-                  "| --- | ---: | ---: | ---: |"]
-        for crit, counts in crits.items():
-            lines.append(f"| {crit} | {counts['met']} | {counts['not_met']} | "
-                         f"{counts['unknown']} |")
-        lines.append("")
+    verdicts = [_t("markdown.col.met", lang), _t("markdown.col.not-met", lang),
+                _t("markdown.col.unknown", lang)]
+    criterion_col = _t("markdown.col.criterion", lang)
+    if names.kinds is None:
+        for window, crits in ev.summary().items():
+            lines += [f"## {names.window(window)}", "",
+                      f"| {criterion_col} | {' | '.join(verdicts)} |",
+                      "| --- | ---: | ---: | ---: |"]
+            for crit, counts in crits.items():
+                lines.append(f"| {names.criterion(crit)} | {counts['met']} | "
+                             f"{counts['not_met']} | {counts['unknown']} |")
+            lines.append("")
+    else:
+        kind_words = {k: _t(f"markdown.kind.{k}", lang) for k in _UNIT_KINDS}
+        for window, by_crit in _summary_by_kind(ev, names.kinds).items():
+            lines += [f"## {names.window(window)}", "",
+                      f"| {criterion_col} | {_t('markdown.col.units', lang)} | "
+                      f"{' | '.join(verdicts)} |", "| --- | --- | ---: | ---: | ---: |"]
+            for crit, by_kind in by_crit.items():
+                for kind, counts in by_kind.items():
+                    word = kind_words.get(kind) or markdown_cell(kind) or "—"
+                    lines.append(f"| {names.criterion(crit)} | {word} | {counts['met']} | "
+                                 f"{counts['not_met']} | {counts['unknown']} |")
+            lines.append("")
     if issues:
-        lines += ["## Rejected rows", ""]
-        lines += [f"- {markdown_cell(i.location.file)} row {i.location.line}: {i.code}: "
-                  f"{markdown_cell(i.message)}" for i in issues]
+        lines += ["## " + _t("markdown.rejected", lang), ""]
+        lines += ["- " + _t("markdown.rejected-row", lang, file=markdown_cell(i.location.file),
+                            row=i.location.line, code=i.code,
+                            message=markdown_cell(i.message_in(lang))) for i in issues]
         lines.append("")
     return "\n".join(lines)
 
@@ -366,22 +558,36 @@ def _threshold(t: Any) -> str:
     return str(t.threshold)
 
 
-def explain(ev: Any, unit: str, lang: str = "vi") -> str:
-    """The reasoning for one unit as plain sentences, the way a reviewer would write it."""
+def explain(ev: Any, unit: str, lang: Lang | None = None) -> str:
+    """The reasoning for one unit as plain sentences, the way a reviewer would write it, in
+    ``lang`` (default the current language)."""
+    lang = lang or current()
     results = ev.for_unit(unit)
     if not results:
-        return (f"Không có kết quả cho đơn vị {unit}.\n" if lang == "vi"
-                else f"No result for unit {unit}.\n")
+        return _t("explain.no-result", lang, unit=unit) + "\n"
+    words = _Words(lang)
     lines = []
     for r in results:
-        head = (f"{unit}, {r.window}" + ("" if r.complete else
-                                         (" (đang diễn ra)" if lang == "vi" else
-                                          " (still running)")) + ":")
-        lines.append(head)
+        lines.append(f"{unit}, {r.window}" + ("" if r.complete else " " + words.running) + ":")
         for c in r.criteria:
             for t in c.targets:
-                lines.append("  " + _sentence(t, lang))
+                lines.append("  " + _sentence(t, lang, words))
     return "\n".join(lines) + "\n"
+
+
+class _Words:
+    """The words of :func:`explain`'s sentences in one language, looked up once."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.running = _t("explain.running", lang)
+        self.verdicts = {v: _t(f"explain.verdict.{_id(v)}", lang)
+                         for v in ("met", "not_met", "unknown")}
+        self.target = _t("explain.target", lang)
+        self.condition = _t("explain.condition", lang)
+        self.attested = {1: _t("explain.attested.yes", lang), 0: _t("explain.attested.no", lang)}
+        self.no_attestation = _t("explain.attested.none", lang)
+        self.combined = {"any_of": _t("explain.any-of", lang),
+                         "all_of": _t("explain.all-of", lang)}
 
 
 def _span(t: Any) -> str:
@@ -394,50 +600,38 @@ def _span(t: Any) -> str:
     return first if first == last else f"{first}..{last}"
 
 
-def _sentence(t: Any, lang: str) -> str:
+def _sentence(t: Any, lang: Lang, words: _Words | None = None) -> str:
     """One target's verdict as a reviewer would write it, in Vietnamese or English."""
-    vi = lang == "vi"
+    words = words or _Words(lang)
     cite = f"[{t.section}: “{t.quote}”]" if t.section else ""
-    verdict = WORDS["vi"][t.verdict] if vi else t.verdict
+    head = {"word": words.condition if t.kind == "attestation" or not t.level else words.target,
+            "name": f"{t.target} ({t.criterion})",
+            "verdict": words.verdicts.get(t.verdict, t.verdict)}
     span = _span(t)
-    name = f"{t.target} ({t.criterion})"
-    word = ("Điều kiện" if t.kind == "attestation" or not t.level else "Chỉ tiêu") if vi else (
-        "Condition" if t.kind == "attestation" or not t.level else "Target")
     if t.kind == "attestation" or t.comparator == "attested":
-        said = ({1: "được xác nhận", 0: "không được xác nhận"} if vi else
-                {1: "attested", 0: "attested as not met"}).get(
-            t.observed, "chưa có xác nhận" if vi else "no attestation given")
-        text = f"{word} {name} {verdict}: {said} ({'kỳ' if vi else 'period'} {span})"
+        text = _t("explain.attested", lang, **head, span=span,
+                  said=words.attested.get(t.observed, words.no_attestation))
     elif t.per in ("month", "year"):
-        unit = ("tháng" if t.per == "month" else "năm") if vi else (
-            "month" if t.per == "month" else "year")
-        text = (f"{word} {name} {verdict}: phải đạt trong từng {unit} ({span}); số {unit} đạt "
-                f"{t.observed}" if vi else f"{word} {name} {verdict}: must hold in every "
-                f"{unit} ({span}); {unit}s met: {t.observed}")
+        if t.per == "month":
+            text = _t("explain.per-month", lang, **head, span=span, observed=t.observed)
+        else:
+            text = _t("explain.per-year", lang, **head, span=span, observed=t.observed)
         if t.failed_periods:
-            text += (f"; không đạt: {', '.join(t.failed_periods)}" if vi else
-                     f"; not met in {', '.join(t.failed_periods)}")
+            text += "; " + _t("explain.failed", lang, periods=", ".join(t.failed_periods))
     elif t.no_cases:
-        text = (f"{word} {name} {verdict}: không có trường hợp nào trong kỳ; áp dụng quy định "
-                "địa phương (policy: local)" if vi else f"{word} {name} {verdict}: there were "
-                "no cases; the local-policy rule for that case decided")
+        text = _t("explain.no-cases", lang, **head)
     else:
         cmp = COMPARATORS.get(t.comparator)
-        wanted = ((cmp.vi if vi else cmp.en).format(_threshold(t)) if cmp else
-                  t.comparator.replace("_", " "))
-        text = (f"{word} {name} {verdict}: ghi nhận {_value(t)}, yêu cầu {wanted} (kỳ {span})"
-                if vi else f"{word} {name} {verdict}: observed {_value(t)}, needs {wanted} "
-                f"(periods {span})")
+        wanted = ((cmp.vi if lang == "vi" else cmp.en).format(_threshold(t)) if cmp else
+                  words.combined.get(t.comparator, t.comparator.replace("_", " ")))
+        text = _t("explain.compared", lang, **head, observed=_value(t), wanted=wanted,
+                  span=span)
     if t.missing_periods:
-        text += (f"; thiếu số liệu các tháng {periods_text(t.missing_periods)}" if vi else
-                 f"; no data for {periods_text(t.missing_periods)}")
+        text += "; " + _t("explain.missing", lang, periods=periods_text(t.missing_periods))
         if t.decided_despite_missing:
-            text += ("; kết quả không đổi dù các tháng thiếu có số liệu thế nào" if vi else
-                     "; decided whatever the missing months hold")
+            text += "; " + _t("explain.despite", lang)
     if t.policy == "local" and not t.no_cases:
-        text += ("; chưa xác định được nên tính là không đạt theo quy định địa phương "
-                 "(missing_period, policy: local)" if vi else "; undecided, so counted as not "
-                 "met by the local policy missing_period")
+        text += "; " + _t("explain.local-policy", lang)
     if t.verdict == "unknown":
         text += need_text(t, lang)
     return f"{text}. {cite}"
@@ -446,31 +640,43 @@ def _sentence(t: Any, lang: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # awards
 
-_BASIS_VI = {"document": "theo văn bản", "attestation": "theo xác nhận",
-             "local_policy": "theo quy định địa phương (policy: local)",
-             "computed": "tính từ xếp hạng"}
-_BASIS_EN = {"document": "from the document", "attestation": "from an attestation",
-             "local_policy": "by local policy", "computed": "computed from the ranking"}
+_BASES = ("document", "attestation", "local_policy", "computed")
 
 
-def _condition_data(o: Any) -> dict[str, Any]:
+def _condition_data(o: Any, lang: Lang) -> dict[str, Any]:
     return {"id": o.id, "kind": o.kind, "verdict": o.verdict, "basis": o.basis,
-            "detail": o.detail, "section": o.section, "quote": o.quote}
+            "detail": _said(o.detail, lang), "section": o.section, "quote": o.quote}
 
 
-def awards_data(report: Any, ev: Any, *, lazy: bool = False) -> dict[str, Any]:
+def awards_data(report: Any, ev: Any, *, lazy: bool = False, plan: Plan | None = None,
+                units: Sequence[UnitInfo] | None = None,
+                lang: Lang | None = None) -> dict[str, Any]:
     """An awards report as JSON-ready data, in a fixed order. With ``lazy``, each award's
-    ``candidates`` is an iterator built as it is read (for :func:`json_chunks`)."""
+    ``candidates`` is an iterator built as it is read (for :func:`json_chunks`).
+
+    ``labels`` names, in ``lang`` (default the current language), the windows (with ``plan``,
+    the phases by their labels), the units that have a name (with ``units``), the awards'
+    forms and the granting bodies; the notes and details are in ``lang`` too."""
+    lang = lang or current()
+
     def candidates(award: Any) -> Iterator[dict[str, Any]]:
         for c in award.candidates:
             yield {"unit": c.unit, "standard": c.standard, "verdict": c.verdict,
-                   "conditions": [_condition_data(o) for o in c.conditions]}
+                   "conditions": [_condition_data(o, lang) for o in c.conditions]}
 
+    windows = dict.fromkeys([*report.windows, *([report.conditions_window]
+                                                if report.conditions_window else [])])
+    names = _Names(windows, plan, units, lang)
+    bodies = sorted({b for a in report.awards for b in (a.granted_by, a.proposed_by) if b})
     return {
         "plan": report.plan_id, "plan_hash": ev.plan_hash, "issued": _iso(ev.issued),
         "as_of": ev.as_of.isoformat(), "review": report.review, "occasion": report.occasion,
         "windows": list(report.windows), "conditions_window": report.conditions_window,
-        "notes": list(report.notes),
+        "notes": [_said(n, lang) for n in report.notes],
+        "labels": {"windows": names.windows, "units": names.units,
+                   "forms": {f: FORMS[lang].get(f, f) for f in sorted(
+                       {a.form for a in report.awards if a.form})},
+                   "bodies": {b: body_name(b, lang) for b in bodies}},
         "standings": [{"unit": s.unit, "bloc": s.bloc, "score": s.score,
                        "criteria_met": s.criteria_met, "targets_met": s.targets_met,
                        "rank": s.rank, "bloc_size": s.bloc_size,
@@ -484,10 +690,13 @@ def awards_data(report: Any, ev: Any, *, lazy: bool = False) -> dict[str, Any]:
     }
 
 
-def awards_csv(report: Any) -> str:
+def awards_csv(report: Any, lang: Lang | None = None) -> str:
+    """One row per award, candidate and condition (ids and verdicts; the detail in
+    ``lang``); cells a spreadsheet would run are neutralised."""
     import csv
     import io
 
+    lang = lang or current()
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(["award", "form", "granted_by", "unit", "standard", "verdict", "condition",
@@ -497,78 +706,102 @@ def awards_csv(report: Any) -> str:
             for o in c.conditions:
                 writer.writerow([_safe_cell(v) for v in (
                     a.award, a.form or "", a.granted_by, c.unit, c.standard, c.verdict, o.id,
-                    o.verdict, o.basis, o.detail, o.section)])
+                    o.verdict, o.basis, _said(o.detail, lang), o.section)])
     return EXCEL_BOM + buf.getvalue()
 
 
-def awards_markdown(report: Any, ev: Any) -> str:
-    lines = [f"# {report.plan_id}: awards at review {report.review} ({report.occasion})", "",
-             f"- evaluated as of {ev.as_of.isoformat()}; criteria scored over: "
-             f"{', '.join(report.windows)}; award conditions read in: "
-             f"{report.conditions_window or '-'}",
-             f"- plan hash: `{ev.plan_hash}`", ""]
-    lines += [f"> {n}" for n in report.notes]
+def awards_markdown(report: Any, ev: Any, *, plan: Plan | None = None,
+                    units: Sequence[UnitInfo] | None = None,
+                    lang: Lang | None = None) -> str:
+    """The awards report as Markdown in ``lang``: per granting body and award (by its label
+    and form), how many units are eligible and which, then the bloc rankings. With ``plan``,
+    the phases are named by their labels; with ``units``, the units by their names."""
+    lang = lang or current()
+    windows = dict.fromkeys([*report.windows, *([report.conditions_window]
+                                                if report.conditions_window else [])])
+    names = _Names(windows, plan, units, lang)
+    occasion = (_t(f"markdown.occasion.{_id(report.occasion)}", lang)
+                if report.occasion in ("phase_review", "final_review", "yearly_review",
+                                       "stage_review") else report.occasion)
+    lines = ["# " + _t("markdown.awards.title", lang, plan=report.plan_id,
+                       review=report.review, occasion=occasion), "",
+             "- " + _t("markdown.awards.scope", lang, day=date_text(ev.as_of, lang),
+                       windows=", ".join(names.window(w) for w in report.windows),
+                       conditions=names.window(report.conditions_window)
+                       if report.conditions_window else "-"),
+             "- " + _t("markdown.plan-hash", lang, hash=f"`{ev.plan_hash}`"), ""]
+    lines += [f"> {_said(n, lang)}" for n in report.notes]
     by_authority: dict[str, list[Any]] = {}
     for a in report.awards:
         by_authority.setdefault(a.granted_by, []).append(a)
+    basis = {b: _t(f"markdown.basis.{_id(b)}", lang) for b in _BASES}
     for authority, items in by_authority.items():
-        lines += [f"## Granted by {authority}", ""]
+        body = body_name(authority, lang)
+        lines += ["## " + _t("markdown.awards.granted-by", lang, body=(
+            f"{markdown_cell(body)} (`{authority}`)" if body != authority else authority)), ""]
         for a in items:
             counts = {v: sum(1 for c in a.candidates if c.verdict == v)
                       for v in ("met", "unknown", "not_met")}
-            form = a.form or "no form named (theo thẩm quyền)"
-            lines += [f"### {a.label_vi} ({form})", "",
-                      f"eligible {counts['met']}, undecided {counts['unknown']}, "
-                      f"not eligible {counts['not_met']}", ""]
+            form = (FORMS[lang].get(a.form, a.form) if a.form else
+                    _t("markdown.awards.no-form", lang))
+            label = a.label_vi if lang == "vi" else a.label_en
+            lines += [f"### {markdown_cell(label)} ({form})", "",
+                      _t("markdown.awards.counts", lang, met=counts["met"],
+                         unknown=counts["unknown"], not_met=counts["not_met"]), ""]
             eligible = [c for c in a.candidates if c.verdict == "met"]
             if eligible:
-                lines += ["| unit | standard | conditions met |", "| --- | --- | --- |"]
-                lines += [f"| {markdown_cell(c.unit)} | {c.standard} | "
-                          + ", ".join(f"{o.id} ({o.basis})" for o in c.conditions) + " |"
+                lines += [f"| {_t('markdown.awards.col.unit', lang)} | "
+                          f"{_t('markdown.awards.col.standard', lang)} | "
+                          f"{_t('markdown.awards.col.conditions', lang)} |",
+                          "| --- | --- | --- |"]
+                lines += [f"| {names.unit(c.unit)} | {c.standard} | "
+                          + ", ".join(f"{o.id} ({basis.get(o.basis, o.basis)})"
+                                      for o in c.conditions) + " |"
                           for c in eligible]
                 lines.append("")
     if report.standings:
         ranked = [s for s in report.standings if s.rank is not None]
         if ranked:
-            lines += ["## Bloc rankings", "", "| bloc | rank | unit | score | targets met |",
+            cols = " | ".join(_t(f"markdown.awards.col.{c}", lang)
+                              for c in ("bloc", "rank", "unit", "score", "targets-met"))
+            lines += ["## " + _t("markdown.awards.rankings", lang), "", f"| {cols} |",
                       "| --- | ---: | --- | ---: | ---: |"]
-            lines += [f"| {markdown_cell(s.bloc)} | {s.rank} | {markdown_cell(s.unit)} | "
+            lines += [f"| {markdown_cell(s.bloc)} | {s.rank} | {names.unit(s.unit)} | "
                       f"{s.score} | {s.targets_met} |" for s in ranked]
             lines.append("")
     return "\n".join(lines)
 
 
-def awards_explain(report: Any, unit: str, lang: str = "vi") -> str:
-    """Which tiers a unit is eligible for, why, and what it still lacks for the next tier."""
+def awards_explain(report: Any, unit: str, lang: Lang | None = None) -> str:
+    """Which tiers a unit is eligible for, why, and what it still lacks for the next tier, in
+    ``lang`` (default the current language)."""
+    lang = lang or current()
     rows = report.for_unit(unit)
-    vi = lang == "vi"
     if not rows:
-        return (f"Đơn vị {unit} không thuộc diện xét khen thưởng nào ở kỳ {report.review}.\n"
-                if vi else f"Unit {unit} is a candidate for no award at review "
-                f"{report.review}.\n")
-    basis = _BASIS_VI if vi else _BASIS_EN
+        return _t("explain.awards.none", lang, unit=unit, review=report.review) + "\n"
+    basis = {b: _t(f"explain.basis.{_id(b)}", lang) for b in _BASES}
     lines = [f"{unit}, {report.review}:"]
     standing = next((s for s in report.standings if s.unit == unit), None)
     if standing is not None and standing.rank is not None:
-        lines.append(f"  Xếp hạng {standing.rank}/{standing.bloc_size} trong khối "
-                      f"{standing.bloc} (điểm {standing.score})." if vi else
-                      f"  Rank {standing.rank} of {standing.bloc_size} in bloc {standing.bloc} "
-                      f"(score {standing.score}).")
+        lines.append("  " + _t("explain.awards.rank", lang, rank=standing.rank,
+                               size=standing.bloc_size, bloc=standing.bloc,
+                               score=standing.score))
+    verdicts = {v: _t(f"explain.awards.{_id(v)}", lang) for v in ("met", "not_met", "unknown")}
     for award, cand in rows:
-        word = {"met": "đủ điều kiện" if vi else "eligible",
-                "not_met": "chưa đủ điều kiện" if vi else "not eligible",
-                "unknown": "chưa xác định được" if vi else "undecided"}[cand.verdict]
-        lines.append(f"  {award.label_vi if vi else award.label_en}: {word}.")
+        label = award.label_vi if lang == "vi" else award.label_en
+        lines.append(f"  {label}: {verdicts[cand.verdict]}.")
         for o in cand.conditions:
             mark = "✓" if o.verdict == "met" else ("✗" if o.verdict == "not_met" else "?")
-            lines.append(f"    {mark} {o.id}: {o.detail} — {basis[o.basis]}"
+            lines.append(f"    {mark} {o.id}: {_said(o.detail, lang)} — "
+                         f"{basis.get(o.basis, o.basis)}"
                          + (f" [{o.section}]" if o.section else ""))
     # tiers come lowest first: the next tier is the first one above the highest reached
     reached = max((i for i, (_, c) in enumerate(rows) if c.verdict == "met"), default=-1)
     higher = [(a, c) for i, (a, c) in enumerate(rows) if i > reached and c.verdict != "met"]
     if higher:
         award, cand = higher[0]
-        lacks = "; ".join(f"{o.id} ({o.detail})" for o in cand.lacking)
-        lines.append(f"  Còn thiếu cho mức {award.label_vi}: {lacks}." if vi else
-                      f"  Still lacking for {award.label_en}: {lacks}.")
+        lacks = "; ".join(f"{o.id} ({_said(o.detail, lang)})" for o in cand.lacking)
+        lines.append("  " + _t("explain.awards.lacking", lang,
+                               award=award.label_vi if lang == "vi" else award.label_en,
+                               lacks=lacks))
     return "\n".join(lines) + "\n"

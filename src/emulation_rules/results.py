@@ -14,18 +14,21 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from .errors import EmulationRulesError, Issue
+from .i18n import Msg, msg
 
 __all__ = ["ROW_COLUMNS", "CriterionResult", "Evaluation", "OutsidePeriod", "TargetResult",
            "UnitResult"]
 
-REASONS = {
-    "no-window": "is in no window of the plan",
-    "after-as-of": "is after the as-of date",
-    "partly-outside": "covers months outside every window as well as months inside",
-    "area-sum": "covers several months of a unit in an area sum (a commune with teams, or a "
-                "team), where counts are added month by month",
-    "no-target": "is for a unit that no target of the plan reads",
+REASONS: dict[str, Msg] = {
+    "no-window": msg("results.reason.no-window"),
+    "after-as-of": msg("results.reason.after-as-of"),
+    "partly-outside": msg("results.reason.partly-outside"),
+    "area-sum": msg("results.reason.area-sum"),
+    "no-target": msg("results.reason.no-target"),
 }
+"""Why rows were not evaluated, by reason (the keys of :attr:`OutsidePeriod.reason`): what is
+said of their period ("period 2023-05 is in no window of the plan"), rendered in a language
+with ``REASONS[key].render(lang)``."""
 
 
 class OutsidePeriod(NamedTuple):
@@ -41,7 +44,8 @@ class OutsidePeriod(NamedTuple):
     file: str = ""
 
     @property
-    def why(self) -> str:
+    def why(self) -> Msg:
+        """Why the rows were not evaluated, for people (``.render(lang)``)."""
         return REASONS[self.reason]
 
 
@@ -265,8 +269,8 @@ class Evaluation:
         try:
             import pandas  # type: ignore[import-untyped, unused-ignore]
         except ImportError:
-            raise EmulationRulesError("to_pandas() cần pandas / needs pandas: pip install "
-                                      "pandas") from None
+            raise EmulationRulesError(msg("results.needs-package", method="to_pandas",
+                                          package="pandas")) from None
         return pandas.DataFrame(self.to_rows(), columns=list(ROW_COLUMNS))
 
     def to_polars(self) -> Any:
@@ -274,8 +278,8 @@ class Evaluation:
         try:
             import polars  # type: ignore[import-not-found, unused-ignore]
         except ImportError:
-            raise EmulationRulesError("to_polars() cần polars / needs polars: pip install "
-                                      "polars") from None
+            raise EmulationRulesError(msg("results.needs-package", method="to_polars",
+                                          package="polars")) from None
         return polars.from_dicts(self.to_rows(), schema=list(ROW_COLUMNS))
 
 

@@ -29,7 +29,8 @@ extra):
    the award, its form and granting body, the unit, the standard, the candidate's verdict, the
    condition, its verdict, the detail and the section cited.
 3. **"Dòng bị loại"**: each rejected row (``rejected``, by default ``ev.rejected``): file, row,
-   column, code, message, what the code means (``emulation_rules.codes``) and the hint.
+   column, code, message, what the code means (``emulation_rules.codes``) and the hint, in the
+   workbook's language.
 4. **"Thông tin"**: the decision record: the plan (id, title, document number, issuer), the
    issue date used, the as-of date, the plan hash, each input file with its hash, rows read,
    evaluated and rejected, each window with its sheet and state, the awards review, the tool
@@ -42,7 +43,8 @@ prefix, so that editing the cell in Excel keeps it text. Control and invisible c
 shown escaped (``\\x1b``). Numbers stay numbers (a negative margin is a number cell).
 
 **Words.** The verdict words, forms, granting bodies, window labels, the verdict columns and
-the labels the HTML report shows too are those of :mod:`emulation_rules.labels`.
+the labels the HTML report shows too are those of :mod:`emulation_rules.labels`; the
+workbook's own are the catalogue's ``workbook.*`` messages (:mod:`emulation_rules.i18n`).
 
 **Reproducible.** The same inputs give the same bytes: the document's dates are the as-of date
 and the archive's entries carry a fixed date (:func:`emulation_rules.template._reproducible_bytes`).
@@ -57,13 +59,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ._inert import shown, terminal
-from .errors import EmulationRulesError, Issue
+from .errors import EmulationRulesError, Issue, MissingExtra
+from .i18n import LANGS, Lang, Msg, current, msg
+from .i18n import text as _t
 from .labels import (
     FORMS,
     TEXT,
     WORDS,
     Group,
-    Lang,
     body_name,
     date_text,
     issue_column,
@@ -107,105 +110,58 @@ _MET_FILL = "C6EFCE"
 _NOT_MET_FILL = "FFC7CE"
 _UNKNOWN_FILL = "FFEB9C"
 
-_KINDS: dict[str, dict[str, str]] = {
-    "vi": {"team": "Tổ", "commune": "Xã", "district": "Huyện", "province": "Tỉnh",
-           "agency": "Cơ quan", "business": "Doanh nghiệp", "school": "Trường học",
-           "person": "Cá nhân"},
-    "en": {},
+_KINDS: dict[str, Msg] = {
+    "team": msg("workbook.kind.team"),
+    "commune": msg("workbook.kind.commune"),
+    "district": msg("workbook.kind.district"),
+    "province": msg("workbook.kind.province"),
+    "agency": msg("workbook.kind.agency"),
+    "business": msg("workbook.kind.business"),
+    "school": msg("workbook.kind.school"),
+    "person": msg("workbook.kind.person"),
 }
-"""A unit's kind by name (only the workbook shows kinds; English: the kind's id)."""
+"""A unit's kind by name (only the workbook shows kinds; any other kind: its id)."""
 
-_TEXT: dict[str, dict[str, str]] = {
-    "vi": {
-        "candidates_sheet": "Ứng viên khen thưởng",
-        "rejected_sheet": "Dòng bị loại",
-        "record_sheet": "Thông tin",
-        "name": "Tên đơn vị",
-        "unit": "Mã đơn vị",
-        "kind": "Loại đơn vị",
-        "note": "Ghi chú",
-        "margin": "{}: chênh lệch",
-        "no_data": "không có số liệu",
-        "yes": "có",
-        "no": "không",
-        "ended": "Kỳ {label} ({id}) đã kết thúc tại ngày tính {as_of}: kết quả là cuối cùng.",
-        "running": "Kỳ {label} ({id}) chưa kết thúc tại ngày tính {as_of}: kết quả chưa phải "
-                   "cuối cùng.",
-        "blank_help": "Ô trống ở cột nội dung hoặc chỉ tiêu: nội dung, chỉ tiêu đó không đánh "
-                      "giá cho loại đơn vị này; ô giá trị trống ở chỉ tiêu có áp dụng: chưa có "
-                      "số liệu nào.",
-        "margin_help": "Chênh lệch = giá trị ghi nhận trừ mức yêu cầu (số âm: thấp hơn mức yêu "
-                       "cầu); với chỉ tiêu đánh giá từng tháng: số tháng đạt trừ số tháng của "
-                       "kỳ.",
-        "no_data_help": "{n} đơn vị không có dòng số liệu nào: được liệt kê cuối bảng, ghi chú "
-                        "“không có số liệu”.",
-        "award": "Khen thưởng",
-        "form": "Hình thức",
-        "granted_by": "Cấp khen",
-        "condition": "Điều kiện",
-        "condition_verdict": "Kết quả điều kiện",
-        "detail": "Chi tiết",
-        "section": "Mục",
-        "hint": "Gợi ý",
-        "item": "Mục",
-        "value": "Giá trị",
-        "more": "Chi tiết",
-        "not_needed": "không cần",
-        "input": "Tệp đầu vào",
-        "rows_total": "Số dòng đã đọc",
-        "rows_used": "Số dòng đã tính",
-        "rows_rejected": "Số dòng bị loại",
-        "window": "Kỳ đánh giá",
-        "conditions_window": "Kỳ đọc điều kiện khen thưởng",
-        "award_note": "Lưu ý về khen thưởng",
-        "version": "Phiên bản công cụ",
-    },
-    "en": {
-        "candidates_sheet": "Award candidates",
-        "rejected_sheet": "Rejected rows",
-        "record_sheet": "Record",
-        "name": "Unit name",
-        "unit": "Unit id",
-        "kind": "Kind",
-        "note": "Note",
-        "margin": "{}: margin",
-        "no_data": "no data",
-        "yes": "yes",
-        "no": "no",
-        "ended": "The window {label} ({id}) had ended on the as-of date {as_of}: the verdicts "
-                 "are final.",
-        "running": "The window {label} ({id}) had not ended on the as-of date {as_of}: the "
-                   "verdicts are not final.",
-        "blank_help": "A blank criterion or target cell: it is not evaluated for the unit's "
-                      "kind; a blank value of a target that is: no cell of it is known.",
-        "margin_help": "Margin = observed minus the threshold (negative: below it); for a "
-                       "target checked month by month: the months met minus the window's "
-                       "months.",
-        "no_data_help": "{n} unit(s) had no row: listed last, noted “no data”.",
-        "award": "Award",
-        "form": "Form",
-        "granted_by": "Granted by",
-        "condition": "Condition",
-        "condition_verdict": "Condition verdict",
-        "detail": "Detail",
-        "section": "Section",
-        "hint": "Hint",
-        "item": "Item",
-        "value": "Value",
-        "more": "Detail",
-        "not_needed": "not needed",
-        "input": "Input file",
-        "rows_total": "Rows read",
-        "rows_used": "Rows evaluated",
-        "rows_rejected": "Rows rejected",
-        "window": "Window",
-        "conditions_window": "Award conditions read in",
-        "award_note": "Awards note",
-        "version": "Tool version",
-    },
-}
-"""The workbook's own labels; those the HTML report shows too are :data:`labels.TEXT
-<emulation_rules.labels.TEXT>`."""
+
+def _labels(lang: Lang) -> dict[str, str]:
+    """The workbook's labels by key (those without placeholders, looked up once per
+    workbook): the shared ones of :data:`labels.TEXT <emulation_rules.labels.TEXT>` and the
+    workbook's own, from the catalogue (``workbook.*``)."""
+    own = {
+        "candidates_sheet": _t("workbook.candidates-sheet", lang),
+        "rejected_sheet": _t("workbook.rejected-sheet", lang),
+        "record_sheet": _t("workbook.record-sheet", lang),
+        "name": _t("workbook.name", lang),
+        "unit": _t("workbook.unit", lang),
+        "kind": _t("workbook.kind", lang),
+        "note": _t("workbook.note", lang),
+        "no_data": _t("workbook.no-data", lang),
+        "yes": _t("workbook.yes", lang),
+        "no": _t("workbook.no", lang),
+        "blank_help": _t("workbook.blank-help", lang),
+        "margin_help": _t("workbook.margin-help", lang),
+        "award": _t("workbook.award", lang),
+        "form": _t("workbook.form", lang),
+        "granted_by": _t("workbook.granted-by", lang),
+        "condition": _t("workbook.condition", lang),
+        "condition_verdict": _t("workbook.condition-verdict", lang),
+        "detail": _t("workbook.detail", lang),
+        "section": _t("workbook.section", lang),
+        "hint": _t("workbook.hint", lang),
+        "item": _t("workbook.item", lang),
+        "value": _t("workbook.value", lang),
+        "more": _t("workbook.more", lang),
+        "not_needed": _t("workbook.not-needed", lang),
+        "input": _t("workbook.input", lang),
+        "rows_total": _t("workbook.rows-total", lang),
+        "rows_used": _t("workbook.rows-used", lang),
+        "rows_rejected": _t("workbook.rows-rejected", lang),
+        "window": _t("workbook.window", lang),
+        "conditions_window": _t("workbook.conditions-window", lang),
+        "award_note": _t("workbook.award-note", lang),
+        "version": _t("workbook.version", lang),
+    }
+    return {**TEXT[lang], **own}
 
 
 class ResultsWorkbookError(EmulationRulesError):
@@ -213,7 +169,7 @@ class ResultsWorkbookError(EmulationRulesError):
     evaluation of another plan, no openpyxl)."""
 
 
-class ResultsExcelMissingError(ResultsWorkbookError):
+class ResultsExcelMissingError(ResultsWorkbookError, MissingExtra):
     """openpyxl is not installed: ``pip install 'emulation-rules[excel]'``."""
 
 
@@ -221,9 +177,7 @@ def _openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise ResultsExcelMissingError(
-            "cần gói openpyxl: pip install 'emulation-rules[excel]' (openpyxl is needed to "
-            "write the results workbook)") from None
+        raise ResultsExcelMissingError(msg("workbook.no-openpyxl")) from None
     return openpyxl
 
 
@@ -310,7 +264,7 @@ def write_results_workbook(path: str | PathLike[str], ev: Evaluation, plan: Plan
                            rejected: Sequence[Issue] | None = None,
                            inputs: Sequence[tuple[str, str]] = (),
                            report: AwardsReport | None = None,
-                           lang: Lang = "vi") -> None:
+                           lang: Lang | None = "vi") -> None:
     """Write the results of ``ev`` (an evaluation of ``plan``) to ``path`` (.xlsx): a sheet per
     window, the award candidates (with ``report``), the rejected rows and the decision record
     (see the module's documentation).
@@ -319,20 +273,22 @@ def write_results_workbook(path: str | PathLike[str], ev: Evaluation, plan: Plan
     the level of the unit's targets). ``rejected`` lists the issues of the rejected rows; None
     lists ``ev.rejected`` (pass the input files' issues as well to list them too). ``inputs``
     are (file name, ``sha256:...``) pairs for the record. ``lang`` chooses the language of the
-    sheet names, labels and words (``vi`` or ``en``); row 2 of a table always holds ids.
+    sheet names, labels, words and rejected rows' messages (``vi`` or ``en``; None: the
+    current language, :func:`emulation_rules.i18n.current`); row 2 of a table always holds
+    ids.
 
     Raises :class:`ResultsExcelMissingError` without openpyxl and
-    :class:`ResultsWorkbookError` for an unknown ``lang`` or an evaluation of another plan."""
-    if lang not in _TEXT:
-        raise ResultsWorkbookError(f"ngôn ngữ '{shown(lang)}' không có: vi hoặc en (lang is vi "
-                                   "or en)")
+    :class:`ResultsWorkbookError` for an unknown ``lang`` or an evaluation of another plan
+    (their text in the current language)."""
+    if lang is None:
+        lang = current()
+    if lang not in LANGS:
+        raise ResultsWorkbookError(msg("documents.unknown-lang", lang=shown(lang)))
     if ev.plan_id != plan.id or ev.plan_hash != plan_hash(plan):
-        raise ResultsWorkbookError(
-            f"kết quả đánh giá của kế hoạch '{shown(ev.plan_id)}' ({ev.plan_hash}) không phải "
-            f"của kế hoạch '{shown(plan.id)}' đã cho (the evaluation is of another plan, or "
-            "of another version of it)")
+        raise ResultsWorkbookError(msg("documents.other-plan", evaluated=shown(ev.plan_id),
+                                       hash=ev.plan_hash, plan=shown(plan.id)))
     openpyxl = _openpyxl()
-    text = {**TEXT[lang], **_TEXT[lang]}
+    text = _labels(lang)
     issues = tuple(ev.rejected if rejected is None else rejected)
     info = {u.id: u for u in units or ()}
 
@@ -438,7 +394,7 @@ def _fill_window_sheet(ws: Worksheet, ev: Evaluation, window: str, groups: Seque
             labels.append(column.label)
             ids.append(column.id)
             if column.margin:
-                labels.append(text["margin"].format(column.label))
+                labels.append(_t("workbook.margin", lang, label=column.label))
                 ids.append(f"{column.id}.margin")
             target_col[(g.id, column.target)] = j
             j += 2 if column.margin else 1
@@ -446,7 +402,7 @@ def _fill_window_sheet(ws: Worksheet, ev: Evaluation, window: str, groups: Seque
     labels.append(text["note"])
     ids.append("note")
 
-    kinds = _KINDS[lang]
+    kinds = {kind: said.render(lang) for kind, said in _KINDS.items()}
     for i, res in enumerate(listed, start=FIRST_DATA_ROW):
         unit = info.get(res.unit)
         explained = res.explained()
@@ -490,11 +446,11 @@ def _fill_window_sheet(ws: Worksheet, ev: Evaluation, window: str, groups: Seque
         _verdict_colours(ws, f"D{FIRST_DATA_ROW}:{get_column_letter(3 + len(groups))}"
                          f"{last_row}", lang)
 
-    notes = [text["ended" if ev.complete.get(window, True) else "running"].format(
-        label=ws.title, id=window, as_of=date_text(ev.as_of, lang)),
-        text["blank_help"], text["margin_help"]]
+    said = {"label": ws.title, "id": window, "as_of": date_text(ev.as_of, lang)}
+    notes = [_t("workbook.ended", lang, **said) if ev.complete.get(window, True) else
+             _t("workbook.running", lang, **said), text["blank_help"], text["margin_help"]]
     if silent:
-        notes.append(text["no_data_help"].format(n=len(silent)))
+        notes.append(_t("workbook.no-data-help", lang, n=len(silent)))
     for k, note in enumerate(notes, start=FIRST_DATA_ROW + len(listed) + 1):
         _put(ws.cell(row=k, column=1), note)
 
@@ -540,7 +496,8 @@ def _fill_rejected_sheet(ws: Worksheet, issues: Sequence[Issue], text: dict[str,
     for i, issue in enumerate(issues, start=FIRST_DATA_ROW):
         loc = issue.location
         values: list[object] = [loc.file, loc.line or None, issue_column(issue), issue.code,
-                                issue.message, issue_meaning(issue, lang), issue.hint or ""]
+                                issue.message_in(lang), issue_meaning(issue, lang),
+                                issue.hint_in(lang) or ""]
         for j, value in enumerate(values, start=1):
             _put(ws.cell(row=i, column=j), value, "0")
     _header(ws, labels, list(keys), [36, 8, 20, 22, 60, 60, 40])

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ._inert import shown
 from ._tables import UNREAD_ROW_CODES, Row, parse_date_cell, read_table, source_name
 from .errors import Hints, Issue
+from .i18n import Msg, literal, msg
 from .model import Body
 from .timelines import DeadlineInstance, SubmissionStatus, Timeline, submission_status
 from .vocabulary import UNIT_KINDS
@@ -69,7 +70,7 @@ class Tracking:
 def _check_kind(kind: str, row: Row, file: str, issues: list[Issue], hint: Hints) -> bool:
     if kind in UNIT_KINDS or kind in BODIES:
         return True
-    issues.append(Issue("invalid-value", f"unknown kind '{shown(kind)}'",
+    issues.append(Issue("invalid-value", msg("table.unknown-kind", kind=shown(kind)),
                         row.location(file, "kind"), hint(kind)))
     return False
 
@@ -91,34 +92,39 @@ def read_submissions(path: str | Path, timeline: Timeline, *, encoding: str | No
         cells = row.cells
         missing = [c for c in ("unit", "deadline") if not cells.get(c)]
         if missing:
-            issues.append(Issue("missing-value", f"row has no {missing[0]!r}",
+            issues.append(Issue("missing-value", msg("table.missing-value",
+                                                     column=repr(missing[0])),
                                 row.location(file, missing[0])))
             continue
         unit, deadline = cells["unit"], cells["deadline"]
         if not _UNIT_ID.match(unit):
-            issues.append(Issue("invalid-value", f"unit id '{shown(unit)}' is not a plain id",
+            issues.append(Issue("invalid-value", msg("submissions.bad-unit-id", unit=shown(unit)),
                                 row.location(file, "unit")))
             continue
         if deadline not in known:
-            issues.append(Issue("unknown-deadline", f"plan {timeline.plan_id!r} has no deadline "
-                                f"'{shown(deadline)}'", row.location(file, "deadline"),
-                                deadline_hint(deadline)))
+            issues.append(Issue("unknown-deadline", msg(
+                "submissions.unknown-deadline", plan=repr(timeline.plan_id),
+                deadline=shown(deadline)), row.location(file, "deadline"),
+                deadline_hint(deadline)))
             continue
         submitted = None
         if cells.get("submitted"):
             try:
                 submitted = parse_date_cell(cells["submitted"])
             except ValueError as exc:
-                issues.append(Issue("invalid-date", str(exc), row.location(file, "submitted")))
+                reason = exc.args[0] if exc.args else None
+                issues.append(Issue("invalid-date", reason if isinstance(reason, Msg) else
+                                    literal(str(exc)), row.location(file, "submitted")))
                 continue
         kind = cells.get("kind") or None
         if kind is not None and not _check_kind(kind, row, file, issues, kind_hint):
             continue
         key = (unit, deadline)
         if key in first:
-            issues.append(Issue("duplicate-row", f"unit {unit!r} has two rows for {deadline!r} "
-                                f"(rows {first[key]} and {row.number})",
-                                row.location(file, "deadline"), "keep one row per submission"))
+            issues.append(Issue("duplicate-row", msg("submissions.twice", unit=repr(unit),
+                                                     deadline=repr(deadline), first=first[key],
+                                                     second=row.number),
+                                row.location(file, "deadline"), msg("submissions.twice.hint")))
             continue
         first[key] = row.number
         out.append(Submission(row.number, unit, deadline, submitted, kind))

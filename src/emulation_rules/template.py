@@ -30,6 +30,9 @@ being edited); attestations take ``có``/``không`` (``yes``/``no`` in English) 
 blank cell is missing data, never 0. Excel checks what is typed, not what is pasted: the reader
 and the evaluator check every cell again.
 
+**Words.** The labels, the validation messages, the notes and the errors are the catalogue's
+``entry.*`` messages (:mod:`emulation_rules.i18n`), in Vietnamese or English.
+
 **Safe and reproducible.** Text from the units file or the plan is written as text, never as a
 formula (a name ``=1+1`` stays a string); control characters in names and labels are shown
 escaped (a unit id that a workbook cannot hold is refused). The output is byte-for-byte the same
@@ -53,8 +56,10 @@ from . import limits
 from ._cells import UnitTree
 from ._inert import shown, terminal
 from .conditions import reads_of
-from .errors import EmulationRulesError
+from .errors import EmulationRulesError, MissingExtra
 from .evaluation import decided_conditions, ratio_pairs
+from .i18n import LANGS, Lang, Msg, current, msg
+from .i18n import text as _t
 from .model import Plan
 from .records import UnitInfo
 from .vocabulary import ATTESTATIONS, METRICS
@@ -77,8 +82,6 @@ __all__ = [
     "write_entry_workbook",
 ]
 
-Lang = Literal["vi", "en"]
-
 MAX_ROWS = 50_000
 """The most data rows a workbook gets. openpyxl builds the workbook in memory: 50,000 rows of
 ``kon_plong`` take about 13 s and 390 MB (measured), a province's teams for about four years
@@ -100,99 +103,42 @@ _GREY = "D9D9D9"
 _HEAD_FILL = "DDEBF7"
 _IDS_FILL = "F2F2F2"
 
-_TEXT: dict[str, dict[str, str]] = {
-    "vi": {
-        "data_sheet": "Nhập liệu",
-        "help_sheet": "Giải thích",
-        "unit": "Đơn vị",
-        "name": "Tên đơn vị",
-        "period": "Tháng",
-        "yes_no": "có,không",
-        "whole_title": "Số không hợp lệ",
-        "whole": "Nhập số nguyên từ 0 trở lên; để trống nếu chưa có số liệu.",
-        "pair": "Nhập số nguyên từ 0 trở lên; để trống nếu chưa có số liệu.",
-        "not_above": "{x} (cột {xc}) không được lớn hơn {y} (cột {yc}) cùng dòng.",
-        "list_title": "Chọn có hoặc không",
-        "list": "Chọn “có” hoặc “không” trong danh sách; để trống nếu chưa có.",
-        "grey_title": "Ô không nhập",
-        "grey": "Đơn vị ở dòng này không nhập số liệu này (ô xám): để trống ô.",
-        "h_col": "Cột",
-        "h_id": "Mã cột",
-        "h_vi": "Tên tiếng Việt",
-        "h_en": "Tên tiếng Anh (English)",
-        "h_level": "Cấp ghi nhận",
-        "h_rows": "Nhập ở dòng của",
-        "h_value": "Giá trị",
-        "h_rule": "Ràng buộc",
-        "h_section": "Mục",
-        "h_readers": "Chỉ tiêu, điều kiện đọc cột này",
-        "v_unit": "Mã đơn vị như trong danh sách đơn vị (không sửa)",
-        "v_name": "Tên đơn vị (để đọc; không dùng khi tính)",
-        "v_period": "Tháng, dạng năm-tháng: 2024-10 (văn bản, không sửa)",
-        "v_metric": "Số nguyên từ 0 trở lên; để trống nếu chưa có số liệu",
-        "v_attestation": "có / không",
-        "all_rows": "mọi dòng",
-        "above": "không lớn hơn {}",
-        "below": "không nhỏ hơn {}",
-        "criterion": "nội dung",
-        "award": "khen thưởng",
-        "local": "chính sách địa phương",
-        "notes": (
-            "Kế hoạch {plan}: {title}. Các tháng {first} đến {last}.\n"
-            "Dòng 1 là tên cột, dòng 2 là mã cột: không sửa, không xóa hai dòng này; "
-            "chương trình đọc số liệu theo mã ở dòng 2.\n"
-            "Ô xám: đơn vị ở dòng đó không nhập số liệu này (số của xã được cộng từ các "
-            "tổ, hoặc không chỉ tiêu nào đọc ô đó).\n"
-            "Để trống ô chưa có số liệu: ô trống là thiếu số liệu, không phải số 0.\n"
-            "Không đổi mã đơn vị và tháng; có thể lọc theo tháng ở dòng 2."),
-    },
-    "en": {
-        "data_sheet": "Data entry",
-        "help_sheet": "Explanation",
-        "unit": "Unit",
-        "name": "Unit name",
-        "period": "Month",
-        "yes_no": "yes,no",
-        "whole_title": "Not a valid count",
-        "whole": "Enter a whole number of 0 or more; leave blank when not known.",
-        "pair": "Enter a whole number of 0 or more; leave blank when not known.",
-        "not_above": "{x} (column {xc}) may not be more than {y} (column {yc}) in the same "
-                     "row.",
-        "list_title": "Choose yes or no",
-        "list": "Choose “yes” or “no” from the list; leave blank when not known.",
-        "grey_title": "Not entered here",
-        "grey": "The unit of this row does not give this figure (grey cell): leave it blank.",
-        "h_col": "Column",
-        "h_id": "Id",
-        "h_vi": "Vietnamese label",
-        "h_en": "English label",
-        "h_level": "Level",
-        "h_rows": "Entered on rows of",
-        "h_value": "Value",
-        "h_rule": "Constraint",
-        "h_section": "Section",
-        "h_readers": "Targets and conditions reading it",
-        "v_unit": "Unit id as in the units file (do not change)",
-        "v_name": "Unit name (for reading; not used in the evaluation)",
-        "v_period": "Month as year-month: 2024-10 (text, do not change)",
-        "v_metric": "A whole number of 0 or more; blank when not known",
-        "v_attestation": "yes / no",
-        "all_rows": "every row",
-        "above": "not more than {}",
-        "below": "not less than {}",
-        "criterion": "criterion",
-        "award": "award",
-        "local": "local policy",
-        "notes": (
-            "Plan {plan}: {title}. Months {first} to {last}.\n"
-            "Row 1 holds the labels, row 2 the column ids: do not change or delete them; the "
-            "reader keys on the ids of row 2.\n"
-            "Grey cells: the unit of that row does not give that figure (a commune's is summed "
-            "from its teams, or no target reads it).\n"
-            "Leave a cell blank when its figure is not known: a blank is missing data, not 0.\n"
-            "Do not change unit ids or months; filter by month on row 2."),
-    },
-}
+def _labels(lang: Lang) -> dict[str, str]:
+    """The workbook's words by key, from the catalogue (``entry.*``), looked up once per
+    workbook."""
+    return {
+        "data_sheet": _t("entry.data-sheet", lang),
+        "help_sheet": _t("entry.help-sheet", lang),
+        "unit": _t("entry.unit", lang),
+        "name": _t("entry.name", lang),
+        "period": _t("entry.period", lang),
+        "yes_no": _t("entry.yes-no", lang),
+        "whole_title": _t("entry.whole-title", lang),
+        "whole": _t("entry.whole", lang),
+        "list_title": _t("entry.list-title", lang),
+        "list": _t("entry.list", lang),
+        "grey_title": _t("entry.grey-title", lang),
+        "grey": _t("entry.grey", lang),
+        "h_col": _t("entry.h-col", lang),
+        "h_id": _t("entry.h-id", lang),
+        "h_vi": _t("entry.h-vi", lang),
+        "h_en": _t("entry.h-en", lang),
+        "h_level": _t("entry.h-level", lang),
+        "h_rows": _t("entry.h-rows", lang),
+        "h_value": _t("entry.h-value", lang),
+        "h_rule": _t("entry.h-rule", lang),
+        "h_section": _t("entry.h-section", lang),
+        "h_readers": _t("entry.h-readers", lang),
+        "v_unit": _t("entry.v-unit", lang),
+        "v_name": _t("entry.v-name", lang),
+        "v_period": _t("entry.v-period", lang),
+        "v_metric": _t("entry.v-metric", lang),
+        "v_attestation": _t("entry.v-attestation", lang),
+        "all_rows": _t("entry.all-rows", lang),
+        "criterion": _t("entry.criterion", lang),
+        "award": _t("entry.award", lang),
+        "local": _t("entry.local", lang),
+    }
 
 
 class EntryWorkbookError(EmulationRulesError):
@@ -200,7 +146,7 @@ class EntryWorkbookError(EmulationRulesError):
     unit listed twice or with an id a workbook cannot hold)."""
 
 
-class ExcelSupportMissingError(EntryWorkbookError):
+class ExcelSupportMissingError(EntryWorkbookError, MissingExtra):
     """openpyxl is not installed: ``pip install 'emulation-rules[excel]'``."""
 
 
@@ -272,26 +218,22 @@ decided_conditions`), with the columns each reads."""
                    tuple(reads_of(d.condition))) for d in decided_conditions(plan)]
 
 
-def _month_number(text: str, which: str) -> int:
+def _month_number(text: str, which: Msg) -> int:
     m = _MONTH.match(text) if isinstance(text, str) else None
     if m is None or not 1 <= int(m.group(2)) <= 12:
-        raise EntryWorkbookError(
-            f"tháng {which} '{shown(text)}' không đúng dạng năm-tháng YYYY-MM, ví dụ 2024-10 "
-            f"(the {which} month is not YYYY-MM, e.g. 2024-10)")
+        raise EntryWorkbookError(msg("entry.bad-month", which=which, value=shown(text)))
     year = int(m.group(1))
     if not limits.FIRST_DAY.year <= year <= limits.LAST_DAY.year:
-        raise EntryWorkbookError(
-            f"tháng {which} {text} nằm ngoài các năm {limits.FIRST_DAY.year}-"
-            f"{limits.LAST_DAY.year} (the {which} month is outside the years this tool "
-            "works with)")
+        raise EntryWorkbookError(msg("entry.month-outside", which=which, value=text,
+                                     low=limits.FIRST_DAY.year, high=limits.LAST_DAY.year))
     return year * 12 + int(m.group(2)) - 1
 
 
 def _months(first: str, last: str) -> tuple[str, ...]:
-    start, end = _month_number(first, "first"), _month_number(last, "last")
+    start = _month_number(first, msg("entry.month.first"))
+    end = _month_number(last, msg("entry.month.last"))
     if end < start:
-        raise EntryWorkbookError(f"tháng cuối {last} trước tháng đầu {first} (the last month "
-                                 "is before the first)")
+        raise EntryWorkbookError(msg("entry.months-reversed", first=first, last=last))
     return tuple(f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(start, end + 1))
 
 
@@ -323,8 +265,7 @@ def entry_layout(plan: Plan, units: Sequence[UnitInfo], first: str, last: str
     seen: set[str] = set()
     for u in units:
         if u.id in seen:
-            raise EntryWorkbookError(f"đơn vị '{shown(u.id)}' có hai lần trong danh sách (unit "
-                                     "listed twice)")
+            raise EntryWorkbookError(msg("entry.unit-twice", unit=shown(u.id)))
         seen.add(u.id)
     tree = UnitTree(units)
     reads_for: dict[str, tuple[str, ...]] = {}
@@ -345,16 +286,12 @@ def entry_layout(plan: Plan, units: Sequence[UnitInfo], first: str, last: str
                 gives.setdefault(u.id, set()).add(cid)
     listed = [u for u in units if gives.get(u.id)]
     if len(listed) * len(months) > MAX_ROWS:
-        raise EntryWorkbookError(
-            f"{len(listed)} đơn vị x {len(months)} tháng = {len(listed) * len(months)} dòng, "
-            f"quá {MAX_ROWS} dòng một tệp; hãy chia theo huyện hoặc theo năm "
-            f"({len(listed) * len(months)} rows: more than {MAX_ROWS}; split the workbook "
-            "by district or by year)")
+        raise EntryWorkbookError(msg("entry.too-many-rows", units=len(listed),
+                                     months=len(months), rows=len(listed) * len(months),
+                                     limit=MAX_ROWS))
     for u in listed:
         if _ILLEGAL.search(u.id) or len(u.id) > EXCEL_CELL_CHARS:
-            raise EntryWorkbookError(f"mã đơn vị '{shown(u.id)}' có ký tự mà tệp Excel không "
-                                     "chứa được (the unit id holds characters, or is longer "
-                                     "than, an Excel cell can hold)")
+            raise EntryWorkbookError(msg("entry.bad-unit-id", unit=shown(u.id)))
     rows: list[EntryRow] = []
     for u in listed:
         given = frozenset(gives[u.id])  # one set per unit, shared by its rows
@@ -366,9 +303,7 @@ def _openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise ExcelSupportMissingError(
-            "cần gói openpyxl để ghi tệp Excel: pip install 'emulation-rules[excel]' "
-            "(openpyxl is needed to write Excel workbooks)") from None
+        raise ExcelSupportMissingError(msg("entry.no-openpyxl")) from None
     return openpyxl
 
 
@@ -424,21 +359,24 @@ def _cut(text: str, limit: int) -> str:
 
 
 def write_entry_workbook(plan: Plan, units: Sequence[UnitInfo], first: str, last: str,
-                         path: str | PathLike[str], *, lang: Lang = "vi") -> None:
+                         path: str | PathLike[str], *, lang: Lang | None = "vi") -> None:
     """Write the data-entry workbook of ``plan`` for ``units`` and the months ``first`` to
     ``last`` (``YYYY-MM``, both included) to ``path`` (.xlsx): the data sheet first ("Nhập
     liệu"), then "Giải thích", which explains each column. ``lang`` chooses the language of
-    the labels on row 1, the messages and the sheet names (``vi`` or ``en``); row 2 always
-    holds the column ids.
+    the labels on row 1, the messages and the sheet names (``vi`` or ``en``; None: the
+    current language, :func:`emulation_rules.i18n.current`); row 2 always holds the column
+    ids.
 
     Raises :class:`ExcelSupportMissingError` without openpyxl and :class:`EntryWorkbookError`
-    for inputs it cannot lay out (see :func:`entry_layout`)."""
-    if lang not in _TEXT:
-        raise EntryWorkbookError(f"ngôn ngữ '{shown(lang)}' không có: vi hoặc en (lang is vi "
-                                 "or en)")
+    for inputs it cannot lay out (see :func:`entry_layout`); their text is in the current
+    language."""
+    if lang is None:
+        lang = current()
+    if lang not in LANGS:
+        raise EntryWorkbookError(msg("documents.unknown-lang", lang=shown(lang)))
     openpyxl = _openpyxl()
     layout = entry_layout(plan, units, first, last)
-    text = _TEXT[lang]
+    text = _labels(lang)
     wb: Workbook = openpyxl.Workbook()
     data: Worksheet = wb.worksheets[0]
     data.title = text["data_sheet"]
@@ -547,11 +485,11 @@ def _fill_data_sheet(ws: Worksheet, layout: EntryLayout, text: dict[str, str], l
             for rows in cells.values():
                 whole.setdefault(j, []).extend(rows)
             continue
-        said = [text["not_above"].format(x=cid, xc=get_column_letter(j), y=w,
-                                         yc=get_column_letter(col_of[w])) for w in above]
-        said += [text["not_above"].format(x=p, xc=get_column_letter(col_of[p]), y=cid,
-                                          yc=get_column_letter(j)) for p in below]
-        customs.append((cells, " ".join([text["pair"], *said]), formula))
+        said = [_t("entry.not-above", lang, x=cid, xc=get_column_letter(j), y=w,
+                   yc=get_column_letter(col_of[w])) for w in above]
+        said += [_t("entry.not-above", lang, x=p, xc=get_column_letter(col_of[p]), y=cid,
+                    yc=get_column_letter(j)) for p in below]
+        customs.append((cells, " ".join([text["whole"], *said]), formula))
     if whole:
         for rows in whole.values():
             rows.sort()
@@ -598,7 +536,7 @@ def _fill_help_sheet(ws: Worksheet, plan: Plan, layout: EntryLayout, text: dict[
     for kind, gives in {(row.kind, row.gives) for row in layout.rows}:
         for cid in gives:
             kinds_of.setdefault(cid, set()).add(kind)
-    vi, en = _TEXT["vi"], _TEXT["en"]
+    vi, en = _labels("vi"), _labels("en")
     lines: list[list[str]] = [
         ["unit", vi["unit"], en["unit"], "", text["all_rows"], text["v_unit"]],
         ["name", vi["name"], en["name"], "", text["all_rows"], text["v_name"]],
@@ -609,8 +547,8 @@ def _fill_help_sheet(ws: Worksheet, plan: Plan, layout: EntryLayout, text: dict[
         lines.append([col.id, col.vi, col.en, col.level,
                       ", ".join(sorted(kinds_of.get(col.id, ()))),
                       text["v_metric"] if col.kind == "metric" else text["v_attestation"]])
-        rule = "; ".join([text["above"].format(w) for w in col.not_above]
-                         + [text["below"].format(p) for p in col.not_below])
+        rule = "; ".join([_t("entry.above", lang, column=w) for w in col.not_above]
+                         + [_t("entry.below", lang, column=p) for p in col.not_below])
         sections = ", ".join(dict.fromkeys(r.section or text["local"] for r in col.readers))
         readers = "\n".join(
             f"{r.section or text['local']}: {r.id} ({text[r.owner_kind]} {r.owner})"
@@ -624,10 +562,11 @@ def _fill_help_sheet(ws: Worksheet, plan: Plan, layout: EntryLayout, text: dict[
             _put_text(cell, _shown_text(value))
             cell.alignment = wrap
     notes_row = len(lines) + 3
-    notes = text["notes"].format(plan=plan.id, title=plan.title.vi if lang == "vi"
-                                 else plan.title.en, first=layout.months[0],
-                                 last=layout.months[-1])
-    for k, note in enumerate(notes.split("\n")):
+    notes = [_t("entry.notes.plan", lang, plan=plan.id, title=plan.title.vi if lang == "vi"
+                else plan.title.en, first=layout.months[0], last=layout.months[-1]),
+             _t("entry.notes.header", lang), _t("entry.notes.grey", lang),
+             _t("entry.notes.blank", lang), _t("entry.notes.ids", lang)]
+    for k, note in enumerate(notes):
         _put_text(ws.cell(row=notes_row + k, column=1), _shown_text(note))
     for j, width in enumerate((7, 28, 40, 40, 12, 16, 30, 30, 10, 50), start=1):
         ws.column_dimensions[get_column_letter(j)].width = width

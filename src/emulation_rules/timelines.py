@@ -25,6 +25,7 @@ from typing import Literal
 from dateutil.rrule import MONTHLY, YEARLY, rrule
 
 from .errors import EmulationRulesError
+from .i18n import Lang, Msg, msg
 from .limits import (
     CAMPAIGN_YEARS,
     DEADLINE_INSTANCES,
@@ -38,6 +39,7 @@ __all__ = [
     "DeadlineInstance",
     "Gap",
     "IssueDateError",
+    "Note",
     "PhaseWindow",
     "Position",
     "Review",
@@ -59,11 +61,37 @@ ONE_DAY = timedelta(days=1)
 
 
 class TimelineError(EmulationRulesError):
-    """The plan cannot be laid out on a calendar with the dates given (a usage problem)."""
+    """The plan cannot be laid out on a calendar with the dates given (a usage problem).
+
+    Raised with one :class:`~emulation_rules.i18n.Msg`: ``str(exc)`` is the sentence in the
+    current language."""
 
 
 class IssueDateError(TimelineError):
     """The issue date is missing where the plan needs it, or impossible for the plan."""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A sentence about a timeline, for people: a note, or a ``warning`` (an issue date that
+    makes the plan doubtful). Rendered when shown, in the language asked for."""
+
+    text: Msg
+    warning: bool = False
+
+    def render(self, lang: Lang | None = None) -> str:
+        """The sentence as the timeline's data shows it: a warning with its word ("warning:
+        ..."), a note as it is."""
+        return msg("timeline.warning", text=self.text).render(lang) if self.warning else (
+            self.text.render(lang))
+
+    def labelled(self, lang: Lang | None = None) -> str:
+        """The sentence with its word, warning or note ("note: ...")."""
+        return self.render(lang) if self.warning else msg("timeline.note",
+                                                          text=self.text).render(lang)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 @dataclass(frozen=True)
@@ -226,7 +254,8 @@ class Timeline:
     deadlines: tuple[DeadlineInstance, ...]
     reviews: tuple[Review, ...]
     straddling_rule: str = DEFAULT_STRADDLING_RULE
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
+    """Notes and warnings about the layout (:class:`Note`: ``warning`` tells them apart)."""
     windows: tuple[Window, ...] = field(default=())
     """Every window the evaluator evaluates over, in order: phases, then the campaign (or, for
     an open-ended movement, each year, then each stage)."""
@@ -286,17 +315,15 @@ def _issue_date(plan: Plan, issued: date | None) -> date | None:
     if not plan.needs_issue_date:
         return issued
     if issued is None:
-        raise IssueDateError(
-            f"plan {plan.id!r} starts on its issue date, which the document leaves blank: "
-            "give it with --issued YYYY-MM-DD (in Python: issued=date(...))")
+        raise IssueDateError(msg("timeline.issue-date-needed", plan=repr(plan.id)))
     earliest = max((r.date for r in plan.implements), default=None)
     if earliest is not None and issued < earliest:
         ref = next(r for r in plan.implements if r.date == earliest)
-        raise IssueDateError(f"issue date {issued.isoformat()} is before {ref.number} of "
-                             f"{earliest.isoformat()}, which plan {plan.id!r} is based on")
+        raise IssueDateError(msg("timeline.issued-before-basis", issued=issued,
+                                 number=ref.number, earliest=earliest, plan=repr(plan.id)))
     if plan.phases and issued > plan.phases[0].end:
-        raise IssueDateError(f"issue date {issued.isoformat()} is after the end of the first "
-                             f"phase ({plan.phases[0].end.isoformat()}) of plan {plan.id!r}")
+        raise IssueDateError(msg("timeline.issued-after-first-phase", issued=issued,
+                                 end=plan.phases[0].end, plan=repr(plan.id)))
     return issued
 
 
@@ -348,38 +375,36 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
     stage that holds ``as_of`` (or the first stage). Raises :class:`TimelineError`.
     """
     if plan.template:
-        raise TimelineError(f"{plan.id!r} is a template: it is extended by plans, never laid "
-                            "out or evaluated on its own")
+        raise TimelineError(msg("timeline.template", plan=repr(plan.id)))
     if plan.campaign is None:
-        raise TimelineError(f"plan {plan.id!r} has no campaign")
-    dated = [("issue date", issued), ("as-of date", as_of), ("--until", until),
-             ("campaign start", plan.campaign.start), ("campaign end", plan.campaign.end),
-             *((f"end of {p.id}", p.end) for p in plan.phases)]
+        raise TimelineError(msg("timeline.no-campaign", plan=repr(plan.id)))
+    dated = [(msg("timeline.date.issued"), issued), (msg("timeline.date.as-of"), as_of),
+             (msg("timeline.date.until"), until),
+             (msg("timeline.date.campaign-start"), plan.campaign.start),
+             (msg("timeline.date.campaign-end"), plan.campaign.end),
+             *((msg("timeline.date.phase-end", phase=p.id), p.end) for p in plan.phases)]
     for what, day in dated:
         if isinstance(day, date) and not FIRST_DAY <= day <= LAST_DAY:
-            raise TimelineError(f"the {what} {day.isoformat()} is outside the dates this tool "
-                                f"lays out ({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
+            raise TimelineError(msg("timeline.date-out-of-range", what=what, day=day,
+                                    first=FIRST_DAY, last=LAST_DAY))
     issued = _issue_date(plan, issued)
     camp = plan.campaign
     start = _concrete(camp.start, issued)
-    notes: list[str] = []
+    notes: list[Note] = []
     if camp.end is None:
         cycle = camp.review_cycle
         assert cycle is not None  # checked when the plan was loaded
         if until is None:
             until = _stage_end(start, cycle.stage_years, as_of or start)
-            notes.append(f"open-ended movement: laid out until {until.isoformat()}, the end of "
-                         "the current review stage (use --until for another horizon)")
+            notes.append(Note(msg("timeline.open-ended", until=until)))
         if until < start:
-            raise TimelineError(f"--until {until.isoformat()} is before the movement starts "
-                                f"({start.isoformat()})")
+            raise TimelineError(msg("timeline.until-before-start", until=until, start=start))
         horizon = until
     else:
         horizon = camp.end
         if latest_campaign_end(start) < camp.end:
-            raise TimelineError(f"the campaign of {plan.id!r} runs from {start.isoformat()} to "
-                                f"{camp.end.isoformat()}: longer than the {CAMPAIGN_YEARS} years "
-                                "this tool lays out for a campaign with an end date")
+            raise TimelineError(msg("timeline.campaign-too-long", plan=repr(plan.id),
+                                    start=start, end=camp.end, years=CAMPAIGN_YEARS))
     phases = tuple(PhaseWindow(p.id, p.label, _concrete(p.start, issued), p.end,
                                p.start == ISSUANCE) for p in plan.phases)
     gaps: list[Gap] = []
@@ -396,10 +421,8 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
             left = DEADLINE_INSTANCES + 1 - len(instances)
             instances.extend(islice(_recurring(d, start, horizon, issued), max(0, left)))
             if len(instances) > DEADLINE_INSTANCES:
-                raise TimelineError(
-                    f"the deadlines of {plan.id!r} fall due more than {DEADLINE_INSTANCES} "
-                    f"times up to {horizon.isoformat()} (recurring ones once a month or a year): "
-                    "more than this tool lays out; use an earlier --until")
+                raise TimelineError(msg("timeline.too-many-deadlines", plan=repr(plan.id),
+                                        limit=DEADLINE_INSTANCES, horizon=horizon))
         else:
             assert d.due is not None and d.relation is not None
             instances.append(DeadlineInstance(d.id, d.id, d.label, d.due, d.relation, d.owed_by,
@@ -408,13 +431,12 @@ def build_timeline(plan: Plan, *, issued: date | None = None, until: date | None
     reviews = list(_reviews(plan, phases, max(start, issued) if issued else start, horizon))
     rule = plan.straddling_month.rule if plan.straddling_month else DEFAULT_STRADDLING_RULE
     if issued is not None and isinstance(camp.start, date) and issued < camp.start:
-        notes.append(f"warning: the issue date {issued.isoformat()} is before the campaign "
-                     f"starts ({camp.start.isoformat()})")
+        notes.append(Note(msg("timeline.issued-before-campaign", issued=issued,
+                              start=camp.start), warning=True))
     for inst in instances:
         if issued is not None and not inst.recurring and inst.last_on_time_day < issued:
-            notes.append(f"warning: the issue date {issued.isoformat()} is after "
-                         f"{inst.id!r}, due {inst.due.isoformat()}: the plan cannot be met on "
-                         "time if it was issued then")
+            notes.append(Note(msg("timeline.issued-after-deadline", issued=issued,
+                                  deadline=repr(inst.id), due=inst.due), warning=True))
     active = max(start, issued) if issued else start
     # an open-ended movement's windows run to the end of the stage holding the horizon: a
     # stage window always holds its whole stage (its later months are missing data)

@@ -13,5 +13,9 @@ MESSAGES = (
     M("issue.column", "cột {column}", "column {column}", "where in a table's row: its column"),
     M("issue.and-more", " (và {count} lỗi khác)", " (and {count} more)",
       "after the first of several issues"),
+    # why a file cannot be read (errors.os_reason); English: the system's own words
+    M("os.permission", "không có quyền đọc tệp", "Permission denied"),
+    M("os.folder", "đây là một thư mục, không phải tệp", "Is a directory"),
+    M("os.missing", "không có tệp hoặc thư mục này", "No such file or directory"),
     M("hint.did-you-mean", "có phải là '{word}'?", "did you mean '{word}'?"),
 )
