@@ -104,3 +104,44 @@ def test_the_report_from_the_command_line(cli: Any, tmp_path: Path, default_lang
     assert 'lang="en"' in text and 'id="awards"' not in text and "not met" in text
     missing = cli("report", *KP)
     assert missing.code == 2 and "--output TÊN.html" in missing.err
+
+
+def test_a_count_with_no_known_cell_shows_no_value(tmp_path: Path) -> None:
+    """A count target whose every month is missing has ``observed`` 0, which says nothing:
+    the results workbook leaves its value and margin blank, the report says there is no data,
+    --explain shows '?', beside the verdict undecided (a 0 beside "chưa xác định" misled)."""
+    from datetime import date
+
+    import openpyxl
+
+    import emulation_rules as er
+    from emulation_rules.report_html import render_report
+    from emulation_rules.reporting import explain
+    from emulation_rules.results_workbook import write_results_workbook
+
+    plan = er.load_plan("kon_plong")
+    rows = [{"unit": "h1x01", "period": "2024-11", "tips_total": 10, "tips_via_force": 8}]
+    ev = er.evaluate(plan, rows, issued=date(2024, 10, 15), as_of=date(2025, 8, 31))
+    (target,) = [t for c in ev.for_unit("h1x01")[0].criteria for t in c.targets
+                 if t.target == "model_recognised"]
+    assert target.verdict == "unknown" and target.observed == 0 and target.nothing_known
+    partly = [t for c in ev.for_unit("h1x01")[0].criteria for t in c.targets
+              if t.target == "tips_via_force"]
+    assert not partly[0].nothing_known
+    out = tmp_path / "ketqua.xlsx"
+    write_results_workbook(out, ev, plan, lang="en")
+    sheet = openpyxl.load_workbook(out)["Phase 1"]
+    ids = [c.value for c in sheet[2]]
+    row = next(r for r in sheet.iter_rows(min_row=3, values_only=True) if "h1x01" in r)
+    col = ids.index("model_recognised")
+    assert row[col] is None and row[col + 1] is None
+    assert row[ids.index("tips_via_force")] == 0.8
+    said = [line for line in explain(ev, "h1x01", "en").splitlines()
+            if "model_recognised" in line]
+    assert "unknown: observed ?," in said[0]
+    html = render_report(ev, plan, timeline=er.timeline(plan, issued=date(2024, 10, 15)),
+                         lang="en")
+    label = next(t.label.en for c in plan.criteria for t in c.targets
+                 if t.id == "model_recognised")
+    shown = html[html.index(label.replace("'", "&#39;")):]
+    assert shown.index("<dt>Observed</dt> <dd>no data</dd>") < shown.index("</dl>")

@@ -719,7 +719,7 @@ def _observed(t: TargetResult, text: dict[str, str], lang: Lang) -> str:
             t.observed if isinstance(t.observed, int) else -1, text["attested_none"])
     if t.kind in ("any_of", "all_of"):
         return WORDS[lang].get(t.verdict, t.verdict)
-    if t.observed is None:
+    if t.observed is None or t.nothing_known:
         return text["no_value"]
     if t.kind == "ratio" or isinstance(t.observed, float):
         return _percent(float(t.observed), lang)

@@ -545,7 +545,7 @@ def evaluation_markdown(ev: Any, issues: Sequence[Any] = (), *, plan: Plan | Non
 
 
 def _value(t: Any) -> str:
-    if t.observed is None:
+    if t.observed is None or t.nothing_known:
         return "?"
     if isinstance(t.observed, float) and t.comparator not in ("any_of", "all_of"):
         return f"{t.observed * 100:.2f}%"

@@ -80,6 +80,13 @@ class TargetResult(NamedTuple):
     kind: str = ""
     """The condition kind (count, ratio, attestation, any_of, all_of)."""
 
+    @property
+    def nothing_known(self) -> bool:
+        """A count over the window of which no cell is known (every month missing): its
+        ``observed`` 0 says nothing, and outputs show no value."""
+        return (self.kind == "count" and self.per == "total" and bool(self.periods)
+                and len(self.missing_periods) >= len(self.periods))
+
 
 class _ByKey:
     """Equality and hash by ``_key()``, for the result classes (values, not identities)."""

@@ -427,6 +427,8 @@ def _fill_window_sheet(ws: Worksheet, ev: Evaluation, window: str, groups: Seque
                 if t.per == "total" and t.kind in ("any_of", "all_of"):
                     _put(ws.cell(row=i, column=col), words.get(t.verdict, t.verdict))
                     continue
+                if t.nothing_known:  # no known cell: no value, not a misleading 0
+                    continue
                 share = t.kind == "ratio" and t.per == "total"
                 _put(ws.cell(row=i, column=col), t.observed, "0.00%" if share else "0")
                 _put(ws.cell(row=i, column=col + 1), t.margin,
