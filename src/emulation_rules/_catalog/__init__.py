@@ -12,7 +12,9 @@ with the same ``{placeholders}`` in both. The entries come from:
   (help, notes, usage errors, argparse's own sentences), ``plan`` (plan files), ``table``
   (input tables), ``core`` (evaluation, awards, timeline), ``outputs`` (the words outputs
   share, Markdown, text, JSON labels, calendars), ``documents`` (the HTML report, the results
-  workbook, the data-entry workbook).
+  workbook, the data-entry workbook), ``semantics`` (the checks that catch an unusable plan),
+  ``plantests`` (plan tests written as data), ``newplan`` (starting a plan; the schema's
+  words).
 
 :func:`render_po` writes one language's ``.po`` file; ``tests/test_i18n.py`` fails when a
 committed catalogue differs from it, when an id the package uses is missing, or when the two
@@ -30,7 +32,8 @@ from ..codes import CODES
 
 __all__ = ["AREAS", "Entry", "M", "entries", "placeholders", "render_po"]
 
-AREAS = ("common", "cli", "plan", "table", "core", "outputs", "documents")
+AREAS = ("common", "cli", "plan", "semantics", "table", "core", "outputs", "documents",
+         "plantests", "newplan")
 """The modules of this package that hold messages, in the catalogue's order."""
 
 
