@@ -124,7 +124,9 @@ def test_many_rows_of_unknown_units_cost_one_hint_each(tmp_path: Path) -> None:
 
 def test_a_calendar_never_holds_a_bare_carriage_return(tmp_path: Path) -> None:
     """A phase label with a lone CR and an escape character: the ICS file has CR only in its
-    CRLF line ends, whatever icalendar's version, and no raw control character."""
+    CRLF line ends, whatever icalendar's version, and no raw control character. (A plan file
+    with such a label is refused, ``control-character``; a Python caller can still build one,
+    and the calendar stays safe.)"""
     from emulation_rules.ics import render_ics
 
     text = (Path(__file__).resolve().parent.parent / "plans" / "kon_plong.yaml").read_text(
@@ -133,7 +135,15 @@ def test_a_calendar_never_holds_a_bare_carriage_return(tmp_path: Path) -> None:
         "label: {vi: Đợt 1, en: Phase 1}", 'label: {vi: "Đợt 1\\rBEGIN:VEVENT\\e", en: Phase 1}', 1)
     path = tmp_path / "evil.yaml"
     path.write_text(text, encoding="utf-8")
-    ics = render_ics([er.timeline(er.load_plan(path), issued=date(2024, 10, 15))])
+    assert "control-character" in {i.code for i in er.iter_plan_issues(path)}
+    plan = er.load_plan("kon_plong")
+    phase = plan.phases[0]
+    evil = plan.model_copy(update={"phases": (phase.model_copy(update={
+        "label": phase.label.model_copy(update={"vi": "Đợt 1\rBEGIN:VEVENT\x1b",
+                                                "en": "Phase 1\rBEGIN:VEVENT\x1b"})}),
+        *plan.phases[1:])})
+    ics = render_ics([er.timeline(evil, issued=date(2024, 10, 15))])
+    assert "Phase 1\\nBEGIN:VEVENT" in ics.decode("utf-8")  # the label is there, escaped
     assert b"\r" not in ics.replace(b"\r\n", b"")
     assert b"\x1b" not in ics
 

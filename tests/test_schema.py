@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,15 @@ import pytest
 
 import emulation_rules as er
 from emulation_rules import _yaml
-from emulation_rules.model import plan_data
-from emulation_rules.schema import SCHEMA_DRAFT, build_schema, render_schema
+from emulation_rules.i18n import text
+from emulation_rules.model import Plan, plan_data
+from emulation_rules.schema import (
+    SCHEMA_DRAFT,
+    SCHEMA_ID,
+    build_schema,
+    render_schema,
+    untranslated,
+)
 
 from .conftest import INVALID, LOCALITIES, ROOT, SHIPPED
 
@@ -36,6 +44,7 @@ SCHEMA_BLIND = {
     "unknown_phase": "a cross-reference between two lists",
     "ratio_out_of_range": "in an overlay, a partial condition cannot be told count from ratio",
     "deadline_both": "in an overlay, a deadline may inherit due/relation",
+    "deadline_outside_campaign": "compares a deadline's date with the (inherited) campaign's",
     "local_policy_without_reason": "a rule across two fields (policy needs reason)",
 }
 
@@ -71,6 +80,106 @@ def test_fields_have_hover_descriptions() -> None:
     phase = defs["Phase"]["properties"]
     assert "inclusive" in phase["end"]["description"]
     assert "issuance" in phase["start"]["description"]
+
+
+# --- the words an editor shows (issue 14, item 7) ----------------------------------------------
+
+def test_the_schema_has_a_stable_id_that_is_no_address() -> None:
+    schema = build_schema()
+    assert schema["$id"] == SCHEMA_ID == "urn:emulation-rules:schema:plan"
+    assert schema["title"].startswith("Kế hoạch")
+    # a plan's references resolve inside the schema, whatever its $id
+    validator = jsonschema.Draft7Validator(schema)
+    assert list(validator.iter_errors({"id": "x", "extends": "kon_plong",
+                                       "phases": [{"id": "phase_1", "end": "x"}]}))
+
+
+def test_every_definition_and_property_has_vietnamese_words() -> None:
+    """A title and a description in Vietnamese (then English) for each definition and
+    property, from the catalogue (``schema.*`` in emulation_rules/_catalog/newplan.py)."""
+    missing = untranslated()
+    assert not missing, (
+        "no Vietnamese words in the catalogue for these parts of the schema; add "
+        "_HOVER entries in src/emulation_rules/_catalog/newplan.py (schema.<definition>."
+        "<property>, or schema.any.<property>), run python scripts/gen_catalogs.py and "
+        "regenerate the schema:\n" + "\n".join(missing))
+
+
+def test_hover_text_is_vietnamese_then_english() -> None:
+    defs = build_schema()["definitions"]
+    end = defs["Phase"]["properties"]["end"]
+    assert end["title"] == "Ngày kết thúc"
+    vi, en = end["description"].split("\n\n")
+    assert vi.startswith("Ngày cuối, tính cả ngày đó") and en.startswith("Last day, inclusive")
+    assert defs["Phase"]["title"] == "Đợt thi đua"
+    assert defs["PartialPlan"]["title"] == "Kế hoạch kế thừa (extends)"
+    assert defs["PartialPhase"]["properties"]["end"]["title"] == "Ngày kết thúc"
+    # a shared property's words where a definition has none of its own
+    assert defs["Target"]["properties"]["policy"]["title"] == "Quy định của địa phương"
+    # a kind of value, wherever the model describes it
+    start = defs["Phase"]["properties"]["start"]["anyOf"]
+    assert start[0]["description"].startswith("Ngày ban hành kế hoạch")
+
+
+def _normalised(words: str) -> str:
+    return " ".join(words.split())
+
+
+def test_the_english_on_hover_is_the_models_docstring() -> None:
+    """The catalogue's English of a definition or property is the model's docstring (the
+    descriptions a kind of value carries, a date say, are not docstrings)."""
+    raw = Plan.model_json_schema(ref_template="#/definitions/{model}", mode="validation")
+    raw_defs = {**raw.pop("$defs"), "Plan": raw}
+    built = build_schema()["definitions"]
+    kinds = {_normalised(text(f"schema.value.{k}.about", "en"))
+             for k in ("date", "issuance", "metric", "attestation")}
+    differ = []
+    for name, node in raw_defs.items():
+        parts = [(name, node, built[name])] + [
+            (f"{name}.{prop}", sub, built[name]["properties"][prop])
+            for prop, sub in node.get("properties", {}).items()]
+        for where, original, words in parts:
+            english = _normalised(original.get("description", ""))
+            if not english or english in kinds or "\n\n" not in words.get("description", ""):
+                continue  # no docstring, a value's description, or no words yet (above)
+            if _normalised(words["description"].split("\n\n", 1)[1]) != english:
+                differ.append(f"{where}: model says {english!r}")
+    assert not differ, "the catalogue's English differs from the model's docstring:\n" + (
+        "\n".join(differ))
+
+
+def _nodes(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _nodes(item)
+
+
+def test_no_keyword_stands_beside_a_ref() -> None:
+    """draft-07 ignores everything beside a $ref: words go on an allOf around it."""
+    beside = [sorted(n) for n in _nodes(build_schema()) if "$ref" in n and len(n) > 1]
+    assert beside == []
+    label = build_schema()["definitions"]["Phase"]["properties"]["label"]
+    assert label["allOf"] == [{"$ref": "#/definitions/Text"}] and label["title"] == "Tên"
+
+
+def test_examples_are_values_the_schema_accepts() -> None:
+    schema = build_schema()
+    with_examples = [(name, prop, sub) for name, node in schema["definitions"].items()
+                     for prop, sub in node.get("properties", {}).items() if "examples" in sub]
+    fields = {(name, prop) for name, prop, _ in with_examples}
+    for wanted in [("Phase", "end"), ("Deadline", "due"), ("Deadline", "relation"),
+                   ("RatioCondition", "threshold"), ("Source", "section"), ("Plan", "id"),
+                   ("PartialPhase", "start")]:
+        assert wanted in fields
+    for name, prop, sub in with_examples:
+        check = jsonschema.Draft7Validator({**sub, "definitions": schema["definitions"]},
+                                           format_checker=jsonschema.FormatChecker())
+        for example in sub["examples"]:
+            assert list(check.iter_errors(example)) == [], (name, prop, example)
 
 
 def _validator() -> jsonschema.Draft7Validator:

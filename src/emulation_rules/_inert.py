@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["json_text", "markdown_cell", "shown", "skeleton", "terminal"]
+__all__ = ["json_text", "markdown_cell", "markdown_code", "shown", "skeleton", "terminal"]
 
 _KEEP = {"\n", "\t"}
 _UNSAFE_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
@@ -52,10 +52,33 @@ def markdown_cell(text: str) -> str:
     """``text`` as one cell of a Markdown table: inert for the terminal and for Markdown."""
     text = terminal(text).replace("\n", " ").replace("\t", " ")
     for raw, safe in (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
-                      ("|", "\\|"), ("`", "\\`"), ("*", "\\*"), ("_", "\\_"), ("[", "\\["),
-                      ("]", "\\]")):
+                      ("|", "\\|"), ("`", "\\`"), ("*", "\\*"), ("[", "\\["), ("]", "\\]")):
         text = text.replace(raw, safe)
-    return text
+    return _UNDERSCORES.sub(_underscore, text) if "_" in text else text
+
+
+_UNDERSCORES = re.compile(r"_+")
+
+
+def _underscore(match: re.Match[str]) -> str:
+    """A run of ``_`` escaped unless it stands between two letters or digits (``good_deeds``):
+    such a run can neither open nor close emphasis in CommonMark, so it reads as written in a
+    terminal; any other run could, and is escaped."""
+    text, start, end = match.string, match.start(), match.end()
+    inside = (start > 0 and end < len(text) and text[start - 1].isalnum()
+              and text[end].isalnum())
+    return match.group(0) if inside else match.group(0).replace("_", "\\_")
+
+
+def markdown_code(text: str) -> str:
+    """``text`` (a file name, an id) as a Markdown code span: read as written in a terminal
+    (no backslashes before ``_``), shown literally by a Markdown renderer (no emphasis, link or
+    markup inside a code span), control characters escaped. Not for table cells (a ``|``
+    would still split the cell): there, :func:`markdown_cell`."""
+    text = terminal(text).replace("\n", " ").replace("\t", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 _NOT_PLAIN = re.compile(r"[^\x20-\x7e\u00c0-\u024f\u0300-\u036f\u1ea0-\u1ef9]")

@@ -7,6 +7,9 @@
 * Duplicate keys are reported (with both lines); every problem is collected, not just the first.
 * Size and nesting depth are bounded before anything is built; huge integers are refused.
 * Every string (keys and values) is normalised to Unicode NFC.
+* A syntax error is worded in our words by its kind (a Tab, an unclosed quote or bracket, a
+  key out of line, a control character, ...), at the line and column where the mistake is
+  (the opening quote, not the end of the file), with its fix; PyYAML's English never shows.
 * :class:`Document` maps each YAML path to the line and column where its node starts.
 """
 
@@ -219,6 +222,169 @@ class _Builder:
         return text
 
 
+# ----- syntax errors in our words ------------------------------------------------------------
+# PyYAML's (and libyaml's) English never reaches a person: the kind of mistake is read from the
+# exception's context, problem and marks, and from the text at those marks; each kind has its
+# message and its fix (``yaml.syntax.<kind>`` in the catalogue). A kind not known here gets a
+# generic sentence with its line and column.
+
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s#'\"{\[][^:#]*?):(?:\s|$)")
+"""A line that starts with a plain key (``  key:``, ``  - key:``)."""
+_LOOKBACK = 200
+"""How many lines above a mistake are read to find the keys it should line up with."""
+
+
+def _char(text: str, mark: Any) -> str:
+    """The character at ``mark`` (both parsers count marks in characters), or ''."""
+    index = getattr(mark, "index", -1) if mark is not None else -1
+    return text[index] if isinstance(index, int) and 0 <= index < len(text) else ""
+
+
+def _line_of(text: str, index: int) -> tuple[int, str]:
+    """The offset where the line holding ``index`` starts, and that line."""
+    start = text.rfind("\n", 0, max(0, index)) + 1
+    end = text.find("\n", start)
+    return start, text[start:end if end >= 0 else len(text)].rstrip("\r")
+
+
+def _keys_above(text: str, start: int) -> list[tuple[int, int, str]]:
+    """(line number, column of the key from 0, key) of the key lines above the line that
+    starts at ``start``, nearest first (at most :data:`_LOOKBACK` lines are read)."""
+    lines = text[:start].split("\n")
+    first = text.count("\n", 0, start) + 1  # the line number of the line at ``start``
+    found = []
+    for back, line in enumerate(reversed(lines[-_LOOKBACK - 1:-1] if len(lines) > 1 else [])):
+        match = _KEY_LINE.match(line)
+        if match:
+            found.append((first - back - 1, match.start("key"), match["key"].strip()))
+    return found
+
+
+def _quoted(key: str, value: str) -> str:
+    """``key: "value"`` as the fix of a value that must be quoted."""
+    if '"' in value:
+        return f"{key}: '" + value.replace("'", "''") + "'"
+    return f'{key}: "{value}"'
+
+
+def _colon_found(text: str, mark: Any) -> tuple[str, Any, dict[str, object], str]:
+    """'mapping values are not allowed': a key on a line that reads as the rest of the value
+    above (indented too far), or a value holding ': ' that is not quoted."""
+    start, line = _line_of(text, mark.index)
+    before = text[start:mark.index].strip()
+    if before.startswith("- "):
+        before = before[2:].strip()
+    if mark.column > 1000:  # a key longer than YAML allows on one line
+        return "other", mark, {}, ""
+    if before and ": " not in before and not before.endswith(":"):
+        above = next(((n, key) for n, _, key in _keys_above(text, start)), None)
+        args: dict[str, object] = {"key": shown(before, 60)}
+        if above is None:
+            return "indented-key", mark, args, "yaml.syntax.indented-key.hint-plain"
+        args.update(above=shown(above[1], 60), line=above[0])
+        return "indented-key", mark, args, "yaml.syntax.indented-key.hint"
+    key, _, value = line.strip().removeprefix("- ").partition(":")
+    value = value.split(" #")[0].strip()
+    return "colon-in-value", mark, {"fixed": shown(_quoted(key.strip(), value), 120)}, ""
+
+
+def _misaligned(text: str, mark: Any) -> tuple[str, Any, dict[str, object], str]:
+    """A line at an indentation no open mapping has: offer the keys above to line up with."""
+    start, line = _line_of(text, mark.index)
+    spaces = len(line) - len(line.lstrip(" "))
+    args: dict[str, object] = {"spaces": spaces}
+    keys = _keys_above(text, start)
+    deeper = next((k for k in keys if k[1] > spaces), None)
+    outer = next((k for k in keys if k[1] < spaces), None)
+    if deeper and outer:
+        args.update(deeper=shown(deeper[2], 60), deeper_line=deeper[0],
+                    outer=shown(outer[2], 60), outer_line=outer[0])
+        return "misaligned", mark, args, "yaml.syntax.misaligned.hint-two"
+    ref = deeper or outer
+    if ref is None:
+        return "misaligned", mark, args, "yaml.syntax.other.hint"
+    args.update(ref=shown(ref[2], 60), ref_line=ref[0])
+    return "misaligned", mark, args, "yaml.syntax.misaligned.hint-one"
+
+
+def _in_mapping(text: str, mark: Any) -> tuple[str, Any, dict[str, object], str]:
+    """'did not find expected key' / 'expected <block end>' inside a block mapping."""
+    char = _char(text, mark)
+    start, line = _line_of(text, mark.index)
+    at_indent = mark.index - start == len(line) - len(line.lstrip(" "))
+    if char == "-" and at_indent:
+        return "item-in-mapping", mark, {}, ""
+    if at_indent:
+        return _misaligned(text, mark)
+    if text[start:mark.index].rstrip()[-1:] in ("'", '"'):
+        return "after-quote", mark, {}, ""
+    return "other", mark, {}, ""
+
+
+def _syntax_found(exc: yaml.MarkedYAMLError, text: str
+                  ) -> tuple[str, Any, dict[str, object], str]:
+    """The kind of a syntax error, the mark where the mistake is, the message's arguments and
+    the hint's id ('' for the kind's own ``.hint``)."""
+    problem, context = str(exc.problem or ""), str(exc.context or "")
+    at, opened = exc.problem_mark, exc.context_mark
+    if _char(text, at) == "\t" or "tab character" in problem:
+        return "tab", at, {}, ""
+    if "escape" in problem:
+        return "escape", at, {}, ""
+    if "quoted scalar" in context and opened is not None:
+        # PyYAML reports the end of the file; the mistake is where the quote opens
+        return "unclosed-quote", opened, {"quote": _char(text, opened) or '"'}, ""
+    if context.startswith("while parsing a flow") and opened is not None and (
+            "expected ','" in problem):
+        bracket = _char(text, opened)
+        return "unclosed-bracket", opened, {
+            "open": bracket or "[", "close": "}" if bracket == "{" else "]"}, ""
+    if "mapping values are not allowed" in problem and at is not None:
+        return _colon_found(text, at)
+    if "expected ':'" in problem and opened is not None:
+        return "missing-colon", opened, {}, ""
+    if "block mapping" in context and at is not None:
+        return _in_mapping(text, at)
+    if "block collection" in context and at is not None:
+        start, line = _line_of(text, at.index)
+        spaces = len(line) - len(line.lstrip(" "))
+        if opened is not None and at.index - start == spaces > opened.column and (
+                _char(text, at) != "-"):
+            return _misaligned(text, at)  # a key of the item above, not lined up with it
+        return "not-an-item", at, {}, ""
+    if "single document" in context and at is not None:
+        return "two-documents", at, {}, ""
+    if "directive" in context and opened is not None:
+        return "bad-start", opened, {"char": "%"}, ""
+    if "cannot start any token" in problem and at is not None:
+        return "bad-start", at, {"char": shown(_char(text, at))}, ""
+    return "other", at or opened, {}, ""
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, file: str) -> Issue:
+    kind, mark, args, hint = _syntax_found(exc, text)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    if kind == "other":
+        args = {"line": line, "column": column}
+    return Issue("yaml-syntax", msg(f"yaml.syntax.{kind}", **args),
+                 Location(file, line, column), msg(hint or f"yaml.syntax.{kind}.hint", **args))
+
+
+def _bad_character(text: str, file: str, char: str, position: int) -> Issue:
+    """A control or non-character where PyYAML stopped: located at its line and column (found
+    by the character itself: libyaml counts its position in bytes)."""
+    index = text.find(char) if char else -1
+    if index < 0:
+        index = position if 0 <= position <= len(text) else -1
+    if index < 0:
+        return Issue("yaml-syntax", msg("yaml.syntax.control", char=shown(char or "?")),
+                     Location(file), msg("yaml.syntax.control.hint"))
+    start = text.rfind("\n", 0, index) + 1
+    return Issue("yaml-syntax", msg("yaml.syntax.control", char=shown(char)),
+                 Location(file, text.count("\n", 0, index) + 1, index - start + 1),
+                 msg("yaml.syntax.control.hint"))
+
+
 def parse(text: str | bytes, file: str = "<input>", *, text_scalars: bool = False
           ) -> tuple[Document, list[Issue]]:
     """Parse one YAML document. Never raises for bad input: problems come back as issues.
@@ -248,17 +414,22 @@ def parse(text: str | bytes, file: str = "<input>", *, text_scalars: bool = Fals
         return doc, [Issue(exc.code, exc.message, Location(file, mark.line + 1,
                                                            mark.column + 1))]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return doc, [Issue("yaml-syntax", msg("yaml.syntax", problem=shown(problem))
-                           if problem else msg("yaml.syntax-unknown"), Location(file, line, col))]
-    except yaml.YAMLError as exc:  # ReaderError (a control character) and the like
-        return doc, [Issue("yaml-syntax", msg("yaml.unreadable", problem=shown(exc)),
+        return doc, [_syntax_issue(exc, text, file)]
+    except yaml.reader.ReaderError as exc:  # a control character: PyYAML gives its position
+        return doc, [_bad_character(text, file, chr(exc.character), exc.position)]
+    except UnicodeError as exc:  # libyaml refuses a lone surrogate this way
+        start = getattr(exc, "start", -1)
+        char = text[start] if isinstance(start, int) and 0 <= start < len(text) else ""
+        return doc, [_bad_character(text, file, char, start)]
+    except yaml.YAMLError:
+        return doc, [Issue("yaml-syntax", msg("yaml.syntax.unreadable"), Location(file),
+                           msg("yaml.syntax.other.hint"))]
+    except RecursionError:
+        return doc, [Issue("yaml-syntax", msg("yaml.too-deep", limit=MAX_DEPTH),
                            Location(file))]
-    except (RecursionError, ValueError) as exc:  # ValueError includes UnicodeError
-        return doc, [Issue("yaml-syntax", msg("yaml.unreadable", problem=shown(exc)),
-                           Location(file))]
+    except ValueError:
+        return doc, [Issue("yaml-syntax", msg("yaml.syntax.unreadable"), Location(file),
+                           msg("yaml.syntax.other.hint"))]
     finally:
         if loader is not None:
             loader.dispose()

@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("plans", nargs="+", metavar=plan_var, help=t("cli.help.validate-plans"))
     p.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
                    help=t("cli.help.validate-format"))
+    p.add_argument("--strict", action="store_true", help=t("semantics.help.strict"))
+    p.add_argument("--as-of", type=_date_arg, metavar=date_var, help=t("semantics.help.as-of"))
     _lang_arg(p)
     p.set_defaults(handler=_cmd_validate)
 
@@ -94,6 +96,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help=t("cli.help.schema"))
     _lang_arg(p)
     p.set_defaults(handler=_cmd_schema)
+
+    p = sub.add_parser("new", help=t("new.help"))
+    p.add_argument("plan_id", metavar=t("new.metavar.id"), help=t("new.help.id"))
+    p.add_argument("--extends", default=None, metavar=plan_var, help=t("new.help.extends"))
+    p.add_argument("--output", type=Path, metavar=file_var, help=t("new.help.output"))
+    p.add_argument("--force", action="store_true", help=t("new.help.force"))
+    _lang_arg(p)
+    p.set_defaults(handler=_cmd_new)
 
     p = sub.add_parser("timeline", help=t("cli.help.timeline"))
     p.add_argument("plans", nargs="+", metavar=plan_var, help=plan_help)
@@ -139,6 +149,14 @@ def _parser() -> argparse.ArgumentParser:
     _lang_arg(p)
     _table_args(p)
     p.set_defaults(handler=_cmd_template)
+
+    p = sub.add_parser("test", help=t("plantests.cli.help"))
+    p.add_argument("paths", nargs="*", metavar=file_var, help=t("plantests.cli.help.paths"))
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help=t("plantests.cli.help.format"))
+    p.add_argument("--schema", action="store_true", help=t("plantests.cli.help.schema"))
+    _lang_arg(p)
+    p.set_defaults(handler=_cmd_test)
     return parser
 
 
@@ -230,6 +248,35 @@ def _cmd_template(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return EXIT_OK
 
 
+def _cmd_test(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``test``: run plan tests written as data; 0 when every case passes, 1 when one fails
+    or a test file has a problem."""
+    from .plan_tests import (
+        plan_test_files,
+        render_plan_test_schema,
+        report_data,
+        report_text,
+        run_plan_tests,
+    )
+
+    if args.schema:
+        out.write(render_plan_test_schema())
+        return EXIT_OK
+    if not args.paths:
+        raise _UsageError(_t("plantests.cli.no-path"))
+    files, missing = plan_test_files(args.paths)
+    if missing:
+        raise _UsageError(_t("plantests.cli.not-found", path=shown(missing[0])))
+    results = run_plan_tests(files)
+    if args.format == "json":
+        json.dump(report_data(results, args.lang), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for line in report_text(results, args.lang):
+            out.write(line)
+    return EXIT_OK if all(r.ok for r in results) else EXIT_PROBLEMS
+
+
 def _table_args(p: argparse.ArgumentParser) -> None:
     from .i18n import text as t
 
@@ -275,18 +322,37 @@ def _fmt(value: Any) -> str:
 
 
 def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from .errors import Issue, Severity
-    from .loading import iter_plan_issues
+    """Errors always fail (exit 1); a warning only with --strict, unless the plan acknowledges
+    it. Acknowledged warnings are shown, marked so. A draft plan is checked as of --as-of
+    (default today)."""
+    from .errors import Issue, PlanNotFoundError, Severity
+    from .loading import iter_plan_issues, resolve_plan_ref
 
+    as_of = args.as_of or date.today()
     results: list[tuple[str, list[Issue]]] = []
     for ref in _plan_files(args.plans):
-        results.append((ref, iter_plan_issues(ref)))
-    n_err = sum(1 for _, issues in results for i in issues if i.severity is Severity.ERROR)
-    bad_files = sum(1 for _, issues in results if issues)
+        issues = iter_plan_issues(ref, as_of=as_of, acknowledged=True)
+        try:  # the plan's own file first, then what it inherits
+            own = str(resolve_plan_ref(ref))
+        except PlanNotFoundError:
+            own = ""
+        results.append((ref, sorted(issues, key=lambda i: i.location.file != own)))
+
+    def fails(issue: Issue) -> bool:
+        return issue.severity is Severity.ERROR or (args.strict
+                                                     and issue.acknowledgement is None)
+
+    found = [i for _, issues in results for i in issues]
+    n_err = sum(1 for i in found if i.severity is Severity.ERROR)
+    n_warn = sum(1 for i in found if i.severity is Severity.WARNING)
+    n_ack = sum(1 for i in found if i.acknowledgement is not None)
+    bad_files = sum(1 for _, issues in results if any(map(fails, issues)))
     if args.format == "json":
         json.dump({
-            "files": [{"plan": ref, "valid": not issues,
-                       "issues": [i.to_dict() for i in issues]} for ref, issues in results],
+            "files": [{"plan": ref, "valid": not any(map(fails, issues)),
+                       "issues": [{**i.to_dict(), "acknowledged": i.acknowledgement is not None,
+                                   "acknowledgement": i.acknowledgement} for i in issues]}
+                      for ref, issues in results],
             "summary": {"files": len(results), "invalid": bad_files, "errors": n_err},
         }, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -295,7 +361,10 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
         for _, issues in results:
             for i in issues:
-                out.write(github_annotation(i))
+                line = github_annotation(i)
+                if i.acknowledgement is not None:  # a notice: nothing left to do about it
+                    line = "::notice" + line.removeprefix(f"::{i.severity.value}")
+                out.write(line)
     elif args.format == "sarif":
         from .sarif import sarif_text
 
@@ -304,11 +373,15 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         for ref, issues in results:
             for i in issues:
                 out.write(f"{i}\n")
-            if not issues:
+            if not any(map(fails, issues)):
                 out.write(_t("cli.validate-ok", plan=ref) + "\n")
-        out.write(_t("cli.validate-summary", plans=len(results),
-                     valid=len(results) - bad_files, invalid=bad_files, errors=n_err) + "\n")
-    return EXIT_PROBLEMS if n_err else EXIT_OK
+        summary = _t("cli.validate-summary", plans=len(results),
+                     valid=len(results) - bad_files, invalid=bad_files, errors=n_err)
+        if n_warn:
+            summary += "; " + _t("semantics.summary-warnings", warnings=n_warn,
+                                 acknowledged=n_ack)
+        out.write(summary + "\n")
+    return EXIT_PROBLEMS if bad_files else EXIT_OK
 
 
 def _plan_files(refs: Sequence[str]) -> list[str]:
@@ -394,6 +467,26 @@ def _cmd_schema(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .schema import render_schema
 
     out.write(render_schema())
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from .errors import PlanError
+    from .new_plan import DEFAULT_BASE, SCHEMA_FILE, NewPlanError, write_new_plan
+
+    try:
+        path, written = write_new_plan(args.plan_id, args.extends or DEFAULT_BASE,
+                                       output=args.output, force=args.force, lang=args.lang)
+    except NewPlanError as exc:
+        raise _UsageError(str(exc)) from None
+    except PlanError as exc:  # the base is not a plan that validates
+        for issue in exc.issues:
+            err.write(f"{issue}\n")
+        return EXIT_PROBLEMS
+    err.write(_t("new.written", path=shown(str(path)), base=shown(written.extends),
+                 count=written.placeholders) + "\n")
+    if not written.schema_found:
+        err.write(_t("new.no-schema", path=shown(str(path.parent / SCHEMA_FILE))) + "\n")
     return EXIT_OK
 
 

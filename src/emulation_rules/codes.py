@@ -319,6 +319,92 @@ _ALL: tuple[Code, ...] = (
          "hoặc huyện.",
          "Stay within the limit the message gives; split a units file by province or "
          "district."),
+    # ----- plan files: checks that catch an unusable plan -----
+    Code("deadline-outside-campaign", "error", "plan",
+         "Hạn báo cáo rơi ngoài thời gian của phong trào: trước khi phong trào bắt đầu, hoặc "
+         "sau khi phong trào kết thúc mà không phải báo cáo về một đợt (phase:); hoặc lịch lặp "
+         "bắt đầu, kết thúc ngoài thời gian đó.",
+         "A deadline falls outside the campaign: before it starts, or after it ends without "
+         "reporting on a phase (phase:); or a recurrence starts or ends outside it.",
+         "Kiểm tra ngày hạn (thường là năm) và thời gian của phong trào.",
+         "Check the deadline's date (often its year) and the campaign's dates."),
+    Code("control-character", "error", "plan",
+         "Văn bản có ký tự điều khiển hoặc ký tự ẩn (ví dụ \\u0007, \\u001b, khoảng trắng "
+         "độ rộng 0 \\u200b, ký tự đảo chiều \\u202e), thường do sao chép từ một văn bản "
+         "khác.",
+         "A text holds a control or invisible character (such as \\u0007, \\u001b, a "
+         "zero-width space \\u200b, a direction override \\u202e), often copied in from "
+         "another document.",
+         "Xóa ký tự đó (thông báo cho biết vị trí); xuống dòng và Tab thì được phép.",
+         "Delete it (the message says where it is); line breaks and tabs are allowed."),
+    Code("placeholder", "error", "plan",
+         "Giá trị là chỗ trống chưa điền, nằm trọn trong dấu < > (ví dụ \"<ngày kết thúc>\"), "
+         "như lệnh emulation-rules new viết ra.",
+         "A value is a placeholder not yet filled in, wholly enclosed in < > (such as "
+         "\"<ngày kết thúc>\"), as emulation-rules new writes them.",
+         "Ghi giá trị thật theo văn bản thay cho cả chỗ trống, bỏ dấu < >.",
+         "Write the real value from the document in its place, without the < >."),
+    Code("phase-gap", "warning", "plan",
+         "Có những ngày trong thời gian phong trào không thuộc đợt nào (giữa hai đợt, trước "
+         "đợt đầu hoặc sau đợt cuối); số liệu của những ngày đó chỉ được xét khi tổng kết.",
+         "Days inside the campaign belong to no phase (between two phases, before the first "
+         "or after the last); their figures count only in the final review.",
+         "Kiểm tra ngày của các đợt; nếu văn bản đúng là như vậy, ghi acknowledge: [{code: "
+         "phase-gap, reason: ...}] tại đợt được báo.",
+         "Check the phases' dates; if the document says so, add acknowledge: [{code: "
+         "phase-gap, reason: ...}] to the phase reported."),
+    Code("report-before-phase-end", "warning", "plan",
+         "Hạn báo cáo về một đợt đến trước khi đợt đó kết thúc: báo cáo không thể tính hết "
+         "số liệu của đợt.",
+         "A report on a phase falls due before the phase ends: it cannot cover the whole "
+         "phase.",
+         "Kiểm tra ngày hạn và đợt được báo cáo (phase:); nếu văn bản đúng là như vậy, ghi "
+         "acknowledge: [{code: report-before-phase-end, reason: ...}] tại hạn đó.",
+         "Check the due date and the phase reported on (phase:); if the document says so, "
+         "add acknowledge: [{code: report-before-phase-end, reason: ...}] to the deadline."),
+    Code("phase-already-ended", "warning", "plan",
+         "Kế hoạch dự thảo (draft: true) có một đợt đã kết thúc trước ngày kiểm tra (--as-of, "
+         "mặc định hôm nay): thường là ngày chép từ kế hoạch cũ chưa sửa.",
+         "A draft plan (draft: true) has a phase that ended before the date it is checked on "
+         "(--as-of, default today): often a date copied from an older plan.",
+         "Sửa ngày theo văn bản mới; khi kế hoạch đã ban hành, bỏ draft: true.",
+         "Correct the date from the new document; once the plan is issued, remove "
+         "draft: true."),
+    Code("label-mismatch", "warning", "plan",
+         "Nhãn ghi một tỉ lệ phần trăm hoặc một ngày khác với giá trị đã mã hóa (nhãn ghi "
+         "80% mà ngưỡng là 0.85; nhãn của đợt ghi một ngày không phải ngày bắt đầu hay kết "
+         "thúc của đợt).",
+         "A label states a percentage or a date other than the value encoded (a label saying "
+         "80% while the threshold is 0.85; a phase label with a date that is not its start "
+         "or end).",
+         "Sửa nhãn hoặc giá trị cho khớp với văn bản.",
+         "Correct the label or the value to match the document."),
+    Code("ambiguous-number", "warning", "plan",
+         "Một số được viết theo kiểu mà các công cụ YAML đọc khác nhau (010, 0x1, 0o7, 1_000, "
+         "+5, 1:30, 1e3): thông báo cho biết giá trị đã đọc.",
+         "A number is written in a form YAML tools read differently (010, 0x1, 0o7, 1_000, "
+         "+5, 1:30, 1e3): the message says what was read.",
+         "Viết số thập phân thông thường (10, 1000, 5); nếu đó là một mã hay văn bản thì đặt "
+         "trong dấu nháy.",
+         "Write a plain decimal number (10, 1000, 5); if it is a code or text, put it in "
+         "quotes."),
+    Code("unreachable-award", "warning", "plan",
+         "Một hình thức khen thưởng không thể đạt: không có tiêu chuẩn nào, một tiêu chuẩn "
+         "không có điều kiện nào, một điều kiện không bao giờ đúng, hoặc dịp xét không bao "
+         "giờ có trong kế hoạch.",
+         "An award tier cannot be met: it has no standard, a standard has no condition, a "
+         "condition can never hold, or it is reviewed on an occasion the plan never has.",
+         "Bổ sung tiêu chuẩn, điều kiện hoặc dịp xét theo văn bản; nếu văn bản đúng là như "
+         "vậy, ghi acknowledge: [{code: unreachable-award, reason: ...}].",
+         "Complete its standards, conditions or occasions from the document; if the document "
+         "says so, add acknowledge: [{code: unreachable-award, reason: ...}]."),
+    Code("unused-acknowledgement", "warning", "plan",
+         "acknowledge: ghi nhận một cảnh báo mà mục này không có.",
+         "acknowledge: names a warning this item does not raise.",
+         "Xóa mục đó khỏi acknowledge:; trong kế hoạch kế thừa, ghi acknowledge: [] tại mục "
+         "tương ứng để bỏ phần được kế thừa.",
+         "Remove it from acknowledge:; in a plan that extends another, write "
+         "acknowledge: [] on the item to drop an inherited one."),
     # ----- table files (metrics, units, attestations, awards received, submissions) -----
     Code("unreadable", "error", "table",
          "Không đọc được tệp (không có quyền đọc, là thư mục, hoặc tệp Excel bị hỏng).",

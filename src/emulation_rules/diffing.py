@@ -9,7 +9,7 @@ from .model import Plan, plan_data
 
 __all__ = ["Change", "diff_plans"]
 
-_IGNORED_BY_DEFAULT = frozenset({"source"})
+_IGNORED_BY_DEFAULT = frozenset({"source", "acknowledge"})
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,8 @@ def _walk(a: Any, b: Any, path: str, ignore: frozenset[str], out: list[Change]) 
 def diff_plans(a: Plan, b: Plan, *, include_sources: bool = False) -> list[Change]:
     """Every difference from plan ``a`` to plan ``b``, in document order.
 
-    Citations (``source``) differ between any two localities and are left out unless
+    Citations (``source``) differ between any two localities, and so do the acknowledgements
+    of warnings that cite them (``acknowledge``): both are left out unless
     ``include_sources`` is true.
     """
     ignore = frozenset({"id"}) if include_sources else _IGNORED_BY_DEFAULT | {"id"}

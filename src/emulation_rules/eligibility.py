@@ -11,8 +11,10 @@ the document (a verdict of the evaluation), an attestation, or a rule of local p
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from .errors import EmulationRulesError, EvaluationError
@@ -26,6 +28,7 @@ from .model import (
     MetricCondition,
     Plan,
     PriorAwardsCondition,
+    Quota,
     Standard,
 )
 from .records import UnitInfo
@@ -33,8 +36,8 @@ from .results import Evaluation, UnitResult
 from .timelines import CAMPAIGN
 
 __all__ = ["AwardResult", "AwardsReport", "Candidate", "ConditionOutcome", "PriorAward",
-           "ReviewError", "Standing", "awards", "review_window", "review_windows",
-           "standings"]
+           "QuotaGroup", "QuotaPlace", "QuotaResult", "ReviewError", "Standing", "awards",
+           "review_window", "review_windows", "standings"]
 
 Verdict = Literal["met", "not_met", "unknown"]
 Basis = Literal["document", "attestation", "local_policy", "computed"]
@@ -122,6 +125,106 @@ class Candidate:
         return tuple(c for c in self.conditions if c.verdict != "met")
 
 
+QuotaStatus = Literal["granted", "tied", "next", "outside", "undecided"]
+
+
+@dataclass(frozen=True)
+class QuotaPlace:
+    """A unit's place in a quota's ranking (:class:`QuotaGroup`)."""
+
+    unit: str
+    place: int
+    """1 + the number of eligible units of the group ranked above it on the keys (tied units
+    share a place: 1, 2, 2, 4); for an undecided candidate, the best place it could reach."""
+    status: QuotaStatus
+    """granted: within the count; tied: tied on every key at the last place, more units than
+    places (the granting body settles it); next: the first place below the cut; outside:
+    further down; undecided: a candidate not yet decided that could take a place."""
+    keys: tuple[int, ...]
+    """The values of the quota's ``rank_by`` keys, undecided verdicts counted as not met."""
+    best: tuple[int, ...]
+    """The values if every undecided verdict of the unit were met."""
+    certain: bool
+    """No undecided verdict (its own or another unit's) can move it across the cut: a unit
+    granted stays granted, a unit below stays below, a tie stays as it is."""
+
+
+@dataclass(frozen=True)
+class QuotaGroup:
+    """The units one count is for: every candidate (``among: all``) or one bloc's."""
+
+    bloc: str | None
+    """The bloc (``among: bloc``), or None for every candidate together."""
+    count: int
+    places: tuple[QuotaPlace, ...]
+    """Every eligible unit of the group, best first."""
+    undecided: tuple[QuotaPlace, ...] = ()
+    """The undecided candidates that would take a place, or tie for one, if they became
+    eligible with every undecided verdict met."""
+    tied_places: int = 0
+    """How many places are left for the units tied at the cut (0: no tie at the cut)."""
+    kinds: tuple[str, ...] = ()
+    """The unit kinds ranked together, eligible or undecided (more than one in ``among:
+    all``: their scores count different criteria)."""
+
+    def _with(self, status: str) -> tuple[str, ...]:
+        return tuple(p.unit for p in self.places if p.status == status)
+
+    @property
+    def granted(self) -> tuple[str, ...]:
+        return self._with("granted")
+
+    @property
+    def tied(self) -> tuple[str, ...]:
+        return self._with("tied")
+
+    @property
+    def next(self) -> tuple[str, ...]:
+        return self._with("next")
+
+    @property
+    def free_places(self) -> int:
+        """Places no eligible unit takes (fewer eligible units than the count)."""
+        return max(0, self.count - len(self.places))
+
+    @property
+    def settled(self) -> bool:
+        """No undecided verdict can change who is granted, tied or next."""
+        return not self.undecided and all(p.certain for p in self.places)
+
+    @property
+    def movers(self) -> tuple[QuotaPlace, ...]:
+        """The units whose undecided verdicts could change the list: undecided candidates,
+        units below the cut that could reach it, tied units that could rise above it."""
+        return (*(p for p in self.places if not p.certain and p.best != p.keys
+                  and p.status != "granted"), *self.undecided)
+
+
+@dataclass(frozen=True)
+class QuotaResult:
+    """An award's quota (:class:`~emulation_rules.model.Quota`) applied to its candidates."""
+
+    count: int
+    among: str
+    rank_by: tuple[str, ...]
+    groups: tuple[QuotaGroup, ...]
+    unplaced: tuple[str, ...] = ()
+    """``among: bloc``: eligible units the units file puts in no bloc (not ranked)."""
+    section: str | None = None
+    quote: str | None = None
+    policy: str | None = None
+    reason: str | None = None
+
+    @cached_property
+    def _index(self) -> dict[str, tuple[QuotaGroup, QuotaPlace]]:
+        return {p.unit: (group, p) for group in self.groups
+                for p in (*group.places, *group.undecided)}
+
+    def place_of(self, unit: str) -> tuple[QuotaGroup, QuotaPlace] | None:
+        """The group and place of a unit (eligible or undecided), or None."""
+        return self._index.get(unit)
+
+
 @dataclass(frozen=True)
 class AwardResult:
     award: str
@@ -131,6 +234,8 @@ class AwardResult:
     granted_by: str
     proposed_by: str | None
     candidates: tuple[Candidate, ...]
+    quota: QuotaResult | None = None
+    """How many collectives the tier grants, ranked (None: as many as are eligible)."""
 
 
 @dataclass(frozen=True)
@@ -514,6 +619,120 @@ def _candidates(ctx: _Context, award: Award, standard: Standard,
     return out
 
 
+_Entry = tuple[str, tuple[int, ...], tuple[int, ...]]
+"""A unit of a quota's group: its id, its keys (undecided counted as not met), its best."""
+
+
+def _neg(keys: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(-k for k in keys)
+
+
+def _quota_group(bloc: str | None, count: int, eligible: list[_Entry],
+                 undecided: list[_Entry], kinds: tuple[str, ...]) -> QuotaGroup:
+    """Rank one group's eligible units and place its undecided ones (sorting; the rest is
+    linear, with binary searches)."""
+    eligible = sorted(eligible, key=lambda e: (_neg(e[1]), e[0]))
+    n = len(eligible)
+    cut = eligible[count - 1][1] if n >= count else None
+    tie = cut is not None and n > count and eligible[count][1] == cut
+    statuses: list[str] = []
+    for _, keys, _ in eligible:
+        if cut is None or keys > cut or (keys == cut and not tie):
+            statuses.append("granted")
+        elif keys == cut:
+            statuses.append("tied")
+        else:
+            statuses.append("below")
+    below = [e for e, st in zip(eligible, statuses, strict=True) if st == "below"]
+    first_below = below[0][1] if below else None
+    # the units that can rise to the cut or above: units below it, and undecided candidates
+    # (with free places, every undecided candidate could take one)
+    if cut is None:
+        rising = undecided
+    else:
+        rising = [e for e in undecided if e[2] >= cut]
+    rivals = sorted(_neg(e[2]) for e in [*below, *rising])  # best first, negated
+    at_least = sorted(_neg(e[1]) for e in eligible)
+    tied_keys = [e for e, st in zip(eligible, statuses, strict=True) if st == "tied"]
+    tie_open = any(e[2] > e[1] for e in tied_keys) or (
+        cut is not None and any(e[2] >= cut for e in [*below, *rising]))
+    places: list[QuotaPlace] = []
+    above = 0
+    for i, ((unit, keys, best), st) in enumerate(zip(eligible, statuses, strict=True)):
+        if i and keys != eligible[i - 1][1]:
+            above = i
+        if st == "granted":
+            # the units that could end level with it or above it: every other eligible unit
+            # at its keys or above, and every rival whose best reaches its keys
+            level = bisect_right(at_least, _neg(keys)) - 1
+            certain = level + bisect_right(rivals, _neg(keys)) < count
+            status: QuotaStatus = "granted"
+        elif st == "tied":
+            certain, status = not tie_open, "tied"
+        else:
+            assert cut is not None
+            certain = best < cut
+            status = "next" if keys == first_below else "outside"
+        places.append(QuotaPlace(unit, above + 1, status, keys, best, certain))
+    # the best place an undecided candidate could reach: below every unit ranked above it
+    ranked_out = [QuotaPlace(unit, bisect_left(at_least, _neg(best)) + 1, "undecided", keys,
+                             best, False)
+                  for unit, keys, best in sorted(rising, key=lambda e: (_neg(e[2]), e[0]))]
+    tied_places = count - sum(1 for st in statuses if st == "granted") if tie else 0
+    return QuotaGroup(bloc, count, tuple(places), tuple(ranked_out), tied_places, kinds)
+
+
+def _apply_quota(ctx: _Context, quota: Quota, candidates: Sequence[Candidate],
+                 kinds: Mapping[str, str]) -> QuotaResult:
+    """The quota's ranking of the award's collective candidates (a unit candidate under
+    several standards counts once, by its best verdict)."""
+    keys: tuple[str, ...] = quota.rank_by or tuple(
+        k for k in (ctx.plan.scoring.tie_break if ctx.plan.scoring else ("score",))
+        if k != "unit_id") or ("score",)
+    rank = {"met": 0, "unknown": 1, "not_met": 2}
+    verdicts: dict[str, str] = {}
+    for c in candidates:
+        if kinds.get(c.unit) == "person":
+            continue
+        if c.unit not in verdicts or rank[c.verdict] < rank[verdicts[c.unit]]:
+            verdicts[c.unit] = c.verdict
+    groups: dict[str | None, tuple[list[_Entry], list[_Entry], set[str]]] = {}
+    unplaced: list[str] = []
+    for unit, verdict in verdicts.items():
+        s = ctx.standing.get(unit)
+        bounds = [s.bounds(k) if s is not None else (0, 0) for k in keys]
+        entry = (unit, tuple(lo for lo, _ in bounds), tuple(hi for _, hi in bounds))
+        bloc = (s.bloc if s is not None else "") if quota.among == "bloc" else None
+        if bloc == "":
+            if verdict == "met":
+                unplaced.append(unit)
+            continue
+        eligible, undecided, seen = groups.setdefault(bloc, ([], [], set()))
+        if verdict != "not_met":  # the kinds ranked together: those that are or may be
+            seen.add(kinds.get(unit, "team"))
+        if verdict == "met":
+            eligible.append(entry)
+        elif verdict == "unknown":
+            undecided.append(entry)
+    source = quota.source
+    return QuotaResult(
+        quota.count, quota.among, keys,
+        tuple(_quota_group(bloc, quota.count, e, u, tuple(sorted(seen)))
+              for bloc, (e, u, seen) in sorted(groups.items(), key=lambda g: g[0] or "")),
+        tuple(sorted(unplaced)), source.section if source else None,
+        source.quote if source else None, quota.policy, quota.reason)
+
+
+def _in_quota_order(candidates: list[Candidate], quota: QuotaResult) -> None:
+    """Eligible candidates in the quota's order (by group, then place); the others after."""
+    order = {p.unit: (g, i) for g, group in enumerate(quota.groups)
+             for i, p in enumerate(group.places)}
+    last = (len(quota.groups), 0)
+    candidates.sort(key=lambda c: ({"met": 0, "unknown": 1, "not_met": 2}[c.verdict],
+                                   order.get(c.unit, last) if c.verdict == "met" else last,
+                                   c.unit, c.standard))
+
+
 def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo] | None = None,
            attestations: Mapping[str, Mapping[str, bool]] | None = None,
            prior_awards: Sequence[PriorAward] | None = None) -> AwardsReport:
@@ -537,6 +756,7 @@ def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo]
                    {(r.unit, r.window): r for r in ev.results},
                    {s.unit: s for s in ranking}, attestations or {}, prior)
     results = []
+    kinds = {u.id: u.kind for u in units}
     for award in sorted(plan.awards, key=lambda a: _FORM_RANK.get(a.form or "", 0)):
         if occasion not in award.occasions:
             continue
@@ -544,8 +764,13 @@ def awards(plan: Plan, ev: Evaluation, review: str, *, units: Sequence[UnitInfo]
                       for c in _candidates(ctx, award, std, units)]
         candidates.sort(key=lambda c: ({"met": 0, "unknown": 1, "not_met": 2}[c.verdict],
                                        c.unit, c.standard))
+        quota = (_apply_quota(ctx, award.quota, candidates, kinds)
+                 if award.quota is not None else None)
+        if quota is not None:
+            _in_quota_order(candidates, quota)
         results.append(AwardResult(award.id, award.label.vi, award.label.en, award.form,
-                                   award.granted_by, award.proposed_by, tuple(candidates)))
+                                   award.granted_by, award.proposed_by, tuple(candidates),
+                                   quota))
     notes: list[Msg] = []
     if not results:
         notes.append(msg(f"awards.none-at.{occasion.replace('_', '-')}", plan=repr(plan.id)))

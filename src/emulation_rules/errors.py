@@ -96,13 +96,16 @@ class Issue:
     the same in every locale (for logs and programs that read words).
     """
 
-    __slots__ = ("advice", "code", "location", "severity", "text")
+    __slots__ = ("acknowledgement", "advice", "code", "location", "severity", "text")
 
     code: str
     text: Msg
     location: Location
     advice: Msg | None
     severity: Severity
+    acknowledgement: str | None
+    """For a warning the plan acknowledges (``acknowledge: [{code, reason}]``): the reason
+    it gives; None otherwise."""
 
     def __init__(self, code: str, text: Msg | str, location: Location = Location(),
                  advice: Msg | str | None = None, severity: Severity = Severity.ERROR) -> None:
@@ -111,12 +114,22 @@ class Issue:
         object.__setattr__(self, "location", location)
         object.__setattr__(self, "advice", None if advice is None else _as_msg(advice))
         object.__setattr__(self, "severity", severity)
+        object.__setattr__(self, "acknowledgement", None)
+
+    def acknowledged(self, reason: str) -> Issue:
+        """This warning, acknowledged by the plan for ``reason`` (a copy)."""
+        copy = Issue.__new__(Issue)
+        for name in Issue.__slots__:
+            object.__setattr__(copy, name, getattr(self, name))
+        object.__setattr__(copy, "acknowledgement", reason)
+        return copy
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("an Issue is immutable")
 
     def _key(self) -> tuple[object, ...]:
-        return (self.code, self.text, self.location, self.advice, self.severity)
+        return (self.code, self.text, self.location, self.advice, self.severity,
+                self.acknowledgement)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Issue) and self._key() == other._key()
@@ -127,7 +140,9 @@ class Issue:
     def __repr__(self) -> str:
         return (f"Issue(code={self.code!r}, message={self.message!r}, "
                 f"location={self.location!r}, hint={self.hint!r}, "
-                f"severity={self.severity.value!r})")
+                f"severity={self.severity.value!r}"
+                + (f", acknowledgement={self.acknowledgement!r})" if self.acknowledgement
+                   is not None else ")"))
 
     @property
     def message(self) -> str:
@@ -148,9 +163,13 @@ class Issue:
         return None if self.advice is None else self.advice.render(lang)
 
     def explained(self, lang: Lang | None = None) -> str:
-        """The message with its hint in parentheses, in ``lang``."""
-        hint = self.hint_in(lang)
+        """The message with its hint in parentheses, in ``lang``; an acknowledged warning
+        with its acknowledgement in brackets instead of the hint."""
         message = self.message_in(lang)
+        if self.acknowledgement is not None:
+            return message + " " + text("issue.acknowledged", lang,
+                                        reason=shown(self.acknowledgement))
+        hint = self.hint_in(lang)
         return f"{message} ({hint})" if hint else message
 
     def render(self, lang: Lang | None = None) -> str:

@@ -9,6 +9,7 @@ show on hover.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import re
@@ -28,11 +29,12 @@ from pydantic import (
 )
 
 from ._inert import shown
-from .i18n import msg
+from .i18n import Msg, msg
 from .limits import FIRST_DAY, LAST_DAY
 from .vocabulary import ATTESTATIONS, METRICS
 
 __all__ = [
+    "Acknowledgement",
     "AllOf",
     "AnyOf",
     "AttestationCondition",
@@ -55,6 +57,8 @@ __all__ = [
     "Phase",
     "Plan",
     "PriorAwardsCondition",
+    "Quota",
+    "QuotaKey",
     "RatioCondition",
     "Recurrence",
     "Reference",
@@ -73,10 +77,75 @@ __all__ = [
 
 ISSUANCE = "issuance"
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_VN = re.compile(r"^\d{2}/\d{2}/\d{4}$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_VN = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 ISO_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-VN_PATTERN = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
+VN_PATTERN = r"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"
+_EXAMPLE_DAY = date(2025, 1, 15)
+_WRITTEN_OTHERWISE = (
+    # day first with dots, dashes or spaces: 15.01.2025, 15-1-2025
+    re.compile(r"^(?P<d>\d{1,2})\s*[.\-\s]\s*(?P<m>\d{1,2})\s*[.\-\s]\s*(?P<y>\d{4})$"),
+    # year first with slashes, dots or one-digit parts: 2025/01/15, 2025-1-15
+    re.compile(r"^(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})$"),
+    # in words: ngày 15 tháng 01 năm 2025
+    re.compile(r"^(?:ngày\s*)?(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*(?:năm\s*)?(?P<y>\d{4})$",
+               re.IGNORECASE),
+    # digits only: 20250115
+    re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"),
+)
+"""Dates written another way than the two forms read, and the day each means (day first, as
+Vietnamese dates are): only to say how to write it."""
+
+
+def _write_as(day: date | None) -> Msg:
+    """How to write ``day``, or an example when the day meant is not known."""
+    if day is None:
+        return msg("model.date.write-example", iso=_EXAMPLE_DAY.isoformat(),
+                   vn=f"{_EXAMPLE_DAY:%d/%m/%Y}")
+    return msg("model.date.write", iso=day.isoformat(), vn=f"{day:%d/%m/%Y}")
+
+
+def _real(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _meant(text: str) -> date | None:
+    """The day a date written another way means, if it is one."""
+    for form in _WRITTEN_OTHERWISE:
+        found = form.match(text)
+        if found:
+            return _real(int(found["y"]), int(found["m"]), int(found["d"]))
+    return None
+
+
+def _parts(text: str) -> tuple[int, int, int] | None:
+    """Year, month and day of a date in one of the two forms read, or None."""
+    iso, vn = _ISO.match(text), _VN.match(text)
+    parts = (iso[1], iso[2], iso[3]) if iso else (vn[3], vn[2], vn[1]) if vn else None
+    return None if parts is None else (int(parts[0]), int(parts[1]), int(parts[2]))
+
+
+def date_hint(value: Any) -> Msg | None:
+    """How to write a date :func:`_to_date` refuses: the day meant when it can be told (day
+    first, or the month written first as in 01/15/2025), how many days the month has, or an
+    example; None for a date it reads. The loader gives it as the issue's fix."""
+    text = value.strip() if isinstance(value, str) else str(value)
+    parts = _parts(text)
+    if parts is None:
+        return _write_as(_meant(text))
+    year, month, day = parts
+    found = _real(year, month, day)
+    if found is not None:
+        return None if FIRST_DAY <= found <= LAST_DAY else msg("model.date.check-year")
+    if month > 12 and day <= 12:
+        return _write_as(_real(year, day, month))
+    if 1 <= month <= 12:
+        return msg("model.date.days-in-month", month=f"{month:02d}", year=year,
+                   days=calendar.monthrange(year, month)[1])
+    return msg("model.date.months")
 
 
 def _in_range(day: date) -> date:
@@ -87,22 +156,19 @@ def _in_range(day: date) -> date:
 
 
 def _to_date(value: Any) -> date:
+    """A plan's date: ISO ``2025-01-15`` or day first ``15/01/2025`` (``15/1/2025`` too, as the
+    documents write it). What to write instead of a refused one: :func:`date_hint`."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return _in_range(value)
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if _ISO.match(text):
-                day = date.fromisoformat(text)
-            elif _VN.match(text):
-                day = datetime.strptime(text, "%d/%m/%Y").date()
-            else:
-                day = None
-        except ValueError:
-            raise ValueError(msg("model.date.not-real", text=shown(text))) from None
-        if day is not None:
-            return _in_range(day)
-    raise ValueError(msg("model.date.format"))
+    text = value.strip() if isinstance(value, str) else ""
+    parts = _parts(text)
+    if parts is not None:
+        found = _real(*parts)
+        if found is None:
+            raise ValueError(msg("model.date.not-real", text=shown(text)))
+        return _in_range(found)
+    written = text if isinstance(value, str) else str(value)
+    raise ValueError(msg("model.date.format", text=shown(written)))
 
 
 def _to_date_or_issuance(value: Any) -> date | str:
@@ -112,7 +178,7 @@ def _to_date_or_issuance(value: Any) -> date | str:
 _DATE_SCHEMA: dict[str, Any] = {
     "type": "string",
     "anyOf": [{"format": "date", "pattern": ISO_PATTERN}, {"pattern": VN_PATTERN}],
-    "description": "A date, ISO 2025-05-19 or Vietnamese day-first 19/05/2025.",
+    "description": "A date, ISO 2025-05-19 or Vietnamese day-first 19/05/2025 (19/5/2025).",
 }
 PlanDate = Annotated[date, BeforeValidator(_to_date), WithJsonSchema(_DATE_SCHEMA)]
 """A calendar date written as ISO ``2025-05-19`` or day-first ``19/05/2025``."""
@@ -219,9 +285,27 @@ class Source(_Model):
     """Where the wording is ambiguous: the reading chosen, and why."""
 
 
+AcknowledgedCode = Literal["phase-gap", "report-before-phase-end", "label-mismatch",
+                          "ambiguous-number", "unreachable-award"]
+"""The warnings a plan may acknowledge (docs/plan-format.md, "Acknowledged warnings")."""
+
+
+class Acknowledgement(_Model):
+    """A warning this item raises because its document says so (Bắc Giang's phase 2 ends
+    three months before the campaign): ``validate`` still shows it, marked acknowledged with
+    the reason, and ``--strict`` does not fail on it."""
+
+    code: AcknowledgedCode
+    """The warning's code, as validate shows it: warning[phase-gap]."""
+    reason: Annotated[str, StringConstraints(min_length=3, max_length=400)]
+    """Why the document justifies it: cite its section and quote its words."""
+
+
 class _Cited(_Model):
     source: Source | None = None
     """The section and quote of the source document that states this."""
+    acknowledge: tuple[Acknowledgement, ...] = ()
+    """Warnings this item raises on purpose, each with the reason its document gives."""
     policy: Literal["local"] | None = None
     """"local" marks a rule that no document states, chosen locally (give a reason)."""
     reason: NonEmpty | None = None
@@ -523,6 +607,34 @@ class Standard(_Cited):
     remove: tuple[Id, ...] = ()
 
 
+QuotaKey = Literal["score", "criteria_met", "targets_met"]
+"""A key a quota ranks by: the keys of :class:`Scoring` but ``unit_id`` (an id never decides
+an award: units tied on every key are shown as a tie for the granting body to settle)."""
+
+
+class Quota(_Cited):
+    """How many collectives (tập thể) an award tier grants ("Giấy khen cho 03 tập thể"), among
+    whom, and by which ranking. The eligible collectives are ranked by the keys; those tied on
+    every key at the last place are all shown, as a tie the granting body settles, with the
+    units that come next. Individuals are not counted by a quota. State its source, or
+    ``policy: local`` with a reason when the number is the granting body's decision."""
+
+    count: Annotated[int, Field(ge=1, le=100_000, strict=True)]
+    """How many units the tier grants: in all (among: all) or in each bloc (among: bloc)."""
+    among: Literal["all", "bloc"] = "all"
+    """all: one count for every candidate together; bloc: the count in each emulation bloc
+    (khối thi đua: the units file's bloc column)."""
+    rank_by: Annotated[tuple[QuotaKey, ...], Field(min_length=1)] | None = None
+    """Ranking keys, highest first: score, criteria_met, targets_met. Default: the plan's
+    scoring tie_break without unit_id (score alone without scoring)."""
+
+    @model_validator(mode="after")
+    def _stated(self) -> Quota:
+        if self.source is None and self.policy is None:
+            raise ValueError(msg("model.quota.source-or-policy"))
+        return self
+
+
 class Award(_Cited):
     """An award tier: its form (if the document names one), who grants it, and when."""
 
@@ -536,6 +648,16 @@ class Award(_Cited):
     occasions: Annotated[tuple[Occasion, ...], Field(min_length=1)]
     standards: tuple[Standard, ...] = ()
     remove: tuple[Id, ...] = ()
+    quota: Quota | None = None
+    """How many collectives the tier grants and by which ranking; none: as many as are
+    eligible."""
+
+    @model_validator(mode="after")
+    def _quota_counts_collectives(self) -> Award:
+        if self.quota is not None and not any(s.recipient == "collective"
+                                              for s in self.standards):
+            raise ValueError(msg("model.quota.no-collective"))
+        return self
 
 
 class StraddlingMonth(_Cited):
@@ -588,6 +710,9 @@ class Plan(_Model):
     """Equals the file name without .yaml."""
     template: Annotated[bool, Field(strict=True)] = False
     """A template is only extended, never evaluated; it is not inherited."""
+    draft: Annotated[bool, Field(strict=True)] = False
+    """true while the plan is a draft (dự thảo): validate also reports a phase that has already
+    ended (as of --as-of, default today), a date not yet updated. It is not inherited."""
     extends: ExtendsRef | None = None
     """A bundled plan id, or a .yaml path inside this file's own folder."""
     title: Text
@@ -619,7 +744,7 @@ class Plan(_Model):
         return ISSUANCE in starts
 
 
-_LAST = ("source", "policy", "reason")
+_LAST = ("source", "acknowledge", "policy", "reason")
 
 
 def _ordered(node: Any) -> Any:

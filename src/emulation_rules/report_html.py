@@ -88,7 +88,7 @@ from .timelines import Timeline
 if TYPE_CHECKING:
     from jinja2 import Template
 
-    from .eligibility import AwardsReport, Candidate, ConditionOutcome
+    from .eligibility import AwardsReport, Candidate, ConditionOutcome, QuotaResult
 
 __all__ = [
     "MATRIX_ROWS_MAX",
@@ -229,6 +229,8 @@ def _labels(lang: Lang) -> dict[str, str]:
         "no_form": _t("html.no-form", lang),
         "met_conditions": _t("html.met-conditions", lang),
         "lacking": _t("html.lacking", lang),
+        "quota_place": _t("html.quota.place", lang),
+        "quota_status": _t("html.quota.status", lang),
         "rejected_none": _t("html.rejected-none", lang),
     }
     return {**TEXT[lang], **own}
@@ -454,11 +456,40 @@ class CandidateView:
 
 
 @dataclass(frozen=True)
+class QuotaRowView:
+    place: int
+    name: str
+    unit: str
+    values: tuple[str, ...]
+    """The ranking keys' values (``9–11``: undecided verdicts could raise it)."""
+    status: str
+    """granted, tied, next (a class of the row)."""
+    word: str
+
+
+@dataclass(frozen=True)
+class QuotaGroupView:
+    head: str
+    rows: tuple[QuotaRowView, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuotaView:
+    head: str
+    keys: tuple[str, ...]
+    """The ranking keys in words (the columns)."""
+    groups: tuple[QuotaGroupView, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class AwardView:
     label: str
     form: str
     summary: str
     candidates: tuple[CandidateView, ...]
+    quota: QuotaView | None = None
 
 
 @dataclass(frozen=True)
@@ -1096,9 +1127,38 @@ def _awards(report: AwardsReport, plan: Plan, info: dict[str, UnitInfo],
         form = FORMS[lang].get(a.form, a.form) if a.form else text["no_form"]
         by_body.setdefault(a.granted_by, []).append(AwardView(
             a.label_vi if vi else a.label_en, form, _t("html.award-counts", lang, **counts),
-            tuple(candidate(a.award, c) for c in a.candidates)))
+            tuple(candidate(a.award, c) for c in a.candidates),
+            _quota(a.quota, info, lang) if a.quota is not None else None))
     return tuple(AuthorityView(_t("html.authority", lang, body=body_name(body, lang)),
                                tuple(items)) for body, items in by_body.items())
+
+
+def _quota(quota: QuotaResult, info: dict[str, UnitInfo], lang: Lang) -> QuotaView:
+    """An award's quota: per group the units within, tied and next, and the notes."""
+    from .reporting import (
+        quota_group_head,
+        quota_heading,
+        quota_key,
+        quota_notes,
+        quota_status,
+        quota_unplaced,
+        quota_value,
+    )
+
+    def name(unit: str) -> str:
+        named = _name(unit, info)
+        return terminal(named if named == unit else f"{named} ({unit})")
+
+    groups = tuple(QuotaGroupView(
+        quota_group_head(group, lang),
+        tuple(QuotaRowView(p.place, terminal(_name(p.unit, info)), terminal(p.unit),
+                           tuple(quota_value(p, i) for i in range(len(p.keys))), p.status,
+                           quota_status(p, lang))
+              for p in group.places if p.status in ("granted", "tied", "next")),
+        tuple(quota_notes(quota, group, lang, name))) for group in quota.groups)
+    unplaced = quota_unplaced(quota, lang, name)
+    return QuotaView(quota_heading(quota, lang), tuple(quota_key(k, lang) for k in quota.rank_by),
+                     groups, (unplaced,) if unplaced else ())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from datetime import date
 from types import GeneratorType
 from typing import TYPE_CHECKING, Any
 
-from ._inert import markdown_cell, terminal
+from ._inert import markdown_cell, markdown_code, terminal
 from .conditions import COMPARATORS
 from .i18n import Lang, Msg, current
 from .i18n import text as _t
@@ -537,7 +537,7 @@ def evaluation_markdown(ev: Any, issues: Sequence[Any] = (), *, plan: Plan | Non
             lines.append("")
     if issues:
         lines += ["## " + _t("markdown.rejected", lang), ""]
-        lines += ["- " + _t("markdown.rejected-row", lang, file=markdown_cell(i.location.file),
+        lines += ["- " + _t("markdown.rejected-row", lang, file=markdown_code(i.location.file),
                             row=i.location.line, code=i.code,
                             message=markdown_cell(i.message_in(lang))) for i in issues]
         lines.append("")
@@ -642,6 +642,133 @@ def _sentence(t: Any, lang: Lang, words: _Words | None = None) -> str:
 
 _BASES = ("document", "attestation", "local_policy", "computed")
 
+# award quotas: the words every output (Markdown, --explain, the HTML report, the workbook)
+# shows the same way; ``esc`` makes a text from the inputs inert for the output, ``name``
+# names a unit there
+
+_LISTED = 10
+"""At most this many units named in a note; the rest counted."""
+_SHOWN = ("granted", "tied", "next")
+"""The statuses a quota's table lists (the units further outside are counted)."""
+
+
+def quota_phrase(count: int, bloc: str | None, lang: Lang) -> str:
+    """"3 tập thể", "1 collective in bloc khoi_1" (``bloc`` already made inert)."""
+    if bloc is None:
+        return (_t("quota.collective-one", lang) if count == 1 else
+                _t("quota.collectives", lang, count=count))
+    return (_t("quota.collective-one-in-bloc", lang, bloc=bloc) if count == 1 else
+            _t("quota.collectives-in-bloc", lang, count=count, bloc=bloc))
+
+
+def quota_key(key: str, lang: Lang) -> str:
+    """A ranking key in words ("điểm", "targets met")."""
+    return _t(f"quota.key.{_id(key)}", lang)
+
+
+def quota_heading(quota: Any, lang: Lang, esc: Any = terminal) -> str:
+    """"Số lượng khen thưởng: 3 tập thể, xếp theo điểm, số chỉ tiêu đạt (mục V: “...”)"."""
+    head = _t(f"quota.head.{quota.among}", lang,
+              quota=quota_phrase(quota.count, None, lang),
+              keys=", ".join(quota_key(k, lang) for k in quota.rank_by))
+    if quota.section:
+        said = _t("quota.source", lang, section=esc(quota.section),
+                  quote=esc(quota.quote or ""))
+    elif quota.reason:
+        said = _t("quota.local", lang, reason=esc(quota.reason))
+    else:
+        return head
+    return f"{head} ({said})"
+
+
+def quota_group_head(group: Any, lang: Lang, esc: Any = terminal) -> str:
+    """"Khối khoi_1: số suất 3, đủ điều kiện 5" (or without the bloc)."""
+    if group.bloc is None:
+        return _t("quota.group.all", lang, count=group.count, eligible=len(group.places))
+    return _t("quota.group.bloc", lang, bloc=esc(group.bloc), count=group.count,
+              eligible=len(group.places))
+
+
+def quota_status(place: Any, lang: Lang) -> str:
+    """A unit's quota status in words, "(chưa chắc chắn)" added when it is not settled."""
+    word = _t(f"quota.status.{place.status}", lang)
+    return word if place.certain else _t("quota.not-certain", lang, status=word)
+
+
+def quota_value(place: Any, i: int) -> str:
+    """A ranking key's value: ``9``, or ``9–11`` when undecided verdicts could raise it."""
+    low, high = place.keys[i], place.best[i]
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def _cut_short(items: Sequence[str], lang: Lang) -> str:
+    shown_ = "; ".join(items[:_LISTED])
+    if len(items) <= _LISTED:
+        return shown_
+    return _t("quota.and-more", lang, units=shown_, n=len(items) - _LISTED)
+
+
+def quota_notes(quota: Any, group: Any, lang: Lang, name: Any = terminal,
+                esc: Any = terminal) -> list[str]:
+    """What a group's table does not say: the tie to settle, the places left, the units
+    further outside, the undecided verdicts that could change the list, mixed kinds."""
+    notes = []
+    tied = [p for p in group.places if p.status == "tied"]
+    if tied:
+        notes.append(_t("quota.note.tie", lang, n=len(tied), place=tied[0].place,
+                        places=group.tied_places))
+    if group.free_places:
+        notes.append(_t("quota.note.free", lang, free=group.free_places, count=group.count,
+                        eligible=len(group.places)))
+    further = sum(1 for p in group.places if p.status == "outside")
+    if further:
+        notes.append(_t("quota.note.more", lang, n=further))
+    movers = []
+    for p in group.movers:
+        if p.status == "undecided":
+            movers.append(_t("quota.mover.undecided", lang, unit=name(p.unit), place=p.place))
+            continue
+        i = next(i for i, (lo, hi) in enumerate(zip(p.keys, p.best, strict=True)) if lo != hi)
+        movers.append(_t("quota.mover.range", lang, unit=name(p.unit),
+                         key=quota_key(quota.rank_by[i], lang), low=p.keys[i],
+                         high=p.best[i]))
+    if movers:
+        notes.append(_t("quota.note.open", lang, units=_cut_short(movers, lang)))
+    if group.bloc is None and len(group.kinds) > 1:  # a bloc is a declared peer group
+        notes.append(_t("quota.note.kinds", lang, kinds=", ".join(esc(k) for k in group.kinds)))
+    return notes
+
+
+def quota_unplaced(quota: Any, lang: Lang, name: Any = terminal) -> str | None:
+    """The note on eligible units in no bloc (``among: bloc``), or None."""
+    if not quota.unplaced:
+        return None
+    return _t("quota.note.unplaced", lang,
+              units=_cut_short([name(u) for u in quota.unplaced], lang))
+
+
+def quota_sentence(quota: Any, unit: str, lang: Lang, name: Any = terminal,
+                   esc: Any = terminal) -> str | None:
+    """One unit's place in an award's quota, for ``--explain`` (None: not ranked by it)."""
+    found = quota.place_of(unit)
+    if found is None:
+        return None
+    group, place = found
+    phrase = quota_phrase(quota.count, esc(group.bloc) if group.bloc is not None else None,
+                          lang)
+    if place.status == "tied":
+        others = [name(p.unit) for p in group.places
+                  if p.status == "tied" and p.unit != unit]
+        text = _t("explain.quota.tied", lang, quota=phrase, place=place.place,
+                  others=_cut_short(others, lang).replace("; ", ", "),
+                  places=group.tied_places, n=len(others) + 1)
+    else:
+        text = _t(f"explain.quota.{place.status}", lang, quota=phrase, place=place.place)
+    if not place.certain and place.status != "undecided":
+        text += " " + _t("explain.quota.not-settled", lang)
+    return text
+
+
 
 def _condition_data(o: Any, lang: Lang) -> dict[str, Any]:
     return {"id": o.id, "kind": o.kind, "verdict": o.verdict, "basis": o.basis,
@@ -664,6 +791,29 @@ def awards_data(report: Any, ev: Any, *, lazy: bool = False, plan: Plan | None =
             yield {"unit": c.unit, "standard": c.standard, "verdict": c.verdict,
                    "conditions": [_condition_data(o, lang) for o in c.conditions]}
 
+    def place(quota: Any, p: Any) -> dict[str, Any]:
+        return {"unit": p.unit, "place": p.place, "status": p.status, "certain": p.certain,
+                "keys": dict(zip(quota.rank_by, p.keys, strict=True)),
+                "best": dict(zip(quota.rank_by, p.best, strict=True))}
+
+    def quota(q: Any) -> dict[str, Any] | None:
+        if q is None:
+            return None
+        return {
+            "count": q.count, "among": q.among, "rank_by": list(q.rank_by),
+            "section": q.section, "quote": q.quote, "policy": q.policy, "reason": q.reason,
+            "groups": [{
+                "bloc": g.bloc, "count": g.count, "eligible": len(g.places),
+                "tied_places": g.tied_places, "free_places": g.free_places,
+                "settled": g.settled, "kinds": list(g.kinds),
+                "granted": list(g.granted), "tied": list(g.tied), "next": list(g.next),
+                "places": [place(q, p) for p in g.places],
+                "undecided": [place(q, p) for p in g.undecided],
+                "notes": quota_notes(q, g, lang),
+            } for g in q.groups],
+            "unplaced": list(q.unplaced),
+        }
+
     windows = dict.fromkeys([*report.windows, *([report.conditions_window]
                                                 if report.conditions_window else [])])
     names = _Names(windows, plan, units, lang)
@@ -685,6 +835,7 @@ def awards_data(report: Any, ev: Any, *, lazy: bool = False, plan: Plan | None =
             "award": a.award, "label": {"vi": a.label_vi, "en": a.label_en}, "form": a.form,
             "granted_by": a.granted_by, "proposed_by": a.proposed_by,
             "eligible": sorted({c.unit for c in a.candidates if c.verdict == "met"}),
+            "quota": quota(a.quota),
             "candidates": candidates(a) if lazy else list(candidates(a)),
         } for a in report.awards],
     }
@@ -700,13 +851,17 @@ def awards_csv(report: Any, lang: Lang | None = None) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(["award", "form", "granted_by", "unit", "standard", "verdict", "condition",
-                     "condition_verdict", "basis", "detail", "section"])
+                     "condition_verdict", "basis", "detail", "section", "quota_place",
+                     "quota_status", "quota_certain"])
     for a in report.awards:
         for c in a.candidates:
+            found = a.quota.place_of(c.unit) if a.quota is not None else None
+            ranked = ("", "", "") if found is None else (
+                found[1].place, found[1].status, "true" if found[1].certain else "false")
             for o in c.conditions:
                 writer.writerow([_safe_cell(v) for v in (
                     a.award, a.form or "", a.granted_by, c.unit, c.standard, c.verdict, o.id,
-                    o.verdict, o.basis, _said(o.detail, lang), o.section)])
+                    o.verdict, o.basis, _said(o.detail, lang), o.section, *ranked)])
     return EXCEL_BOM + buf.getvalue()
 
 
@@ -759,6 +914,8 @@ def awards_markdown(report: Any, ev: Any, *, plan: Plan | None = None,
                                       for o in c.conditions) + " |"
                           for c in eligible]
                 lines.append("")
+            if a.quota is not None:
+                lines += _quota_markdown(a.quota, names, lang)
     if report.standings:
         ranked = [s for s in report.standings if s.rank is not None]
         if ranked:
@@ -770,6 +927,33 @@ def awards_markdown(report: Any, ev: Any, *, plan: Plan | None = None,
                       f"{s.score} | {s.targets_met} |" for s in ranked]
             lines.append("")
     return "\n".join(lines)
+
+
+def _quota_markdown(quota: Any, names: _Names, lang: Lang) -> list[str]:
+    """An award's quota: its heading, then per group the units within, tied and next, and
+    the notes."""
+    lines = [f"**{quota_heading(quota, lang, markdown_cell)}**", ""]
+    cols = " | ".join([_t("markdown.awards.col.place", lang),
+                       _t("markdown.awards.col.unit", lang),
+                       *(quota_key(k, lang) for k in quota.rank_by),
+                       _t("markdown.awards.col.quota-status", lang)])
+    rule = " | ".join(["---:", "---", *("---:" for _ in quota.rank_by), "---"])
+    for group in quota.groups:
+        lines += [quota_group_head(group, lang, markdown_cell), ""]
+        rows = [p for p in group.places if p.status in _SHOWN]
+        if rows:
+            lines += [f"| {cols} |", f"| {rule} |"]
+            lines += ["| " + " | ".join([str(p.place), names.unit(p.unit),
+                                         *(quota_value(p, i) for i in range(len(p.keys))),
+                                         quota_status(p, lang)]) + " |" for p in rows]
+            lines.append("")
+        notes = quota_notes(quota, group, lang, names.unit, markdown_cell)
+        if notes:
+            lines += [f"- {n}" for n in notes] + [""]
+    unplaced = quota_unplaced(quota, lang, names.unit)
+    if unplaced:
+        lines += [f"- {unplaced}", ""]
+    return lines
 
 
 def awards_explain(report: Any, unit: str, lang: Lang | None = None) -> str:
@@ -795,6 +979,10 @@ def awards_explain(report: Any, unit: str, lang: Lang | None = None) -> str:
             lines.append(f"    {mark} {o.id}: {_said(o.detail, lang)} — "
                          f"{basis.get(o.basis, o.basis)}"
                          + (f" [{o.section}]" if o.section else ""))
+        ranked = (quota_sentence(award.quota, unit, lang)
+                  if award.quota is not None and cand.verdict != "not_met" else None)
+        if ranked is not None:
+            lines.append(f"    {ranked}")
     # tiers come lowest first: the next tier is the first one above the highest reached
     reached = max((i for i, (_, c) in enumerate(rows) if c.verdict == "met"), default=-1)
     higher = [(a, c) for i, (a, c) in enumerate(rows) if i > reached and c.verdict != "met"]

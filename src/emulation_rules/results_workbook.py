@@ -147,6 +147,8 @@ def _labels(lang: Lang) -> dict[str, str]:
         "condition_verdict": _t("workbook.condition-verdict", lang),
         "detail": _t("workbook.detail", lang),
         "section": _t("workbook.section", lang),
+        "quota_place": _t("workbook.quota-place", lang),
+        "quota_status": _t("workbook.quota-status", lang),
         "hint": _t("workbook.hint", lang),
         "item": _t("workbook.item", lang),
         "value": _t("workbook.value", lang),
@@ -461,9 +463,17 @@ def _fill_candidates_sheet(ws: Worksheet, report: AwardsReport, info: dict[str, 
                            text: dict[str, str], lang: Lang) -> None:
     from openpyxl.utils import get_column_letter
 
+    from .reporting import quota_status
+
     words = WORDS[lang]
-    keys = ("award", "form", "granted_by", "name", "unit", "standard", "verdict",
-            "condition", "condition_verdict", "detail", "section")
+    keys: tuple[str, ...] = ("award", "form", "granted_by", "name", "unit", "standard",
+                             "verdict", "condition", "condition_verdict", "detail", "section")
+    widths = [40, 16, 30, 30, 14, 12, 14, 18, 14, 60, 8]
+    # a quota's place and status, in two columns more when an award of the review has one
+    quotas = any(a.quota is not None for a in report.awards)
+    if quotas:
+        keys += ("quota_place", "quota_status")
+        widths += [10, 30]
     labels = [text[k] for k in keys]
     row = FIRST_DATA_ROW
     for award in report.awards:
@@ -474,16 +484,20 @@ def _fill_candidates_sheet(ws: Worksheet, report: AwardsReport, info: dict[str, 
             unit = info.get(cand.unit)
             who = [unit.name if unit is not None else "", cand.unit, cand.standard,
                    words.get(cand.verdict, cand.verdict)]
+            found = award.quota.place_of(cand.unit) if award.quota is not None else None
+            ranked: list[object] = ([found[1].place, quota_status(found[1], lang)]
+                                    if found is not None else [None, ""])
             for cond in cand.conditions or (None,):
-                values: list[str] = [*head, *who]
-                if cond is not None:
-                    values += [cond.id, words.get(cond.verdict, cond.verdict), cond.detail,
-                               cond.section or ""]
+                values: list[object] = [*head, *who]
+                values += ([cond.id, words.get(cond.verdict, cond.verdict), cond.detail,
+                            cond.section or ""] if cond is not None else ["", "", "", ""])
+                if quotas:
+                    values += ranked
                 for j, value in enumerate(values, start=1):
-                    _put(ws.cell(row=row, column=j), value)
+                    _put(ws.cell(row=row, column=j), value, "0")
                 row += 1
     rows = row - FIRST_DATA_ROW
-    _header(ws, labels, list(keys), [40, 16, 30, 30, 14, 12, 14, 18, 14, 60, 8])
+    _header(ws, labels, list(keys), widths)
     _table_end(ws, len(keys), rows, "F3")
     last_row = max(FIRST_DATA_ROW, row - 1)
     for j in (keys.index("verdict") + 1, keys.index("condition_verdict") + 1):

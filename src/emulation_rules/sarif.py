@@ -40,7 +40,8 @@ def _uri(file: str) -> str:
 def sarif_log(results: Sequence[tuple[str, Sequence[Issue]]], lang: Lang | None = None
               ) -> dict[str, object]:
     """One SARIF run over the issues of every plan checked: a rule per code met, with its
-    meaning and fix; a result per issue, at its file, line and column."""
+    meaning and fix; a result per issue, at its file, line and column (a warning the plan
+    acknowledges with a suppression in source, its reason as the justification)."""
     codes = sorted({i.code for _, issues in results for i in issues})
     index = {code: n for n, code in enumerate(codes)}
     rules = []
@@ -61,13 +62,17 @@ def sarif_log(results: Sequence[tuple[str, Sequence[Issue]]], lang: Lang | None 
             if loc.line > 0:
                 physical["region"] = {"startLine": loc.line,
                                       **({"startColumn": loc.column} if loc.column > 0 else {})}
-            found.append({
+            result: dict[str, object] = {
                 "ruleId": issue.code,
                 "ruleIndex": index[issue.code],
                 "level": issue.severity.value,
                 "message": {"text": issue.explained(lang)},
                 "locations": [{"physicalLocation": physical}],
-            })
+            }
+            if issue.acknowledgement is not None:  # acknowledged in the plan, beside its quote
+                result["suppressions"] = [{"kind": "inSource",
+                                           "justification": issue.acknowledgement}]
+            found.append(result)
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",

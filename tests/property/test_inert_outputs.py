@@ -104,7 +104,7 @@ def _check(name: str, fmt: str, out: str, err: str) -> None:
                     float(cell)  # only a number may start so
         return
     assert not _bad_chars(out), (name, fmt, _bad_chars(out))
-    if fmt == "json":
+    if fmt == "json" and out:  # no output: a plan refused (its control character, say)
         json.loads(out)
     if fmt == "markdown":  # every row of a table has as many cells as the table's header
         width = 0
@@ -199,7 +199,7 @@ def test_every_command_and_format_is_inert(evil: str, tmp_path: Path) -> None:
             _check(f"timeline submissions {fmt}", fmt, out, err)
         code, out, err = _run("timeline", "evil.yaml", "--issued", "2024-10-15", "--format",
                               "ics")
-        assert code == 0, err
+        assert code in (0, 1), err  # 1: a plan with a control character is refused
         assert not _bad_chars(out.replace("\r\n", "\n")), ("ics", _bad_chars(out))
         _check("timeline ics", "ics", "", err)
 

@@ -38,8 +38,10 @@ MESSAGES: tuple[Entry, ...] = (
     M("cli.help.diff", "những điểm khác nhau giữa hai kế hoạch, theo mã và theo trường",
       "semantic differences between two plans, by id and field"),
     M("cli.help.sources",
-      "so sánh cả trích dẫn (mục, nguyên văn), vốn khác nhau ở mọi kế hoạch",
-      "also compare citations (section, quote), which differ everywhere"),
+      "so sánh cả trích dẫn (mục, nguyên văn) và các cảnh báo đã ghi nhận (acknowledge), vốn "
+      "khác nhau ở mọi kế hoạch",
+      "also compare citations (section, quote) and acknowledged warnings (acknowledge), "
+      "which differ everywhere"),
     M("cli.help.schema", "in JSON Schema của tệp kế hoạch (cho trình soạn thảo)",
       "print the JSON Schema of plan files"),
     M("cli.help.timeline",

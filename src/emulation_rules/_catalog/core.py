@@ -289,4 +289,16 @@ MESSAGES: tuple[Entry, ...] = (
       "form: an award form's id (certificate_of_merit); granted: who grants it, or "
       "awards.or"),
     M("awards.or", "{left} hoặc {right}", "{left} or {right}"),
+
+    # ----- award quotas: the plan model's rules on a quota (model.Quota, model.Award) -----
+    M("model.quota.source-or-policy",
+      "số lượng khen thưởng (quota) cần ghi nguồn (source: mục và trích dẫn của văn bản), "
+      "hoặc ghi policy: local kèm lý do (reason) khi số lượng do cấp khen thưởng quyết định",
+      "a quota needs its source (the document's section and a quote), or policy: local with "
+      "a reason when the granting body decides the number"),
+    M("model.quota.no-collective",
+      "số lượng khen thưởng (quota) chỉ tính cho tập thể, mà hình thức khen thưởng này không "
+      "có tiêu chuẩn nào cho tập thể (recipient: collective)",
+      "a quota counts collectives, and this award has no standard for collectives "
+      "(recipient: collective)"),
 )

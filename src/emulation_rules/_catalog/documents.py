@@ -208,6 +208,10 @@ MESSAGES: tuple[Entry, ...] = (
       "where a condition's verdict comes from"),
     M("html.standard.collective", "Tập thể", "Collective"),
     M("html.standard.individual", "Cá nhân", "Individual"),
+    M("html.quota.place", "Vị trí", "Place",
+      "a column of a quota's ranking: 1, 2, 2, 4 (tied units share a place)"),
+    M("html.quota.status", "Xét theo số lượng", "Quota status",
+      "a column of a quota's ranking: a quota.status.* word"),
     # rejected rows
     M("html.rejected-none", "Không có dòng nào bị loại.", "No row was rejected."),
 
@@ -262,6 +266,10 @@ MESSAGES: tuple[Entry, ...] = (
     M("workbook.condition-verdict", "Kết quả điều kiện", "Condition verdict"),
     M("workbook.detail", "Chi tiết", "Detail"),
     M("workbook.section", "Mục", "Section", "the plan document's section of a condition"),
+    M("workbook.quota-place", "Vị trí (số lượng khen thưởng)", "Quota place",
+      "a column: the candidate's place in the award's quota ranking"),
+    M("workbook.quota-status", "Xét theo số lượng", "Quota status",
+      "a column: a quota.status.* word"),
     M("workbook.hint", "Gợi ý", "Hint", "what to do about a rejected row"),
     M("workbook.item", "Mục", "Item", "a column of the decision record: what a line is"),
     M("workbook.value", "Giá trị", "Value"),
