@@ -191,3 +191,17 @@ def test_an_extra_not_installed_is_a_usage_error_saying_what_to_install(
                  str(ROOT / "examples" / "kon_plong_metrics.xlsx"), "--issued", "2024-10-15",
                  "--as-of", "2025-08-31")
     assert result.code == 2 and "pip install" in result.err and "Traceback" not in result.err
+
+
+def test_validate_shows_the_plans_own_acknowledged_warnings_not_the_inherited_ones(
+        cli: Any, tmp_path: Path) -> None:
+    """An overlay of Kon Plông: Kon Plông's acknowledged warnings are counted in the summary
+    but not listed (they are the base's, already justified there); the base's own run lists
+    them."""
+    overlay = tmp_path / "kon_ray.yaml"
+    overlay.write_text("id: kon_ray\nextends: kon_plong\n", encoding="utf-8")
+    result = cli("validate", str(overlay))
+    assert result.code == 0 and "report-before-phase-end" not in result.out
+    assert "2 warning(s) (2 acknowledged)" in result.out
+    base = cli("validate", "kon_plong")
+    assert base.out.count("warning[report-before-phase-end]") == 2

@@ -330,12 +330,14 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
     as_of = args.as_of or date.today()
     results: list[tuple[str, list[Issue]]] = []
+    owns: list[str] = []
     for ref in _plan_files(args.plans):
         issues = iter_plan_issues(ref, as_of=as_of, acknowledged=True)
         try:  # the plan's own file first, then what it inherits
             own = str(resolve_plan_ref(ref))
         except PlanNotFoundError:
             own = ""
+        owns.append(own)
         results.append((ref, sorted(issues, key=lambda i: i.location.file != own)))
 
     def fails(issue: Issue) -> bool:
@@ -370,9 +372,10 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
         out.write(sarif_text(results, args.lang))
     else:
-        for ref, issues in results:
-            for i in issues:
-                out.write(f"{i}\n")
+        for (ref, issues), own in zip(results, owns, strict=True):
+            for i in issues:  # an inherited plan's acknowledged warning: counted, not shown
+                if i.acknowledgement is None or i.location.file == own:
+                    out.write(f"{i}\n")
             if not any(map(fails, issues)):
                 out.write(_t("cli.validate-ok", plan=ref) + "\n")
         summary = _t("cli.validate-summary", plans=len(results),
