@@ -1,4 +1,4 @@
-"""Re-run every shown run of README.md and docs/*.md and rewrite its output in place.
+"""Re-run every shown run of README.md and docs/**/*.md and rewrite its output in place.
 
     python scripts/refresh_docs.py            # rewrite the blocks whose output changed
     python scripts/refresh_docs.py --check    # write nothing; exit 1 if a block would change
@@ -71,7 +71,7 @@ def refresh(doc: Path, *, check: bool) -> tuple[int, int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("docs", nargs="*", type=Path,
-                        help="documents to refresh (default: README.md and docs/*.md)")
+                        help="documents to refresh (default: README.md and docs/**/*.md)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if a block would change")
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""The runs shown in README.md and docs/*.md are re-run, so the docs cannot drift.
+"""The runs shown in README.md and docs/**/*.md are re-run, so the docs cannot drift.
 
 A **shown run** is a fenced block whose info string is ``console``::
 
@@ -64,7 +64,7 @@ from emulation_rules.cli import run
 from emulation_rules.i18n import ENV as LANG_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
+DOCS = (ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")))  # docs/vi/ too
 PROGRAM = "emulation-rules"
 ELISION = "..."
 REFRESH = "python scripts/refresh_docs.py"
@@ -423,7 +423,7 @@ def test_shown_run_matches_a_fresh_run(doc: Path, index: int) -> None:
 
 
 def test_the_docs_show_runs() -> None:
-    assert _block_ids(), "no console block found in README.md or docs/*.md"
+    assert _block_ids(), "no console block found in README.md or docs/**/*.md"
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[str(d.relative_to(ROOT)) for d in DOCS])

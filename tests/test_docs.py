@@ -143,3 +143,47 @@ def test_every_limit_is_in_the_cost_model_table_with_its_value() -> None:
         shown = value.isoformat() if isinstance(value, date) else f"{value:,}"
         assert shown in row.split("|")[2], (name, shown, row)
     assert "`too-many`" in (DOCS / "plan-format.md").read_text(encoding="utf-8")
+
+
+GUIDE = DOCS / "vi" / "huong-dan-soan-ke-hoach.md"
+
+
+def test_the_staff_guide_lists_every_issue_code_from_the_registry() -> None:
+    """docs/vi/huong-dan-soan-ke-hoach.md's section of messages is generated from codes.py:
+    every code, with its Vietnamese meaning and what to do."""
+    from emulation_rules.codes import CODES
+    from emulation_rules.docgen import GUIDE_CODES_END, GUIDE_CODES_START, with_guide_codes_doc
+
+    page = GUIDE.read_text(encoding="utf-8")
+    assert page == with_guide_codes_doc(page), (
+        "the list of messages in docs/vi/huong-dan-soan-ke-hoach.md is out of date; "
+        "regenerate it with:\n    python scripts/gen_metrics_doc.py --guide")
+    section = page.partition(GUIDE_CODES_START)[2].partition(GUIDE_CODES_END)[0]
+    listed = {row.split("|")[1].strip().strip("`") for row in section.splitlines()
+              if row.startswith("| `")}
+    assert listed == set(CODES)
+    for code in CODES.values():
+        assert f"| `{code.code}` | {'lỗi' if code.severity == 'error' else 'cảnh báo'} |" in section
+
+
+def test_the_staff_guide_is_linked_and_its_final_plan_is_clean_under_strict(tmp_path: Path
+                                                                           ) -> None:
+    """The guide is linked from the README and the format page, and the plan it ends with
+    (the last dak_ha.yaml it shows) passes `validate --strict` with the differences it names."""
+    assert "docs/vi/huong-dan-soan-ke-hoach.md" in (ROOT / "README.md").read_text(
+        encoding="utf-8")
+    assert "vi/huong-dan-soan-ke-hoach.md" in (DOCS / "plan-format.md").read_text(
+        encoding="utf-8")
+    blocks = re.findall(r"```yaml file=dak_ha\.yaml\n(.*?)```", GUIDE.read_text(
+        encoding="utf-8"), re.S)
+    assert len(blocks) == 2, "the guide shows a first draft and a corrected plan"
+    path = tmp_path / "dak_ha.yaml"
+    path.write_text(blocks[-1], encoding="utf-8")
+    assert er.iter_plan_issues(path) == []
+    issues = er.iter_plan_issues(path, acknowledged=True)
+    assert {i.code for i in issues} == {"phase-gap", "report-before-phase-end"}
+    assert all(i.acknowledgement is not None for i in issues)
+    plan = er.load_plan(path)
+    assert str(plan.phases[1].end) == "2025-06-30"
+    deadline = next(d for d in plan.deadlines if d.id == "report_phase_2")
+    assert (str(deadline.due), deadline.relation) == ("2025-07-05", "on_or_before")

@@ -204,11 +204,11 @@ def test_the_timeline_text_is_vietnamese_by_default(default_lang: None) -> None:
                        "--as-of", "2025-02-03")
     assert code == 0
     assert vi.startswith("bac_giang: ngày ban hành 01/09/2024; phong trào 19/08/2024 → ")
-    assert "  đợt phase_1: 01/09/2024 → 03/02/2025 (156 ngày)" in vi
+    assert "  Đợt 1 (phase_1): 01/09/2024 → 03/02/2025 (156 ngày)" in vi
     assert "khoảng không thuộc đợt nào" in vi and "hạn báo cáo:" in vi
     assert "report_phase_1: Báo cáo kết quả đợt 1 — trước ngày 08/02/2025; Ban Chỉ đạo huyện" in vi
     assert "sắp đến hạn: report_phase_1" in vi
-    for english in ("issued", "phase phase_1", "gap (no phase)", "deadlines:", "next:",
+    for english in ("issued", "Phase 1 (phase_1)", "gap (no phase)", "deadlines:", "next:",
                     "District steering committee", "(before)"):
         assert english not in vi, english
     code, en, _ = _run("timeline", "bac_giang", "--issued", "2024-09-01",

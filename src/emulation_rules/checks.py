@@ -462,8 +462,27 @@ def _thresholds(conditions: Iterable[Any]) -> list[float]:
             if isinstance(node, RatioCondition)]
 
 
+def _label_issue(scope: _Scope, message: Msg, at: PathT, item: PathT) -> Raised:
+    """A label that says otherwise than its value: at the label, or, when the label is
+    inherited from another file while the value is written in this one, at the item in this
+    file, with a hint to write the item's own label here (the inherited file is not the one
+    to correct)."""
+    loc = scope.loaded.location(at)
+    own = str(scope.loaded.path)
+    if loc.file != own:
+        here = scope.loaded.location(item)
+        if here.file == own:
+            return (Issue("label-mismatch", message, here,
+                          msg("semantics.label.hint-inherited", file=shown(loc.file)),
+                          Severity.WARNING), item)
+    return Issue("label-mismatch", message, loc, msg("semantics.label.hint"),
+                 Severity.WARNING), at
+
+
 def _label_percents(scope: _Scope, label: Text, path: PathT, what: Msg,
                     conditions: Iterable[Any]) -> Iterator[Raised]:
+    """A percentage a label states that no threshold of its conditions has (said once per
+    label, whichever of its languages says it first)."""
     thresholds = _thresholds(conditions)
     if not thresholds:  # no share is encoded: nothing to compare a percentage with
         return
@@ -471,25 +490,22 @@ def _label_percents(scope: _Scope, label: Text, path: PathT, what: Msg,
         for found in _PERCENT.finditer(getattr(label, lang)):
             stated = float(found.group(1).replace(",", "."))
             if not any(abs(stated - t * 100) < 1e-6 for t in thresholds):
-                at: PathT = (*path, "label", lang)
-                yield Issue("label-mismatch",
-                            msg("semantics.label.percent", what=what,
-                                stated=shown(found.group(0)),
-                                encoded=", ".join(_percent(t) for t in sorted(set(thresholds)))),
-                            scope.loaded.location(at), msg("semantics.label.hint"),
-                            Severity.WARNING), at
+                yield _label_issue(scope, msg(
+                    "semantics.label.percent", what=what, stated=shown(found.group(0)),
+                    encoded=", ".join(_percent(t) for t in sorted(set(thresholds)))),
+                    (*path, "label", lang), path)
+                return
 
 
 def _label_dates(scope: _Scope, label: Text, path: PathT, allowed: set[date],
                  message: Callable[[str], Msg], key: str = "label") -> Iterator[Raised]:
-    """A date a label states that is none of ``allowed``; ``message`` words it."""
+    """A date a label states that is none of ``allowed`` (said once per label); ``message``
+    words it."""
     for lang in ("vi", "en"):
         for wording, day in _stated_dates(getattr(label, lang)):
             if day not in allowed:
-                at: PathT = (*path, key, lang)
-                yield Issue("label-mismatch", message(shown(wording)),
-                            scope.loaded.location(at), msg("semantics.label.hint"),
-                            Severity.WARNING), at
+                yield _label_issue(scope, message(shown(wording)), (*path, key, lang), path)
+                return
 
 
 def _warn_labels(scope: _Scope) -> Iterator[Raised]:

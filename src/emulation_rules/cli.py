@@ -372,14 +372,18 @@ def _cmd_validate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
         out.write(sarif_text(results, args.lang))
     else:
+        hidden = 0
         for (ref, issues), own in zip(results, owns, strict=True):
-            for i in issues:  # an inherited plan's acknowledged warning: counted, not shown
+            for i in issues:  # an inherited plan's acknowledged warning: not said again
                 if i.acknowledgement is None or i.location.file == own:
                     out.write(f"{i}\n")
+                else:
+                    hidden += 1
             if not any(map(fails, issues)):
                 out.write(_t("cli.validate-ok", plan=ref) + "\n")
         summary = _t("cli.validate-summary", plans=len(results),
                      valid=len(results) - bad_files, invalid=bad_files, errors=n_err)
+        n_warn, n_ack = n_warn - hidden, n_ack - hidden
         if n_warn:
             summary += "; " + _t("semantics.summary-warnings", warnings=n_warn,
                                  acknowledged=n_ack)
@@ -695,9 +699,10 @@ def _evaluated(args: argparse.Namespace, err: IO[str]) -> Any:
     return plan, ev, units, attestations, issues
 
 
-def _emit(args: argparse.Namespace, text: str | Iterable[str], out: IO[str]) -> None:
-    """Write a command's output (a text, or pieces written as they come) to --output or
-    ``out``, through the output kind's escaping."""
+def _emit(args: argparse.Namespace, text: str | Iterable[str], out: IO[str],
+          err: IO[str]) -> None:
+    """Write a command's output (a text, or pieces written as they come) to --output (and say
+    so on ``err``) or ``out``, through the output kind's escaping."""
     if args.output:
         inert = args.inert
         try:
@@ -705,6 +710,7 @@ def _emit(args: argparse.Namespace, text: str | Iterable[str], out: IO[str]) -> 
                           (inert(batch) for batch in _batches(text)))
         except OSError as exc:
             raise _UsageError(_cannot_write(args.output, exc)) from None
+        err.write(_t("cli.written", path=shown(str(args.output))) + "\n")
     elif isinstance(text, str):
         out.write(text)
     else:
@@ -753,7 +759,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     warnings = ev.warnings
     text: str | Iterable[str]
     if args.format == "xlsx" and not args.explain:
-        _workbook(args, ev, plan, units, rejected, None)
+        _workbook(args, ev, plan, units, rejected, None, err)
         return _finish(args, ev, rejected, err)
     if args.explain:
         text = explain(ev, args.explain, args.lang)
@@ -764,7 +770,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         text = evaluation_csv(ev, plan=plan, units=units)
     else:
         text = evaluation_markdown(ev, rejected, plan=plan, units=units)
-    _emit(args, text, out)
+    _emit(args, text, out, err)
     return _finish(args, ev, rejected, err)
 
 
@@ -812,7 +818,7 @@ def _cmd_report(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                              report=report, lang=args.lang)
     except ReportHtmlError as exc:
         raise _UsageError(str(exc)) from None
-    _emit(args, html, out)
+    _emit(args, html, out, err)
     return _finish(args, ev, rejected, err)
 
 
@@ -826,7 +832,7 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     report, rejected = _awards_report(args, plan, ev, units, attestation_rows, rejected, err)
     text: str | Iterable[str]
     if args.format == "xlsx" and not args.explain:
-        _workbook(args, ev, plan, units, rejected, report)
+        _workbook(args, ev, plan, units, rejected, report, err)
         return _finish(args, ev, rejected, err)
     if args.explain:
         text = awards_explain(report, args.explain, args.lang)
@@ -836,12 +842,12 @@ def _cmd_awards(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         text = awards_csv(report)
     else:
         text = awards_markdown(report, ev, plan=plan, units=units)
-    _emit(args, text, out)
+    _emit(args, text, out, err)
     return _finish(args, ev, rejected, err)
 
 
 def _workbook(args: argparse.Namespace, ev: Any, plan: Any, units: Any, rejected: Any,
-              report: Any) -> None:
+              report: Any, err: IO[str]) -> None:
     """--format xlsx: the results workbook, written to --output with the inputs' hashes."""
     from .results_workbook import ResultsWorkbookError, write_results_workbook
 
@@ -854,6 +860,7 @@ def _workbook(args: argparse.Namespace, ev: Any, plan: Any, units: Any, rejected
         raise _UsageError(str(exc)) from None
     except OSError as exc:
         raise _UsageError(_cannot_write(args.output, exc)) from None
+    err.write(_t("cli.written", path=shown(str(args.output))) + "\n")
 
 
 def _cannot_write(path: Path, exc: OSError) -> str:

@@ -11,8 +11,8 @@ from .loading import load_plan
 from .model import MetricCondition, Plan
 from .vocabulary import ATTESTATIONS, METRICS
 
-__all__ = ["issue_codes_doc", "metric_usage", "render_conditions_doc", "render_metrics_doc",
-           "with_conditions_doc"]
+__all__ = ["guide_codes_doc", "issue_codes_doc", "metric_usage", "render_conditions_doc",
+           "render_metrics_doc", "with_conditions_doc", "with_guide_codes_doc"]
 
 _INTRO = """\
 # The metric vocabulary
@@ -170,3 +170,52 @@ def issue_codes_doc() -> str:
                   f"<br>*{_md_cell(c.fix_en)}* |" for c in codes]
         lines.append("")
     return "\n".join(lines)
+
+
+GUIDE_CODES_START, GUIDE_CODES_END = "<!-- codes:start -->", "<!-- codes:end -->"
+"""The markers of the generated section of the Vietnamese staff guide."""
+
+_FILE_CODES = ("unreadable", "encoding", "empty-file", "too-large")
+"""Codes of the table area that a plan file (or a plan test file) gets too, when the file
+itself cannot be read: listed with the plan's codes as well as with the data's."""
+
+_GUIDE_GROUPS = (
+    ("7.1. Khi kiểm tra tệp kế hoạch (`validate`) hoặc tệp kiểm thử (`test`)",
+     "Tệp kiểm thử kế hoạch được đọc như tệp kế hoạch, nên gặp cùng các mã này.",
+     ("plan",)),
+    ("7.2. Khi đọc số liệu (`test`, `evaluate`, `awards`, `report`, `timeline`)",
+     "Các tệp số liệu (CSV, Excel, JSON, YAML) của `evaluate`, `awards`, `report`, "
+     "`timeline --submissions`, và các dòng units, metrics, attestations, prior_awards của tệp "
+     "kiểm thử (khi đó thông báo chỉ ra dòng của tệp kiểm thử).",
+     ("table", "evaluation", "timeline", "submissions")),
+)
+
+_SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
+
+
+def guide_codes_doc() -> str:
+    """The section of docs/vi/huong-dan-soan-ke-hoach.md listing every issue code, in
+    Vietnamese: the codes a plan file can get first (errors, then warnings), then those of the
+    data a run reads."""
+    lines: list[str] = []
+    for title, note, areas in _GUIDE_GROUPS:
+        extra = _FILE_CODES if "plan" in areas else ()
+        codes = [c for c in CODES.values() if c.area in areas or c.code in extra]
+        codes.sort(key=lambda c: c.severity != "error")  # errors first, else registry order
+        lines += [f"### {title}", "", note, "",
+                  "| mã | mức độ | ý nghĩa | cách xử lý |", "| --- | --- | --- | --- |"]
+        lines += [f"| `{c.code}` | {_SEVERITY_VI[c.severity]} | {_md_cell(c.meaning_vi)} | "
+                  f"{_md_cell(c.fix_vi)} |" for c in codes]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def with_guide_codes_doc(page: str) -> str:
+    """``page`` (the staff guide) with the text between its codes markers regenerated."""
+    head, found, rest = page.partition(GUIDE_CODES_START)
+    if not found:
+        raise ValueError(f"the page has no {GUIDE_CODES_START} marker")
+    _, found, tail = rest.partition(GUIDE_CODES_END)
+    if not found:
+        raise ValueError(f"the page has no {GUIDE_CODES_END} marker")
+    return f"{head}{GUIDE_CODES_START}\n{guide_codes_doc()}{GUIDE_CODES_END}{tail}"

@@ -137,14 +137,17 @@ def timeline_text(tl: Timeline, as_of: date | None = None, lang: Lang | None = N
     lines += [f"  {n.labelled(lang)}" for n in tl.notes]
     for p in tl.phases:
         origin = " " + _t("timeline-text.from-issuance", lang) if p.starts_at_issuance else ""
-        lines.append("  " + _t("timeline-text.phase", lang, phase=p.id, start=day(p.start),
+        lines.append("  " + _t("timeline-text.phase", lang, label=_label(p.label, lang),
+                               phase=p.id, start=day(p.start),
                                end=day(p.end), days=p.days, origin=origin,
                                months=", ".join(tl.months_of_phase(p.id))))
     for g in tl.gaps:
         lines.append("  " + _t("timeline-text.gap", lang, start=day(g.start), end=day(g.end),
                                days=g.days))
     if tl.phases:
-        lines.append("  " + _t("timeline-text.straddling", lang, rule=tl.straddling_rule))
+        lines.append("  " + _t("timeline-text.straddling", lang, rule=tl.straddling_rule,
+                               words=_t(f"timeline-text.rule."
+                                        f"{tl.straddling_rule.replace('_', '-')}", lang)))
     lines.append("  " + _t("timeline-text.windows", lang, windows="; ".join(
         f"{w.id} {day(w.start)} → {day(w.end)} ({_month_span(w.months, lang)})"
         for w in tl.windows)))
@@ -544,17 +547,22 @@ def evaluation_markdown(ev: Any, issues: Sequence[Any] = (), *, plan: Plan | Non
     return "\n".join(lines)
 
 
-def _value(t: Any) -> str:
+def _decimal(text: str, lang: Lang) -> str:
+    """A number's text with the decimal mark of ``lang`` (a comma in Vietnamese)."""
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def _value(t: Any, lang: Lang) -> str:
     if t.observed is None or t.nothing_known:
         return "?"
     if isinstance(t.observed, float) and t.comparator not in ("any_of", "all_of"):
-        return f"{t.observed * 100:.2f}%"
+        return _decimal(f"{t.observed * 100:.2f}%", lang)
     return str(t.observed)
 
 
-def _threshold(t: Any) -> str:
+def _threshold(t: Any, lang: Lang) -> str:
     if isinstance(t.threshold, float):
-        return f"{t.threshold * 100:g}%"
+        return _decimal(f"{t.threshold * 100:g}%", lang)
     return str(t.threshold)
 
 
@@ -622,12 +630,19 @@ def _sentence(t: Any, lang: Lang, words: _Words | None = None) -> str:
         text = _t("explain.no-cases", lang, **head)
     else:
         cmp = COMPARATORS.get(t.comparator)
-        wanted = ((cmp.vi if lang == "vi" else cmp.en).format(_threshold(t)) if cmp else
-                  words.combined.get(t.comparator, t.comparator.replace("_", " ")))
-        text = _t("explain.compared", lang, **head, observed=_value(t), wanted=wanted,
+        if t.comparator == "gte" and t.threshold == 1.0 and isinstance(t.threshold, float):
+            wanted = _t("explain.all", lang)  # "từ 100% trở lên" reads oddly: all of them
+        elif cmp:
+            wanted = (cmp.vi if lang == "vi" else cmp.en).format(_threshold(t, lang))
+        else:
+            wanted = words.combined.get(t.comparator, t.comparator.replace("_", " "))
+        text = _t("explain.compared", lang, **head, observed=_value(t, lang), wanted=wanted,
                   span=span)
     if t.missing_periods:
-        text += "; " + _t("explain.missing", lang, periods=periods_text(t.missing_periods))
+        missing = periods_text(t.missing_periods)
+        text += "; " + (_t("explain.missing", lang, periods=missing)
+                        if len(t.missing_periods) > 1 else
+                        _t("explain.missing-one", lang, periods=missing))
         if t.decided_despite_missing:
             text += "; " + _t("explain.despite", lang)
     if t.policy == "local" and not t.no_cases:

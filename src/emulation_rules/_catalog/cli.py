@@ -139,6 +139,7 @@ MESSAGES: tuple[Entry, ...] = (
     M("cli.no-plan-in-folder", "thư mục '{path}' không có tệp kế hoạch .yaml nào",
       "the folder '{path}' holds no .yaml plan file"),
     M("cli.cannot-write", "không ghi được '{path}': {reason}", "cannot write '{path}': {reason}"),
+    M("cli.written", "đã ghi {path}", "wrote {path}", "after an output file is written"),
     M("cli.template-xlsx", "tệp nhập liệu được ghi dạng .xlsx: hãy ghi --output TÊN.xlsx",
       "the workbook is written as .xlsx: give --output NAME.xlsx"),
     M("cli.template-no-unit", "không đọc được đơn vị nào từ tệp đơn vị: không ghi gì",

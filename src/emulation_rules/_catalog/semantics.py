@@ -157,6 +157,11 @@ MESSAGES: tuple[Entry, ...] = (
       "{end})"),
     M("semantics.label.hint", "sửa nhãn hoặc giá trị cho khớp với văn bản",
       "correct the label or the value to match the document"),
+    M("semantics.label.hint-inherited",
+      "nhãn này kế thừa từ {file}: ghi nhãn mới cho mục này trong tệp của mình, "
+      "label: {{vi: ..., en: ...}}, theo lời văn bản",
+      "this label is inherited from {file}: write this item's own label in this file, "
+      "label: {{vi: ..., en: ...}}, in the document's words"),
     M("semantics.what.criterion", "tiêu chí '{id}'", "criterion '{id}'"),
     M("semantics.what.target", "chỉ tiêu '{id}'", "target '{id}'"),
     M("semantics.what.condition", "điều kiện '{id}'", "condition '{id}'"),
